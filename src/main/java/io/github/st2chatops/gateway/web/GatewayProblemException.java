@@ -1,0 +1,41 @@
+package io.github.st2chatops.gateway.web;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * An error that the problem-details advice turns into an RFC 9457 answer. Its message is
+ * the {@code detail} and must be safe to show: no secret, no raw upstream body.
+ */
+public class GatewayProblemException extends RuntimeException {
+
+	private final ProblemType problemType;
+
+	private final HttpHeaders headers;
+
+	public GatewayProblemException(ProblemType problemType, String detail) {
+		this(problemType, detail, HttpHeaders.EMPTY);
+	}
+
+	public GatewayProblemException(ProblemType problemType, String detail, HttpHeaders headers) {
+		super(detail);
+		this.problemType = problemType;
+		this.headers = headers;
+	}
+
+	/**
+	 * The problem type.
+	 * @return the type
+	 */
+	public ProblemType problemType() {
+		return this.problemType;
+	}
+
+	/**
+	 * Extra headers for the answer ({@code WWW-Authenticate}, {@code Retry-After} ...).
+	 * @return the headers
+	 */
+	public HttpHeaders headers() {
+		return this.headers;
+	}
+
+}

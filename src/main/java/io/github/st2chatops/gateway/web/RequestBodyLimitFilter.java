@@ -1,0 +1,139 @@
+package io.github.st2chatops.gateway.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Reads every request body once, up to {@code gateway.web.max-body-size}, and answers 413
+ * problem details for a larger one before any controller sees it. The buffered bytes are
+ * what signature verifiers check, byte for byte.
+ */
+class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+	private final long limit;
+
+	private final JsonMapper jsonMapper;
+
+	RequestBodyLimitFilter(long limit, JsonMapper jsonMapper) {
+		this.limit = limit;
+		this.jsonMapper = jsonMapper;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String method = request.getMethod();
+		return !("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getContentLengthLong() > this.limit) {
+			rejectTooLarge(response);
+			return;
+		}
+		byte[] body = readAtMost(request.getInputStream(), this.limit + 1);
+		if (body.length > this.limit) {
+			rejectTooLarge(response);
+			return;
+		}
+		chain.doFilter(new BufferedBodyRequest(request, body), response);
+	}
+
+	private static byte[] readAtMost(InputStream in, long max) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		long total = 0;
+		int read;
+		while (total < max && (read = in.read(buffer, 0, (int) Math.min(buffer.length, max - total))) != -1) {
+			out.write(buffer, 0, read);
+			total += read;
+		}
+		return out.toByteArray();
+	}
+
+	private void rejectTooLarge(HttpServletResponse response) throws IOException {
+		ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(),
+				new RequestBodyTooLargeException(this.limit).getMessage());
+		problem.setType(type.type());
+		problem.setTitle(type.title());
+		response.setStatus(type.status().value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setHeader("Connection", "close");
+		this.jsonMapper.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * A request whose body was read into memory and can be read again.
+	 */
+	static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(this.body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] b, int off, int len) {
+					return in.read(b, off, len);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("asynchronous reads are not supported");
+				}
+
+			};
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+	}
+
+}
