@@ -410,6 +410,20 @@ class St2ClientIntegrationTests {
 	}
 
 	@Test
+	void executeAliasWhenSt2CouldNotRenderAckExtraShouldStillReturnTheExecution() {
+		String body = St2Stubs.read("aliasexecution-201.json")
+			.replace("\"message\": \"Installing pack(s) aws...\"",
+					"\"message\": \"Installing pack(s) aws...\", \"extra\": \"Cannot render \\\"extra\\\" in field \\\"ack\\\" for alias. 'x' is undefined\"");
+		assertThat(body).contains("Cannot render");
+		st2.stubFor(post("/api/v1/aliasexecution").willReturn(St2Stubs.json(201, body)));
+		withClient(apiKey(), (context) -> {
+			St2AliasExecution result = context.getBean(St2Client.class).executeAlias(executionRequest());
+			assertThat(result.execution().id()).isEqualTo("5f1d2e3c4b5a697887766554");
+			assertThat(result.extra()).isNull();
+		});
+	}
+
+	@Test
 	void executeAliasWhen503ShouldNotRetry() {
 		st2.stubFor(post("/api/v1/aliasexecution").willReturn(St2Stubs.fault(503, "Service Unavailable")));
 		withClient(apiKey(),
