@@ -161,7 +161,7 @@ public class St2Client {
 			Throwable last = (ex.getLastException() != null) ? ex.getLastException() : ex.getCause();
 			St2Exception failure = (last instanceof St2Exception st2) ? st2
 					: this.errors.translate(operation, last, null);
-			log(operation, failure, ex.getRetryCount());
+			log(failure, ex.getRetryCount());
 			throw failure;
 		}
 	}
@@ -183,13 +183,13 @@ public class St2Client {
 		}
 	}
 
-	private static void log(String operation, St2Exception failure, int retries) {
+	private static void log(St2Exception failure, int retries) {
 		if (failure instanceof St2UnavailableException || failure instanceof St2AuthenticationException) {
-			logger.warn("st2 {} failed after {} retries: {} (X-Request-ID {})", operation, retries,
-					failure.getMessage(), failure.requestId());
+			logger.warn("st2 call failed after {} retries: {} (X-Request-ID {})", retries, failure.getMessage(),
+					failure.requestId());
 		}
 		else {
-			logger.debug("st2 {} refused: {} (X-Request-ID {})", operation, failure.getMessage(), failure.requestId());
+			logger.debug("st2 refused the call: {} (X-Request-ID {})", failure.getMessage(), failure.requestId());
 		}
 	}
 

@@ -33,6 +33,8 @@ public class St2TokenProvider {
 
 	private static final Duration MINIMUM_MARGIN = Duration.ofSeconds(60);
 
+	private static final Duration RENEWAL_RETRY = Duration.ofSeconds(5);
+
 	private final St2Properties properties;
 
 	private final St2AuthMode mode;
@@ -145,14 +147,22 @@ public class St2TokenProvider {
 			if (current != null && !isDue(current)) {
 				return current;
 			}
-			rethrowFailureSince(seen, current);
+			St2Exception failure = failureSince(seen);
+			if (failure != null) {
+				if (stillWorks(current) && failure instanceof St2UnavailableException) {
+					return current;
+				}
+				throw copy(failure);
+			}
 			try {
 				return requestToken();
 			}
 			catch (St2UnavailableException ex) {
-				if (current != null && this.clock.instant().isBefore(current.expiry())) {
+				if (stillWorks(current)) {
 					// renewal is due but st2's auth service is down: the token still
-					// works
+					// works;
+					// try again a little later, not on every request
+					this.token = current.retryRenewalAt(this.clock.instant().plus(RENEWAL_RETRY));
 					logger.warn("Could not renew the st2 token, using it until it expires at {}: {}", current.expiry(),
 							ex.getMessage());
 					return current;
@@ -165,23 +175,25 @@ public class St2TokenProvider {
 		}
 	}
 
+	private boolean stillWorks(IssuedToken token) {
+		return token != null && this.clock.instant().isBefore(token.expiry());
+	}
+
 	private void rethrowFailureSince(long seen) {
-		rethrowFailureSince(seen, null);
+		St2Exception failure = failureSince(seen);
+		if (failure != null) {
+			throw copy(failure);
+		}
 	}
 
 	/**
-	 * A caller that waited while another one's token request failed shares that failure
-	 * instead of asking again: 50 waiting requests cause one token request, not 50.
+	 * The failure of a token request made while the caller waited for the lock: such a
+	 * caller shares it instead of asking again, so 50 waiting requests cause one token
+	 * request, not 50.
 	 */
-	private void rethrowFailureSince(long seen, IssuedToken stillValid) {
+	private St2Exception failureSince(long seen) {
 		St2Exception failure = this.lastFailure;
-		if (this.attempts != seen && failure != null) {
-			if (stillValid != null && this.clock.instant().isBefore(stillValid.expiry())
-					&& failure instanceof St2UnavailableException) {
-				return;
-			}
-			throw copy(failure);
-		}
+		return (this.attempts != seen) ? failure : null;
 	}
 
 	private St2Exception copy(St2Exception failure) {
@@ -294,6 +306,10 @@ public class St2TokenProvider {
 	}
 
 	private record IssuedToken(String value, Instant expiry, Instant renewAt) {
+
+		IssuedToken retryRenewalAt(Instant at) {
+			return new IssuedToken(this.value, this.expiry, at.isBefore(this.expiry) ? at : this.expiry);
+		}
 
 		@Override
 		public String toString() {

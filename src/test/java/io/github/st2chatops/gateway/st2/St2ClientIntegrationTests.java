@@ -205,6 +205,36 @@ class St2ClientIntegrationTests {
 	}
 
 	@Test
+	void callWhenRenewalFailsBeforeExpiryShouldKeepUsingTokenAndRetryLater() {
+		stubExecution();
+		st2.stubFor(post("/auth/v1/tokens").inScenario("auth down")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(St2Stubs.token(TOKEN_1, NOW.plus(Duration.ofHours(1))))
+			.willSetStateTo("down"));
+		st2.stubFor(post("/auth/v1/tokens").inScenario("auth down")
+			.whenScenarioStateIs("down")
+			.willReturn(St2Stubs.fault(503, "Service Unavailable")));
+		withClient(password(), (context) -> {
+			St2Client client = context.getBean(St2Client.class);
+			client.getExecution("5f1d2e3c4b5a697887766554");
+			this.clock.advance(Duration.ofMinutes(58));
+			client.getExecution("5f1d2e3c4b5a697887766554");
+			client.getExecution("5f1d2e3c4b5a697887766554");
+			st2.verify(2, postRequestedFor(urlEqualTo("/auth/v1/tokens")));
+			st2.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/executions/5f1d2e3c4b5a697887766554"))
+				.withHeader("X-Auth-Token", equalTo(TOKEN_1)));
+			this.clock.advance(Duration.ofSeconds(5));
+			client.getExecution("5f1d2e3c4b5a697887766554");
+			st2.verify(3, postRequestedFor(urlEqualTo("/auth/v1/tokens")));
+			// once expired, st2's auth being down is st2 being down
+			this.clock.advance(Duration.ofMinutes(2));
+			assertThatExceptionOfType(St2UnavailableException.class)
+				.isThrownBy(() -> client.getExecution("5f1d2e3c4b5a697887766554"))
+				.satisfies((ex) -> assertThat(ex.requestMayHaveReachedSt2()).isFalse());
+		});
+	}
+
+	@Test
 	void callWhenSt2Answers401ShouldRenewOnceAndReplay() {
 		stubTwoTokens();
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").withHeader("X-Auth-Token", equalTo(TOKEN_1))
