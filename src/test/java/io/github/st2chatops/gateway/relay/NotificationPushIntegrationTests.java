@@ -60,6 +60,8 @@ class NotificationPushIntegrationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("test.chat.url", chat::baseUrl);
 		registry.add("gateway.relay.token", () -> TOKEN);
+		registry.add("gateway.st2.url", () -> "http://127.0.0.1:9");
+		registry.add("gateway.st2.api-key", () -> "test-api-key");
 	}
 
 	@LocalServerPort
