@@ -153,7 +153,7 @@ class SimulatedSt2Tests {
 				basic("st2admin", "Ch@ngeMe"));
 		String token = (String) issued.object().get("token");
 		Response expired = poll(() -> call("GET", "/api/v1/actionalias", null, "X-Auth-Token", token),
-				(response) -> response.status() == 401, Duration.ofSeconds(3));
+				(response) -> response.status() == 401, Duration.ofSeconds(5));
 		assertThat(expired.faultstring()).isEqualTo("Unauthorized - Token has expired.");
 	}
 
@@ -291,18 +291,25 @@ class SimulatedSt2Tests {
 	// executions
 
 	@Test
-	void getExecutionShouldRunThenSucceedAfterDelay() {
-		st2.stubs().setCompletionDelay(Duration.ofMillis(600));
+	void getExecutionWhenNotCompletedYetShouldBeRunning() {
+		st2.stubs().setCompletionDelay(Duration.ofHours(1));
 		String id = executionId(
 				execute("remote_shell_cmd", "run {{cmd}} on {{hosts}}", "run date on web01", null, null));
 		Map<String, Object> running = apiCall("GET", "/api/v1/executions/" + id, null).object();
 		assertThat(running.get("status")).isEqualTo("running");
 		assertThat(running).doesNotContainKeys("result", "end_timestamp", "elapsed_seconds");
+		assertThat(statuses(running)).containsExactly("requested", "scheduled", "running");
+	}
+
+	@Test
+	void getExecutionWhenDelayPassedShouldSucceedWithResult() {
+		String id = executionId(
+				execute("remote_shell_cmd", "run {{cmd}} on {{hosts}}", "run date on web01", null, null));
 		Map<String, Object> done = poll(() -> apiCall("GET", "/api/v1/executions/" + id, null),
-				(response) -> "succeeded".equals(response.object().get("status")), Duration.ofSeconds(3))
+				(response) -> "succeeded".equals(response.object().get("status")), Duration.ofSeconds(5))
 			.object();
 		assertThat((String) done.get("end_timestamp")).matches(TIMESTAMP);
-		assertThat(((Number) done.get("elapsed_seconds")).doubleValue()).isCloseTo(0.6, within(0.001));
+		assertThat(((Number) done.get("elapsed_seconds")).doubleValue()).isCloseTo(0.2, within(0.001));
 		Map<String, Object> web01 = map(map(done.get("result")).get("web01"));
 		assertThat(web01).containsEntry("return_code", 0).containsEntry("succeeded", true);
 		assertThat((String) web01.get("stdout")).endsWith(" UTC");
@@ -315,7 +322,7 @@ class SimulatedSt2Tests {
 		String id = executionId(
 				execute("remote_shell_cmd", "run {{cmd}} on {{hosts}}", "run date on web01", null, null));
 		Map<String, Object> done = poll(() -> apiCall("GET", "/api/v1/executions/" + id, null),
-				(response) -> !"running".equals(response.object().get("status")), Duration.ofSeconds(3))
+				(response) -> !"running".equals(response.object().get("status")), Duration.ofSeconds(5))
 			.object();
 		assertThat(done.get("status")).isEqualTo("failed");
 	}
@@ -338,7 +345,7 @@ class SimulatedSt2Tests {
 		Map<String, Object> sourceContext = Map.of("platform", "slack", "channel", "C024BE91L", "user", "U2147483697");
 		String id = executionId(execute("remote_shell_cmd", "run {{cmd}} on {{hosts}}", "run date on web01",
 				sourceContext, "chatops-gateway"));
-		PostedNotification notification = st2.stubs().awaitNotification(id, Duration.ofSeconds(3));
+		PostedNotification notification = st2.stubs().awaitNotification(id, Duration.ofSeconds(5));
 		assertThat(notification.delivered()).isTrue();
 		assertThat(notification.statuses()).containsExactly(202);
 		assertThat(notification.message()).startsWith(
@@ -362,7 +369,7 @@ class SimulatedSt2Tests {
 	void completionWhenAliasHasNoResultFormatShouldPostDefaultTemplate() {
 		String id = executionId(execute("st2_executions_get", "st2 get execution {{ id }}",
 				"st2 get execution 66a0f4c2e4b0a1d2c3f40011", null, "chatops-gateway"));
-		PostedNotification notification = st2.stubs().awaitNotification(id, Duration.ofSeconds(3));
+		PostedNotification notification = st2.stubs().awaitNotification(id, Duration.ofSeconds(5));
 		assertThat(notification.message()).startsWith("\nAction st2.executions.get completed.\nstatus : succeeded\n"
 				+ "execution: " + id + "\n\nweb_url: " + st2.url() + "/#/history/" + id + "/general\n");
 		assertThat(notification.body()).doesNotContainKey("context");
@@ -372,7 +379,7 @@ class SimulatedSt2Tests {
 	void completionWhenResultExtraShouldPostRenderedExtra() {
 		String id = executionId(execute("st2_rules_enable", "st2 enable rule {{ name }} from pack {{ pack }}",
 				"st2 enable rule notify from pack chatops", null, "chatops-gateway"));
-		PostedNotification notification = st2.stubs().awaitNotification(id, Duration.ofSeconds(3));
+		PostedNotification notification = st2.stubs().awaitNotification(id, Duration.ofSeconds(5));
 		assertThat(notification.body().get("extra")).isEqualTo(Map.of("slack", Map.of("color", "#219939")));
 		assertThat(notification.message()).isEqualTo(
 				"Enabled: chatops.notify (core.st2.generic.notifytrigger -> chatops.post_result) - Enabled from chat\n");
@@ -389,7 +396,7 @@ class SimulatedSt2Tests {
 			.whenScenarioStateIs("recovered")
 			.willReturn(aResponse().withStatus(202)));
 		String id = executionId(execute("ping", "ping {{ host }}", "ping example.com", null, "chatops-gateway"));
-		PostedNotification notification = st2.stubs().awaitNotification(id, Duration.ofSeconds(3));
+		PostedNotification notification = st2.stubs().awaitNotification(id, Duration.ofSeconds(5));
 		assertThat(notification.statuses()).containsExactly(503, 202);
 		assertThat(notification.delivered()).isTrue();
 		gateway.verify(2, postRequestedFor(urlPathEqualTo(NOTIFICATIONS)).withHeader("Idempotency-Key", equalTo(id)));
@@ -399,7 +406,7 @@ class SimulatedSt2Tests {
 	void completionWhenGatewayHasNoEndpointShouldGiveUpAtOnce() {
 		gateway.resetAll();
 		String id = executionId(execute("ping", "ping {{ host }}", "ping example.com", null, "chatops-gateway"));
-		PostedNotification notification = st2.stubs().awaitNotification(id, Duration.ofSeconds(3));
+		PostedNotification notification = st2.stubs().awaitNotification(id, Duration.ofSeconds(5));
 		assertThat(notification.statuses()).containsExactly(404);
 		assertThat(notification.delivered()).isFalse();
 	}
@@ -421,13 +428,31 @@ class SimulatedSt2Tests {
 	void completionWhenRouteIsNotTheRulesShouldPostNothing() {
 		String other = executionId(execute("ping", "ping {{ host }}", "ping example.com", null, "hubot"));
 		String none = executionId(execute("ping", "ping {{ host }}", "ping example.com", null, null));
-		String disabled = executionId(
-				execute("pack_get", "pack get {{ pack }}", "pack get aws", null, "chatops-gateway"));
 		String control = executionId(execute("ping", "ping {{ host }}", "ping example.org", null, "chatops-gateway"));
-		st2.stubs().awaitNotification(control, Duration.ofSeconds(3));
+		st2.stubs().awaitNotification(control, Duration.ofSeconds(5));
 		assertThat(st2.stubs().notifications()).extracting(PostedNotification::executionId)
 			.containsExactly(control)
-			.doesNotContain(other, none, disabled);
+			.doesNotContain(other, none);
+	}
+
+	@Test
+	void completionWhenAliasDisablesResultShouldPostNothing() {
+		Map<String, Object> quiet = new LinkedHashMap<>();
+		quiet.put("name", "quiet_ping");
+		quiet.put("pack", "tests");
+		quiet.put("action_ref", "networking_utils.ping");
+		quiet.put("formats", List.of("quiet ping {{ host }}"));
+		quiet.put("result", Map.of("enabled", false));
+		st2.stubs().addAliases(List.of(quiet));
+		String disabled = executionId(
+				execute("quiet_ping", "quiet ping {{ host }}", "quiet ping example.com", null, "chatops-gateway"));
+		String control = executionId(execute("ping", "ping {{ host }}", "ping example.org", null, "chatops-gateway"));
+		st2.stubs().awaitNotification(control, Duration.ofSeconds(5));
+		assertThat(st2.stubs().notifications()).extracting(PostedNotification::executionId)
+			.containsExactly(control)
+			.doesNotContain(disabled);
+		assertThat(apiCall("GET", "/api/v1/actionalias/tests.quiet_ping", null).object()).containsEntry("uid",
+				"action_alias:tests:quiet_ping");
 	}
 
 	@Test

@@ -45,6 +45,15 @@ final class SimulatorCatalog {
 				read("default.j2"));
 	}
 
+	/** Back to the sample aliases and actions, without any added since. */
+	void reset() {
+		SimulatorCatalog sample = sample();
+		this.aliases.clear();
+		this.aliases.addAll(sample.aliases);
+		this.actions.clear();
+		this.actions.putAll(sample.actions);
+	}
+
 	List<Map<String, Object>> aliases() {
 		return List.copyOf(this.aliases);
 	}

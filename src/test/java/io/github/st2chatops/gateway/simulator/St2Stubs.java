@@ -286,6 +286,7 @@ public final class St2Stubs implements AutoCloseable {
 	 */
 	public void reset() {
 		this.backend.reset();
+		this.catalog.reset();
 		this.notifications.clear();
 	}
 
