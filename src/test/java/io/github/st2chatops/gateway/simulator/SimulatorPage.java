@@ -9,7 +9,7 @@ final class SimulatorPage {
 	private SimulatorPage() {
 	}
 
-	static String html(SimulatorSettings settings) {
+	static String html(String baseUrl, String apiKey) {
 		return """
 				<!DOCTYPE html>
 				<html lang="en">
@@ -31,8 +31,7 @@ final class SimulatorPage {
 				</script>
 				</body>
 				</html>
-				""".formatted(settings.apiKey(),
-				"http://localhost:" + ((settings.port() > 0) ? settings.port() : "<port>"), settings.apiKey());
+				""".formatted(apiKey, baseUrl, apiKey);
 	}
 
 }

@@ -360,7 +360,6 @@ final class St2Backend {
 		return St2Response.of(201, response);
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, Object> validateAliasExecution(Map<String, Object> payload) {
 		List<String> unexpected = payload.keySet()
 			.stream()
@@ -389,7 +388,7 @@ final class St2Backend {
 		Map<String, Object> cleaned = new LinkedHashMap<>(payload);
 		// the schema's default, which validate(use_default=True) fills in
 		cleaned.putIfAbsent("user", "channel");
-		return (Map<String, Object>) (Map<String, ?>) cleaned;
+		return cleaned;
 	}
 
 	// ActionAliasDB.get_format_strings
@@ -674,6 +673,13 @@ final class St2Backend {
 				response.put("extra", "Cannot render \"extra\" in field \"ack\" for alias. " + ex.getMessage());
 			}
 		}
+	}
+
+	// GET /: where st2's web UI would be, which web_url links to
+
+	St2Response page(St2Request request) {
+		return new St2Response(200, SimulatorPage.html(request.baseUrl(), this.settings.apiKey()),
+				Map.of("Content-Type", "text/html; charset=utf-8"));
 	}
 
 	// GET /api/v1/executions/{id}

@@ -120,10 +120,7 @@ public final class St2Stubs implements AutoCloseable {
 		wireMock.stubFor(operation(post(urlPathEqualTo("/api/v1/aliasexecution")), "executeAlias"));
 		wireMock.stubFor(operation(get(urlPathMatching("/api/v1/executions/[^/]+")), "getExecution"));
 		wireMock.stubFor(operation(put(urlPathEqualTo("/__simulator/gateway")), "configureGateway"));
-		wireMock.stubFor(get(urlPathEqualTo("/")).atPriority(5)
-			.willReturn(WireMock.aResponse()
-				.withHeader("Content-Type", "text/html; charset=utf-8")
-				.withBody(SimulatorPage.html(this.settings))));
+		wireMock.stubFor(operation(get(urlPathEqualTo("/")), "page"));
 		// st2's router answers an unknown path with webob's HTTPNotFound
 		wireMock.stubFor(any(anyUrl()).atPriority(10)
 			.willReturn(WireMock.aResponse()

@@ -14,6 +14,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.st2chatops.gateway.simulator.St2Backend.St2Error;
@@ -73,7 +75,10 @@ final class St2Transformer implements ResponseDefinitionTransformerV2 {
 			.withStatus(response.status())
 			.withHeader("X-Request-ID", requestId);
 		response.headers().forEach(builder::withHeader);
-		if (response.body() != null) {
+		if (response.body() instanceof String text) {
+			builder.withBody(text);
+		}
+		else if (response.body() != null) {
 			builder.withHeader("Content-Type", "application/json")
 				.withBody(JsonMapper.shared().writeValueAsString(response.body()));
 		}
@@ -90,6 +95,7 @@ final class St2Transformer implements ResponseDefinitionTransformerV2 {
 			case "executeAlias" -> this.backend.executeAlias(st2Request);
 			case "getExecution" -> this.backend.getExecution(st2Request, lastSegment(request));
 			case "configureGateway" -> configureGateway(st2Request);
+			case "page" -> this.backend.page(st2Request);
 			default -> throw new IllegalStateException("Unknown operation " + operation);
 		};
 	}
@@ -97,8 +103,16 @@ final class St2Transformer implements ResponseDefinitionTransformerV2 {
 	// PUT /__simulator/gateway {"url", "relay_token", "route"?}: not st2, the simulator's
 	// own
 	private St2Response configureGateway(St2Request request) {
-		Map<String, Object> body = JsonMapper.shared().readValue(request.body(), LinkedHashMap.class);
-		if (!(body.get("url") instanceof String url) || !(body.get("relay_token") instanceof String token)) {
+		Map<String, Object> body;
+		try {
+			body = JsonMapper.shared().readValue(request.body(), new TypeReference<>() {
+			});
+		}
+		catch (JacksonException ex) {
+			throw new St2Error(400, "Failed to parse request body: " + ex.getOriginalMessage());
+		}
+		if (body == null || !(body.get("url") instanceof String url)
+				|| !(body.get("relay_token") instanceof String token)) {
 			throw new St2Error(400, "'url' and 'relay_token' are required");
 		}
 		if (body.get("route") instanceof String route) {
