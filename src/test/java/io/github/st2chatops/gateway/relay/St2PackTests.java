@@ -42,9 +42,10 @@ class St2PackTests {
 	 * contrib/core/actions/http.yaml with the http-request runner's parameters
 	 * (contrib/runners/http_runner/http_runner/runner.yaml),
 	 * contrib/chatops/actions/format_execution_result.yaml,
-	 * contrib/core/actions/noop.yaml.
+	 * contrib/chatops/actions/post_result.yaml, contrib/core/actions/noop.yaml.
 	 */
-	static final Map<String, Set<String>> ST2_ACTIONS = Map.of("core.http",
+	static final Map<String, Set<String>> ST2_ACTIONS = Map.of("chatops.post_result",
+			Set.of("user", "whisper", "execution_id", "channel", "route", "context"), "core.http",
 			Set.of("auth", "body", "file_content", "file_content_type", "file_name", "file_path", "headers", "method",
 					"params", "timeout", "allow_redirects", "cookies", "http_proxy", "https_proxy", "password", "url",
 					"username", "verify_ssl_cert", "url_hosts_blacklist", "url_hosts_whitelist"),
@@ -63,8 +64,9 @@ class St2PackTests {
 		List<Path> files = packFiles();
 
 		assertThat(files).extracting((file) -> PACK.relativize(file).toString().replace('\\', '/'))
-			.contains("pack.yaml", "config.schema.yaml", "rules/notify.yaml", "actions/post_result.yaml",
-					"actions/workflows/post_result.yaml", "policies/post_result_retry.yaml");
+			.contains("pack.yaml", "config.schema.yaml", "rules/notify.yaml", "rules/announce.yaml",
+					"actions/post_result.yaml", "actions/workflows/post_result.yaml",
+					"policies/post_result_retry.yaml");
 		for (Path file : files) {
 			assertThat((Object) load(file)).as(file.toString()).isInstanceOf(Map.class);
 		}
@@ -100,6 +102,24 @@ class St2PackTests {
 			}
 		});
 		assertThat(map(action, "parameters")).containsEntry("channel", "{{ trigger.data.source_channel }}")
+			.containsEntry("context", "{{ trigger.data.source_context }}")
+			.containsEntry("execution_id", "{{ trigger.execution_id }}");
+	}
+
+	@Test
+	void streamAlternativeRuleShouldAnnounceOnTheGatewaysRouteAndBeOffByDefault() {
+		Map<String, Object> rule = load(PACK.resolve("rules/announce.yaml"));
+		Map<String, Object> action = map(rule, "action");
+
+		// the gateway follows st2.announcement__<route>: the route must be passed on
+		assertThat(rule).containsEntry("pack", PACK_REF).containsEntry("enabled", false);
+		assertThat(map(rule, "trigger")).containsEntry("type", "core.st2.generic.notifytrigger");
+		assertThat(map(map(rule, "criteria"), "trigger.route")).containsEntry("type", "equals")
+			.containsEntry("pattern", defaultRoute());
+		assertThat(action).containsEntry("ref", "chatops.post_result");
+		assertThat(knownParameters("chatops.post_result")).containsAll(map(action, "parameters").keySet());
+		assertThat(map(action, "parameters")).containsEntry("route", "{{ trigger.route }}")
+			.containsEntry("channel", "{{ trigger.data.source_channel }}")
 			.containsEntry("context", "{{ trigger.data.source_context }}")
 			.containsEntry("execution_id", "{{ trigger.execution_id }}");
 	}
