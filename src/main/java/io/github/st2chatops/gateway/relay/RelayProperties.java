@@ -66,8 +66,8 @@ public record RelayProperties(String token, @DefaultValue("10m") Duration dedupe
 	 * @param lockTtl the TTL of the lock that lets one replica follow the stream (default
 	 * 30s); renewed every third of it
 	 * @param redeliveries how many more times a streamed notification that chat did not
-	 * take is tried, each after the wait chat asked for (default 5); the stream has no
-	 * retry of its own
+	 * take is tried, each after the wait chat asked for, between {@code initial-backoff}
+	 * and {@code max-backoff} (default 5); the stream has no retry of its own
 	 */
 	public record Stream(@DefaultValue("false") boolean enabled, @DefaultValue("60s") Duration idleTimeout,
 			@DefaultValue("1s") Duration initialBackoff, @DefaultValue("60s") Duration maxBackoff,

@@ -448,7 +448,8 @@ public class St2StreamFollower implements SmartLifecycle {
 			return;
 		}
 		if (redelivery < this.settings.redeliveries() && this.running) {
-			Duration wait = max(retryAfter, this.settings.initialBackoff());
+			// what chat asked for, within the reconnect backoff's bounds
+			Duration wait = min(max(retryAfter, this.settings.initialBackoff()), this.settings.maxBackoff());
 			logger.info("Trying a streamed notification again in {} ms", wait.toMillis());
 			try {
 				this.timer.schedule(() -> submit(() -> deliver(notification, deliveryKey, redelivery + 1)),

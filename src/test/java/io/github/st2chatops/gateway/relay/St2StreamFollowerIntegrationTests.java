@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -113,6 +114,17 @@ class St2StreamFollowerIntegrationTests {
 			.willReturn(St2StreamStubs.eventStream("\n\n").withChunkedDribbleDelay(2, 2500)));
 
 		chat.stubFor(post("/messages").willReturn(aResponse().withStatus(200)));
+		// chat is rate limited for longer than the delivery bound when the second
+		// announcement arrives: the stream has no retry, the follower tries again itself
+		chat.stubFor(post("/messages").inScenario("rate limited")
+			.whenScenarioStateIs(STARTED)
+			.withRequestBody(matchingJsonPath("$.channel", equalTo("C0G9QF9GW")))
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30"))
+			.willSetStateTo("recovered"));
+		chat.stubFor(post("/messages").inScenario("rate limited")
+			.whenScenarioStateIs("recovered")
+			.withRequestBody(matchingJsonPath("$.channel", equalTo("C0G9QF9GW")))
+			.willReturn(aResponse().withStatus(200)));
 	}
 
 	@Autowired
@@ -121,12 +133,27 @@ class St2StreamFollowerIntegrationTests {
 	@Autowired
 	AliasEvents aliasEvents;
 
+	@Autowired
+	MeterRegistry meterRegistry;
+
 	@Test
 	void followerShouldRelayAnnouncementsOnceRefreshAliasesAndSurviveDropsA401AndSilence() {
 		// both announcements relayed, in order; the first one, sent again after the
-		// reconnect, is not posted twice
+		// reconnect, is not posted twice; the second one is tried again after chat's 429
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> chat.verify(2, postRequestedFor(urlEqualTo("/messages"))));
+			.untilAsserted(() -> chat.verify(3, postRequestedFor(urlEqualTo("/messages"))));
+		assertThat(this.meterRegistry
+			.counter("gateway.relay.notifications", "source", "stream", "platform", TestChatSender.PLATFORM, "outcome",
+					"delivered")
+			.count()).isEqualTo(2);
+		assertThat(this.meterRegistry
+			.counter("gateway.relay.notifications", "source", "stream", "platform", TestChatSender.PLATFORM, "outcome",
+					"duplicate")
+			.count()).isEqualTo(1);
+		assertThat(this.meterRegistry
+			.counter("gateway.relay.notifications", "source", "stream", "platform", TestChatSender.PLATFORM, "outcome",
+					"failed")
+			.count()).isEqualTo(1);
 		List<LoggedRequest> posts = chat.findAll(postRequestedFor(urlEqualTo("/messages")));
 		assertThat(posts.get(0).getBodyAsString()).contains("\"channel\":\"C024BE91L\"")
 			.contains("\"thread\":\"1700000000.000100\"")
