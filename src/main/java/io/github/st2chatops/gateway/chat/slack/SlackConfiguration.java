@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -61,7 +62,9 @@ class SlackConfiguration {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			String secret = context.getEnvironment().getProperty(SlackProperties.SIGNING_SECRET);
+			String secret = Binder.get(context.getEnvironment())
+				.bind(SlackProperties.SIGNING_SECRET, String.class)
+				.orElse(null);
 			return StringUtils.hasText(secret) ? ConditionOutcome.match(SlackProperties.SIGNING_SECRET + " is set")
 					: ConditionOutcome.noMatch(SlackProperties.SIGNING_SECRET + " is not set");
 		}

@@ -104,6 +104,11 @@ class SlackController {
 		catch (IllegalArgumentException ex) {
 			throw invalid("The slash command body is not form-encoded.");
 		}
+		if ("1".equals(form.get("ssl_check"))) {
+			// Slack checking the certificate of a command's HTTPS URL: nothing to run
+			count("verification");
+			return ResponseEntity.ok().build();
+		}
 		String teamId = required(form, "team_id");
 		String channelId = required(form, "channel_id");
 		String userId = required(form, "user_id");

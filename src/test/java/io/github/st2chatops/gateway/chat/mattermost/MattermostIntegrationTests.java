@@ -53,8 +53,7 @@ import static org.awaitility.Awaitility.await;
  * (REST API and command {@code response_url}s), a recording handler as the command
  * pipeline.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "gateway.chat.mattermost.reply-deadline=2s")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "gateway.chat.mattermost.reply-deadline=2s")
 @Import(MattermostTestConfiguration.class)
 class MattermostIntegrationTests {
 

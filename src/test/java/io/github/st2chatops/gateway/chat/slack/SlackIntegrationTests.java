@@ -181,6 +181,16 @@ class SlackIntegrationTests {
 	}
 
 	@Test
+	void slashCommandWhenSlackChecksTheCertificateShouldAnswerAndRunNothing() {
+		GatewayHttp.Response response = postSigned("/chat/slack/commands",
+				"ssl_check=1&token=xyzz0WbapA4vBCDEFasx0q6G");
+
+		assertThat(response.status()).isEqualTo(200);
+		fence();
+		assertThat(this.handler.commands()).extracting(ChatCommand::text).containsExactly("fence");
+	}
+
+	@Test
 	void slashCommandWhenTriggerIdRepeatsShouldNotRunTwice() {
 		String body = slashCommand("/commands/T1/4/" + unique(), "once");
 

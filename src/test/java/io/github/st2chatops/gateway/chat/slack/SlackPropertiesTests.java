@@ -1,10 +1,16 @@
 package io.github.st2chatops.gateway.chat.slack;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,9 +74,44 @@ class SlackPropertiesTests {
 				.contains("signingSecret=******"));
 	}
 
+	@Test
+	void bindWhenSetByEnvironmentVariablesShouldTurnSlackOn() {
+		this.runner.withUserConfiguration(WhenOn.class)
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								Map.of("GATEWAY_CHAT_SLACK_SIGNINGSECRET", "s", "GATEWAY_CHAT_SLACK_BOTTOKEN", "xoxb-1",
+										"GATEWAY_CHAT_SLACK_USERFIELD", "name"))))
+			.run((context) -> {
+				assertThat(context).hasBean("slackIsOn");
+				assertThat(context.getBean(SlackProperties.class).botToken()).isEqualTo("xoxb-1");
+				assertThat(context.getBean(SlackProperties.class).userField())
+					.isEqualTo(SlackProperties.UserField.NAME);
+			});
+	}
+
+	@Test
+	void conditionWhenSigningSecretIsBlankShouldLeaveSlackOff() {
+		this.runner.withUserConfiguration(WhenOn.class)
+			.withPropertyValues("gateway.chat.slack.signing-secret= ")
+			.run((context) -> assertThat(context).doesNotHaveBean("slackIsOn"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(SlackProperties.class)
 	static class Config {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(SlackConfiguration.OnSlackConfigured.class)
+	static class WhenOn {
+
+		@Bean
+		String slackIsOn() {
+			return "on";
+		}
 
 	}
 
