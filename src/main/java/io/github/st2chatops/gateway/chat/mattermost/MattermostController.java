@@ -140,8 +140,8 @@ class MattermostController {
 				addressed = true;
 			}
 		}
-		else if (text.isEmpty()) {
-			// "/st2" on its own asks what there is
+		if (addressed && text.isEmpty()) {
+			// "/st2" or the trigger word on its own asks what there is
 			text = "help";
 		}
 		ChatAddress address = new ChatAddress(MattermostSender.PLATFORM, fields.get("team_id"), channelId, postId,

@@ -212,7 +212,9 @@ class SlackController {
 		// replies go in the message's thread; a top-level DM is answered at the top level
 		String thread = (threadTs != null) ? threadTs : (direct ? null : ts);
 		String workspace = (text(payload, "team_id") != null) ? text(payload, "team_id") : text(event, "team");
-		String line = SlackText.clean(eventText, botUserIds, appMention);
+		String cleaned = SlackText.clean(eventText, botUserIds, appMention);
+		// "@st2" on its own asks what there is
+		String line = (addressed && cleaned.isEmpty()) ? "help" : cleaned;
 		count("accepted");
 		if (this.properties.userField() == SlackProperties.UserField.ID) {
 			this.runner.runInBackground(

@@ -209,6 +209,17 @@ class MattermostIntegrationTests {
 	}
 
 	@Test
+	void outgoingWebhookWithOnlyTheTriggerWordShouldAskForHelp() {
+		String body = MattermostFixtures.text("outgoing-webhook.json")
+			.replace(POST_ID, unique())
+			.replace("\"!st2 pack get \\u201cst2\\u201d\"", "\"!st2\"");
+
+		GatewayHttp.Response response = this.http.post("/chat/mattermost", body, "Content-Type", "application/json");
+
+		assertThat(response.json()).containsEntry("text", "ran: help");
+	}
+
+	@Test
 	void outgoingWebhookWithoutTriggerWordShouldRunUnaddressed() {
 		String body = MattermostFixtures.text("outgoing-webhook.json")
 			.replace(POST_ID, unique())

@@ -272,6 +272,16 @@ class SlackIntegrationTests {
 	}
 
 	@Test
+	void appMentionWithNothingElseShouldAskForHelp() {
+		String event = event("app-mention.json", unique(), unique() + ".13").replace("pack get \u201cst2\u201d", "");
+
+		postSigned("/chat/slack/events", event);
+
+		await().untilAsserted(() -> assertThat(postMessages()).hasSize(1));
+		assertThat(this.handler.commands()).extracting(ChatCommand::text).containsExactly("help");
+	}
+
+	@Test
 	void eventWhenSlackRetriesOrRepeatsItShouldRunOnce() {
 		String eventId = "Ev" + unique();
 		String ts = unique() + ".000016";
