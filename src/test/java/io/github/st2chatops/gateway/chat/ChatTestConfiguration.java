@@ -10,12 +10,14 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * For platform end-to-end tests: a recording command handler in place of the command
- * pipeline, and a delivery whose waits are recorded instead of slept.
+ * pipeline (primary, so it wins over the pipeline's handler), and a delivery whose waits
+ * are recorded instead of slept.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class ChatTestConfiguration {
 
 	@Bean
+	@Primary
 	RecordingChatCommandHandler recordingChatCommandHandler() {
 		return new RecordingChatCommandHandler();
 	}

@@ -107,6 +107,12 @@ class TeamsWebhookController {
 		ChatCommand command = new ChatCommand(address, TeamsText.clean(activity.text()), true);
 		Optional<List<ChatReply>> replies = this.runner.runWithin(command, this.properties.replyDeadline());
 		boolean relayed = this.properties.workflowUrlFor(address.channel()).isPresent();
+		if (!relayed) {
+			// the operator needs the channel id to set the URL, and Teams shows it
+			// nowhere else
+			logger.info("Teams channel {} has no Workflows webhook; set gateway.chat.teams.workflow-urls[{}] "
+					+ "or default-workflow-url to post results there", address.channel(), address.channel());
+		}
 		if (replies.isEmpty()) {
 			return ResponseEntity.ok(TeamsMessages.inline(relayed ? WORKING : WORKING_NOT_RELAYED, null));
 		}

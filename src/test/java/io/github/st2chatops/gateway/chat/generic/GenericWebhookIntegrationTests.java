@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -67,7 +67,7 @@ class GenericWebhookIntegrationTests {
 
 	static final int LIMIT = 200;
 
-	static final AtomicInteger sequence = new AtomicInteger();
+	static final AtomicLong lastTimestamp = new AtomicLong();
 
 	@RegisterExtension
 	static WireMockExtension callback = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -367,11 +367,12 @@ class GenericWebhookIntegrationTests {
 	}
 
 	/**
-	 * A fresh timestamp within the window: requests of different tests with the same body
-	 * would otherwise be replays of each other.
+	 * A timestamp within the window that no other request of this class used: requests of
+	 * different tests with the same body and timestamp would be replays of each other.
 	 */
 	private static String now() {
-		return Long.toString(Instant.now().getEpochSecond() - (sequence.getAndIncrement() % 200));
+		long now = Instant.now().getEpochSecond();
+		return Long.toString(lastTimestamp.updateAndGet((last) -> Math.max(now, last + 1)));
 	}
 
 	static byte[] fixture(String name) {

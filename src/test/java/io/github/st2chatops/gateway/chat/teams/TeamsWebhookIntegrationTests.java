@@ -90,7 +90,7 @@ class TeamsWebhookIntegrationTests {
 		registry.add("gateway.chat.teams.security-token", () -> SECURITY_TOKEN);
 		registry.add("gateway.chat.teams.workflow-urls[" + CHANNEL + "]",
 				() -> workflows.baseUrl() + WORKFLOW_PATH + "?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sig=s3cr3t");
-		registry.add("gateway.chat.teams.reply-deadline", () -> "1500ms");
+		registry.add("gateway.chat.teams.reply-deadline", () -> "3s");
 		registry.add("gateway.chat.teams.max-message-length", () -> LIMIT);
 	}
 
