@@ -1,11 +1,8 @@
 package io.github.st2chatops.gateway;
 
-import java.time.Clock;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -21,16 +18,6 @@ public class GatewayApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(GatewayApplication.class, args);
-	}
-
-	/**
-	 * The clock every time-dependent part reads (token expiry, claim windows, catalog
-	 * age), so tests can drive time without sleeping.
-	 * @return the system clock
-	 */
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The 201 answer of {@code POST /api/v1/aliasexecution}: the execution st2 scheduled and
@@ -12,10 +13,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param execution the scheduled execution
  * @param actionalias the alias as st2 holds it
  * @param message the rendered ack, absent when the alias has no {@code ack.format}
- * @param extra the rendered {@code ack.extra}, absent when the alias has none
+ * @param extra the rendered {@code ack.extra}, absent when the alias has none or st2
+ * could not render it
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record St2AliasExecution(St2Execution execution, St2ActionAlias actionalias, String message,
-		Map<String, Object> extra) {
+		@JsonDeserialize(using = St2AckExtraDeserializer.class) Map<String, Object> extra) {
 }

@@ -1,0 +1,73 @@
+package io.github.st2chatops.gateway.st2;
+
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * The st2 API operations the gateway uses ({@code gateway.st2.api-url}, {@code /api/v1}),
+ * HTTP service group {@code st2-api}, authenticated by
+ * {@link St2AuthenticationInterceptor}. Call it through {@link St2Client}, which adds
+ * retries, the circuit breaker and st2's errors.
+ */
+@HttpExchange(accept = "application/json")
+public interface St2Api {
+
+	/**
+	 * {@code GET /actionalias?limit=&offset=}; the total is in {@code X-Total-Count}.
+	 * @param requestId our {@code X-Request-ID}
+	 * @param limit page size (never -1: that needs an st2 admin)
+	 * @param offset first item
+	 * @return one page
+	 */
+	@GetExchange("/actionalias")
+	ResponseEntity<List<St2ActionAlias>> listActionAliases(@RequestHeader(St2Client.REQUEST_ID) String requestId,
+			@RequestParam("limit") int limit, @RequestParam("offset") int offset);
+
+	/**
+	 * {@code GET /actionalias/{ref_or_id}}; 404 when unknown.
+	 * @param requestId our {@code X-Request-ID}
+	 * @param ref {@code pack.name} or id
+	 * @return the alias
+	 */
+	@GetExchange("/actionalias/{ref}")
+	St2ActionAlias getActionAlias(@RequestHeader(St2Client.REQUEST_ID) String requestId,
+			@PathVariable("ref") String ref);
+
+	/**
+	 * {@code POST /actionalias/match}; 400 when no alias or several match.
+	 * @param requestId our {@code X-Request-ID}
+	 * @param request the command
+	 * @return the match
+	 */
+	@PostExchange(url = "/actionalias/match", contentType = "application/json")
+	St2AliasMatch matchAlias(@RequestHeader(St2Client.REQUEST_ID) String requestId,
+			@RequestBody St2AliasMatchRequest request);
+
+	/**
+	 * {@code POST /aliasexecution}; 201 with the execution.
+	 * @param requestId our {@code X-Request-ID}
+	 * @param request the alias execution
+	 * @return the scheduled execution and ack
+	 */
+	@PostExchange(url = "/aliasexecution", contentType = "application/json")
+	St2AliasExecution executeAlias(@RequestHeader(St2Client.REQUEST_ID) String requestId,
+			@RequestBody St2AliasExecutionRequest request);
+
+	/**
+	 * {@code GET /executions/{id}}; 404 when unknown.
+	 * @param requestId our {@code X-Request-ID}
+	 * @param id execution id
+	 * @return the execution
+	 */
+	@GetExchange("/executions/{id}")
+	St2Execution getExecution(@RequestHeader(St2Client.REQUEST_ID) String requestId, @PathVariable("id") String id);
+
+}

@@ -1,0 +1,233 @@
+package io.github.st2chatops.gateway.st2;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The st2 operations the gateway needs, with st2's errors as {@link St2Exception}s, never
+ * a {@code RestClientException}. Idempotent reads are retried with back-off; an alias
+ * execution only when st2 provably did not receive it (connection refused). Every call
+ * goes through the circuit breaker {@code st2}, which counts only
+ * {@link St2UnavailableException}s as failures.
+ */
+public class St2Client {
+
+	/** st2's request id header: st2 echoes the one it is sent. */
+	public static final String REQUEST_ID = "X-Request-ID";
+
+	private static final Logger logger = LoggerFactory.getLogger(St2Client.class);
+
+	private static final int MAX_PAGES = 10_000;
+
+	private final St2Api api;
+
+	private final St2Properties properties;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final St2ErrorTranslator errors;
+
+	private final RetryTemplate readRetry;
+
+	private final RetryTemplate executeRetry;
+
+	St2Client(St2Api api, St2Properties properties, St2TokenProvider tokens, CircuitBreaker circuitBreaker) {
+		this.api = api;
+		this.properties = properties;
+		this.circuitBreaker = circuitBreaker;
+		this.errors = new St2ErrorTranslator(tokens::redact);
+		this.readRetry = retryTemplate(properties.retry(), St2Client::isRetryableRead);
+		this.executeRetry = retryTemplate(properties.retry(), St2Client::isRetryableExecution);
+	}
+
+	/**
+	 * All action-aliases, read page by page
+	 * ({@code GET /api/v1/actionalias?limit=&offset=}) until st2's {@code X-Total-Count}
+	 * is reached.
+	 * @return the aliases in st2's order (pack, name)
+	 * @throws St2Exception when st2 fails
+	 */
+	public List<St2ActionAlias> listActionAliases() {
+		int pageSize = this.properties.pageSize();
+		Map<String, St2ActionAlias> aliases = new LinkedHashMap<>();
+		int offset = 0;
+		for (int page = 0; page < MAX_PAGES; page++) {
+			int pageOffset = offset;
+			ResponseEntity<List<St2ActionAlias>> response = call("list action-aliases", this.readRetry,
+					(requestId) -> this.api.listActionAliases(requestId, pageSize, pageOffset));
+			List<St2ActionAlias> items = (response.getBody() != null) ? response.getBody() : List.of();
+			for (St2ActionAlias alias : items) {
+				// keyed, because an alias added while paging shifts the rest by one
+				aliases.put((alias.id() != null) ? alias.id() : alias.effectiveRef(), alias);
+			}
+			// st2 pages by database offset (RBAC may filter a page), so move by the limit
+			offset += pageSize;
+			Long total = totalCount(response);
+			boolean more = (total != null) ? offset < total : items.size() >= pageSize;
+			if (!more || items.isEmpty()) {
+				return new ArrayList<>(aliases.values());
+			}
+		}
+		logger.warn("Stopped listing st2 action-aliases after {} pages", MAX_PAGES);
+		return new ArrayList<>(aliases.values());
+	}
+
+	/**
+	 * One action-alias ({@code GET /api/v1/actionalias/{ref}}).
+	 * @param ref {@code pack.name} or id
+	 * @return the alias
+	 * @throws St2NotFoundException when st2 has no such alias
+	 * @throws St2Exception when st2 fails
+	 */
+	public St2ActionAlias getActionAlias(String ref) {
+		return call("get action-alias", this.readRetry, (requestId) -> this.api.getActionAlias(requestId, ref));
+	}
+
+	/**
+	 * Ask st2 which alias matches a command ({@code POST /api/v1/actionalias/match}). It
+	 * only writes nothing, so it is retried like a read.
+	 * @param command the chat line without prefix
+	 * @return the one match
+	 * @throws St2RejectedException (400) when no alias or more than one matches; the
+	 * faultstring says which
+	 * @throws St2Exception when st2 fails
+	 */
+	public St2AliasMatch matchAlias(String command) {
+		return call("match alias", this.readRetry,
+				(requestId) -> this.api.matchAlias(requestId, new St2AliasMatchRequest(command)));
+	}
+
+	/**
+	 * Run an alias ({@code POST /api/v1/aliasexecution}). The notification route is set
+	 * to {@code gateway.st2.route} when the request has none. Retried only when the
+	 * connection was refused before anything was sent.
+	 * @param request the execution
+	 * @return st2's 201 answer: the execution and the rendered ack
+	 * @throws St2UnavailableException when st2 fails; check
+	 * {@link St2UnavailableException#requestMayHaveReachedSt2()} before offering a retry
+	 * @throws St2Exception when st2 refuses
+	 */
+	public St2AliasExecution executeAlias(St2AliasExecutionRequest request) {
+		St2AliasExecutionRequest routed = (request.notificationRoute() != null) ? request
+				: new St2AliasExecutionRequest(request.name(), request.format(), request.command(), request.user(),
+						request.sourceChannel(), request.sourceContext(), this.properties.route());
+		return call("execute alias", this.executeRetry, (requestId) -> this.api.executeAlias(requestId, routed));
+	}
+
+	/**
+	 * An execution ({@code GET /api/v1/executions/{id}}).
+	 * @param id execution id
+	 * @return the execution
+	 * @throws St2NotFoundException when st2 has no such execution
+	 * @throws St2Exception when st2 fails
+	 */
+	public St2Execution getExecution(String id) {
+		return call("get execution", this.readRetry, (requestId) -> this.api.getExecution(requestId, id));
+	}
+
+	/**
+	 * One cheap authenticated call ({@code GET /api/v1/actionalias?limit=1}) without
+	 * retries, for the health indicator.
+	 */
+	void probe() {
+		attempt("health probe", (requestId) -> this.api.listActionAliases(requestId, 1, 0));
+	}
+
+	CircuitBreaker circuitBreaker() {
+		return this.circuitBreaker;
+	}
+
+	private <T> T call(String operation, RetryTemplate retry, Function<String, T> call) {
+		try {
+			return retry.execute(() -> attempt(operation, call));
+		}
+		catch (RetryException ex) {
+			Throwable last = (ex.getLastException() != null) ? ex.getLastException() : ex.getCause();
+			St2Exception failure = (last instanceof St2Exception st2) ? st2
+					: this.errors.translate(operation, last, null);
+			log(failure, ex.getRetryCount());
+			throw failure;
+		}
+	}
+
+	private <T> T attempt(String operation, Function<String, T> call) {
+		String requestId = UUID.randomUUID().toString();
+		try {
+			return this.circuitBreaker.executeSupplier(() -> {
+				try {
+					return call.apply(requestId);
+				}
+				catch (RuntimeException ex) {
+					throw this.errors.translate(operation, ex, requestId);
+				}
+			});
+		}
+		catch (CallNotPermittedException ex) {
+			throw this.errors.translate(operation, ex, requestId);
+		}
+	}
+
+	private static void log(St2Exception failure, int retries) {
+		if (failure instanceof St2UnavailableException || failure instanceof St2AuthenticationException) {
+			logger.warn("st2 call failed after {} retries: {} (X-Request-ID {})", retries, failure.getMessage(),
+					failure.requestId());
+		}
+		else {
+			logger.debug("st2 refused the call: {} (X-Request-ID {})", failure.getMessage(), failure.requestId());
+		}
+	}
+
+	private static Long totalCount(ResponseEntity<?> response) {
+		String total = response.getHeaders().getFirst("X-Total-Count");
+		try {
+			return (total != null) ? Long.valueOf(total.trim()) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private static boolean isRetryableRead(Throwable failure) {
+		return failure instanceof St2UnavailableException unavailable && !isCircuitOpen(unavailable);
+	}
+
+	private static boolean isRetryableExecution(Throwable failure) {
+		// never run an alias twice: retry only what st2 provably did not receive
+		return failure instanceof St2UnavailableException unavailable && !unavailable.requestMayHaveReachedSt2()
+				&& !isCircuitOpen(unavailable);
+	}
+
+	private static boolean isCircuitOpen(St2UnavailableException failure) {
+		return failure.getCause() instanceof CallNotPermittedException;
+	}
+
+	private static RetryTemplate retryTemplate(St2Properties.Retry retry, Predicate<Throwable> retryable) {
+		Duration delay = retry.delay();
+		RetryPolicy policy = RetryPolicy.builder()
+			.maxRetries(retry.maxRetries())
+			.delay(delay)
+			.jitter(delay.dividedBy(4))
+			.multiplier(2)
+			.maxDelay(Duration.ofSeconds(2).compareTo(delay) > 0 ? Duration.ofSeconds(2) : delay)
+			.predicate(retryable)
+			.build();
+		return new RetryTemplate(policy);
+	}
+
+}
