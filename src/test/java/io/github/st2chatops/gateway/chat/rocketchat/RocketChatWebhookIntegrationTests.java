@@ -53,7 +53,8 @@ import static org.awaitility.Awaitility.await;
  * Rocket.Chat end to end: the service on a random port, a recording command handler for
  * the pipeline, WireMock as the incoming webhook integration.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
 @Import(ChatTestConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 class RocketChatWebhookIntegrationTests {

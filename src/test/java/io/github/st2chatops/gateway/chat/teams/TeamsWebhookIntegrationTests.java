@@ -55,7 +55,8 @@ import static org.awaitility.Awaitility.await;
  * Microsoft Teams end to end: the service on a random port, a recording command handler
  * for the pipeline, WireMock as the channel's Workflows webhook.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
 @Import(ChatTestConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 class TeamsWebhookIntegrationTests {
