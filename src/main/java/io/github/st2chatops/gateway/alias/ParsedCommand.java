@@ -39,16 +39,80 @@ record ParsedCommand(String command, List<Map.Entry<String, String>> pairs, Stri
 		return new ParsedCommand(command, pairs, " " + paramStream + " ");
 	}
 
-	private static String endingPairs(String paramStream) {
+	/**
+	 * The text st2's {@code .*?((pair\\s*)*)$} captures: the pairs that end the command.
+	 * @param paramStream the command
+	 * @return the pairs' text, possibly empty, or {@code null} when it cannot be told
+	 */
+	static String endingPairs(String paramStream) {
 		try {
-			Matcher matcher = St2Snippets.ENDING_REGEX.pattern().matcher(paramStream);
-			return matcher.lookingAt() ? St2Snippets.ENDING_REGEX.group(matcher, 1) : null;
+			return endingPairsFast(paramStream);
 		}
 		catch (StackOverflowError ex) {
 			// thousands of pairs: more than Java's backtracking can nest; keep them as
 			// text
 			return null;
 		}
+	}
+
+	/**
+	 * The same as matching st2's whole expression, faster: the lazy {@code .*?} stops at
+	 * the first position where the pairs run to the end. A non-empty run of pairs can
+	 * only start at 0 or where a run of whitespace starts (one more whitespace character
+	 * before it would do as well), and only where a key and {@code =} follow; elsewhere
+	 * only the empty run at the very end matches. So only those positions are tried, with
+	 * the same expression, in order.
+	 */
+	private static String endingPairsFast(String s) {
+		JavaRegex regex = St2Snippets.PAIRS_TO_END_REGEX;
+		Matcher matcher = regex.pattern().matcher(s);
+		matcher.useAnchoringBounds(false);
+		matcher.useTransparentBounds(true);
+		int lastEquals = s.lastIndexOf('=');
+		int i = 0;
+		while (i <= lastEquals) {
+			if ((i == 0 || PyChars.isSpace(s.charAt(i))) && keyFollows(s, i)) {
+				matcher.region(i, s.length());
+				if (matcher.lookingAt()) {
+					return regex.group(matcher, 1);
+				}
+			}
+			// next candidate: the start of the next run of whitespace
+			int j = i;
+			while (j < s.length() && PyChars.isSpace(s.charAt(j))) {
+				j++;
+			}
+			while (j < s.length() && !PyChars.isSpace(s.charAt(j))) {
+				j++;
+			}
+			i = (j > i) ? j : i + 1;
+		}
+		return "";
+	}
+
+	/**
+	 * Whether a pair could start at {@code i}: after whitespace, a word that holds
+	 * {@code =} or is followed by {@code =} (after whitespace).
+	 */
+	private static boolean keyFollows(String s, int i) {
+		int j = i;
+		while (j < s.length() && PyChars.isSpace(s.charAt(j))) {
+			j++;
+		}
+		int word = j;
+		while (j < s.length() && !PyChars.isSpace(s.charAt(j))) {
+			if (s.charAt(j) == '=' && j > word) {
+				return true;
+			}
+			j++;
+		}
+		if (j == word) {
+			return false;
+		}
+		while (j < s.length() && PyChars.isSpace(s.charAt(j))) {
+			j++;
+		}
+		return j < s.length() && s.charAt(j) == '=';
 	}
 
 	/**

@@ -35,6 +35,12 @@ final class St2Snippets {
 	/** The pairs at the end of a command (st2 matches it with {@code re.DOTALL}). */
 	static final JavaRegex ENDING_REGEX = PyRegexTranslator.compile(ENDING, PyRegexParser.DOTALL);
 
+	/**
+	 * {@link #ENDING_REGEX} without its leading {@code .*?}: tried where the lazy
+	 * {@code .*?} would stop.
+	 */
+	static final JavaRegex PAIRS_TO_END_REGEX = PyRegexTranslator.compile(ENDING.substring(3), PyRegexParser.DOTALL);
+
 	/** One pair (found with {@code re.DOTALL}). */
 	static final JavaRegex PAIR_REGEX = PyRegexTranslator.compile(PAIR, PyRegexParser.DOTALL);
 
