@@ -60,18 +60,19 @@ public final class AliasCatalog {
 		List<InvalidFormat> invalid = new ArrayList<>();
 		List<CatalogEntry> entries = new ArrayList<>();
 		Map<String, Object> compiledByFormat = new HashMap<>();
+		Map<String, Pattern> patterns = new HashMap<>();
 		for (AliasDefinition alias : aliases) {
 			if (alias == null) {
 				continue;
 			}
 			kept.add(alias);
-			addEntries(alias, entries, invalid, compiledByFormat);
+			addEntries(alias, entries, invalid, compiledByFormat, patterns);
 		}
 		return new AliasCatalog(List.copyOf(kept), List.copyOf(invalid), entries);
 	}
 
 	private static void addEntries(AliasDefinition alias, List<CatalogEntry> entries, List<InvalidFormat> invalid,
-			Map<String, Object> compiledByFormat) {
+			Map<String, Object> compiledByFormat, Map<String, Pattern> javaPatterns) {
 		boolean firstPhase = false;
 		boolean secondPhase = false;
 		for (Object entry : alias.formats()) {
@@ -103,7 +104,7 @@ public final class AliasCatalog {
 			Object compiled;
 			try {
 				String format = AliasFormats.formatString(pattern.representation());
-				compiled = compiledByFormat.computeIfAbsent(format, AliasCatalog::compileOrError);
+				compiled = compiledByFormat.computeIfAbsent(format, (f) -> compileOrError(f, javaPatterns));
 			}
 			catch (AliasFormatInvalidException ex) {
 				compiled = ex;
@@ -122,9 +123,9 @@ public final class AliasCatalog {
 		}
 	}
 
-	private static Object compileOrError(String format) {
+	private static Object compileOrError(String format, Map<String, Pattern> patterns) {
 		try {
-			return CompiledFormat.compile(format);
+			return CompiledFormat.compile(format, patterns);
 		}
 		catch (AliasFormatInvalidException ex) {
 			return ex;
@@ -264,6 +265,10 @@ public final class AliasCatalog {
 	 * @param hits the matching formats of the deciding phase
 	 */
 	record Decision(Kind kind, List<Hit> hits) {
+	}
+
+	int[] candidatesForTest(ParsedCommand parsed) {
+		return this.index.candidates(parsed);
 	}
 
 	/**

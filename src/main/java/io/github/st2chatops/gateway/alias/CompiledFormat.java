@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One alias format compiled the way st2 compiles it, ready to match commands. Immutable
@@ -36,7 +37,13 @@ public final class CompiledFormat {
 
 	private final List<String> literalPrefixes;
 
-	private CompiledFormat(String format, String regex, PyRegex parsed, JavaRegex javaRegex, List<String[]> defaults) {
+	// ^\s*LITERAL REST: the literal is compared as text, only REST runs as a regex
+	private final String leadingLiteral;
+
+	private final JavaRegex rest;
+
+	private CompiledFormat(String format, String regex, PyRegex parsed, JavaRegex javaRegex, List<String[]> defaults,
+			Map<String, Pattern> patterns) {
 		this.format = format;
 		this.regex = regex;
 		this.javaRegex = javaRegex;
@@ -50,6 +57,47 @@ public final class CompiledFormat {
 		this.undefinedDefaults = List.copyOf(undefined);
 		this.anchored = !parsed.root().isEmpty() && LiteralPrefixes.isStartAnchor(parsed.root().get(0), parsed.flags());
 		this.literalPrefixes = LiteralPrefixes.of(parsed);
+		String literal = leadingLiteral(parsed);
+		this.leadingLiteral = literal;
+		this.rest = (literal != null) ? PyRegexTranslator.translate(rest(parsed, literal), patterns) : null;
+	}
+
+	/**
+	 * The literal text after a leading {@code ^\s*} (exactly that: greedy, Unicode, no
+	 * case folding) when it starts with a non-space: then {@code \s*} must take all the
+	 * leading whitespace and the literal must follow, with nothing to backtrack into, so
+	 * comparing text is the same as matching it.
+	 */
+	private static String leadingLiteral(PyRegex parsed) {
+		List<PyNode> nodes = parsed.root().nodes;
+		if (parsed.hasFlag(PyRegexParser.IGNORECASE) || parsed.hasFlag(PyRegexParser.ASCII)
+				|| parsed.hasFlag(PyRegexParser.MULTILINE) || nodes.size() < 3
+				|| !(nodes.get(0) instanceof PyNode.At at && at.code() == PyNode.AtCode.BEGINNING)
+				|| !isLeadingSpaces(nodes.get(1))) {
+			return null;
+		}
+		StringBuilder literal = new StringBuilder();
+		for (int i = 2; i < nodes.size() && nodes.get(i) instanceof PyNode.Literal l; i++) {
+			literal.appendCodePoint(l.cp());
+		}
+		if (literal.length() == 0 || PyChars.isSpace(literal.codePointAt(0))) {
+			return null;
+		}
+		return literal.toString();
+	}
+
+	private static boolean isLeadingSpaces(PyNode node) {
+		return node instanceof PyNode.Repeat repeat && repeat.kind() == PyNode.RepeatKind.GREEDY && repeat.min() == 0
+				&& repeat.max() == PyRegexParser.MAXREPEAT && repeat.body().size() == 1
+				&& repeat.body().get(0) instanceof PyNode.In in
+				&& in.items().equals(List.of(new PyNode.SetItem.Cat(PyNode.Category.SPACE)));
+	}
+
+	private static PyRegex rest(PyRegex parsed, String literal) {
+		List<PyNode> nodes = parsed.root().nodes;
+		int skip = 2 + (int) literal.codePoints().count();
+		return new PyRegex(parsed.pattern(), new PyNode.Seq(nodes.subList(skip, nodes.size())), parsed.flags(),
+				parsed.groups(), parsed.groupIndex(), parsed.groupWidths());
 	}
 
 	/**
@@ -59,6 +107,17 @@ public final class CompiledFormat {
 	 * @throws AliasFormatInvalidException when Python would not compile st2's regex
 	 */
 	static CompiledFormat compile(String format) {
+		return compile(format, null);
+	}
+
+	/**
+	 * Compiles a format, sharing Java patterns with other formats of a catalog.
+	 * @param format the format ({@code null} counts as empty)
+	 * @param patterns Java patterns by source, or {@code null}
+	 * @return the compiled format
+	 * @throws AliasFormatInvalidException when Python would not compile st2's regex
+	 */
+	static CompiledFormat compile(String format, Map<String, Pattern> patterns) {
 		String source = (format != null) ? format : "";
 		List<String[]> defaults = new ArrayList<>();
 		for (String[] groups : St2Snippets.findAll(St2Snippets.OPTIONAL_REGEX, source)) {
@@ -79,7 +138,7 @@ public final class CompiledFormat {
 			}
 			PyRegex compiled = PyRegexParser.parse(reg, PyRegexParser.DOTALL);
 			JavaRegex javaRegex = PyRegexTranslator.translate(compiled);
-			return new CompiledFormat(source, reg, compiled, javaRegex, List.copyOf(defaults));
+			return new CompiledFormat(source, reg, compiled, javaRegex, List.copyOf(defaults), patterns);
 		}
 		catch (PyRegexException ex) {
 			throw new AliasFormatInvalidException(source, ex.getMessage(), ex.pythonType());
@@ -153,7 +212,7 @@ public final class CompiledFormat {
 		if (matcher == null) {
 			throw new AliasCommandMismatchException(this.format, parsed.text());
 		}
-		Map<String, String> parameters = parameters(matcher, parsed);
+		Map<String, String> parameters = parameters(matcher, matchedRegex(), parsed);
 		if (parameters == null) {
 			throw new AliasValueMissingException(this.format, parsed.text());
 		}
@@ -197,7 +256,7 @@ public final class CompiledFormat {
 	 */
 	Map<String, String> tryExtract(ParsedCommand parsed) {
 		Matcher matcher = find(parsed);
-		return (matcher != null) ? parameters(matcher, parsed) : null;
+		return (matcher != null) ? parameters(matcher, matchedRegex(), parsed) : null;
 	}
 
 	/**
@@ -211,7 +270,7 @@ public final class CompiledFormat {
 		try {
 			Matcher matcher = this.javaRegex.pattern().matcher(parsed.stream());
 			while (matcher.find()) {
-				result.add(parameters(matcher, parsed));
+				result.add(parameters(matcher, this.javaRegex, parsed));
 			}
 		}
 		catch (StackOverflowError ex) {
@@ -245,8 +304,29 @@ public final class CompiledFormat {
 		return this.javaRegex.pattern().pattern();
 	}
 
+	private JavaRegex matchedRegex() {
+		return (this.rest != null) ? this.rest : this.javaRegex;
+	}
+
 	private Matcher find(ParsedCommand parsed) {
-		Matcher matcher = this.javaRegex.pattern().matcher(parsed.stream());
+		String stream = parsed.stream();
+		if (this.rest != null) {
+			int start = PyChars.firstNonSpace(stream);
+			if (!stream.startsWith(this.leadingLiteral, start)) {
+				return null;
+			}
+			Matcher matcher = this.rest.pattern().matcher(stream);
+			matcher.useTransparentBounds(true);
+			matcher.useAnchoringBounds(false);
+			matcher.region(start + this.leadingLiteral.length(), stream.length());
+			try {
+				return matcher.lookingAt() ? matcher : null;
+			}
+			catch (StackOverflowError ex) {
+				return null;
+			}
+		}
+		Matcher matcher = this.javaRegex.pattern().matcher(stream);
 		try {
 			// anchored at the start: one attempt instead of one per position
 			return (this.anchored ? matcher.lookingAt() : matcher.find()) ? matcher : null;
@@ -257,10 +337,10 @@ public final class CompiledFormat {
 		}
 	}
 
-	private Map<String, String> parameters(Matcher matcher, ParsedCommand parsed) {
+	private Map<String, String> parameters(Matcher matcher, JavaRegex regex, ParsedCommand parsed) {
 		Map<String, String> result = new LinkedHashMap<>();
-		for (Map.Entry<String, Integer> named : this.javaRegex.groupIndex().entrySet()) {
-			result.put(named.getKey(), this.javaRegex.group(matcher, named.getValue()));
+		for (Map.Entry<String, Integer> named : regex.groupIndex().entrySet()) {
+			result.put(named.getKey(), regex.group(matcher, named.getValue()));
 		}
 		for (String[] entry : this.defaults) {
 			if (!result.containsKey(entry[0])) {

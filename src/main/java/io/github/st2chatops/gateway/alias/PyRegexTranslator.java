@@ -2,6 +2,7 @@ package io.github.st2chatops.gateway.alias;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -47,11 +48,14 @@ final class PyRegexTranslator {
 
 	private final Set<Integer> emittedMarkers = new HashSet<>();
 
+	private final Map<String, Pattern> patterns;
+
 	private int javaGroupCount;
 
-	private PyRegexTranslator(PyRegex regex) {
+	private PyRegexTranslator(PyRegex regex, Map<String, Pattern> patterns) {
 		this.regex = regex;
 		this.javaGroups = new int[regex.groups()];
+		this.patterns = patterns;
 	}
 
 	/**
@@ -62,7 +66,19 @@ final class PyRegexTranslator {
 	 * cannot be expressed for Java (type {@link PyRegexException#UNSUPPORTED})
 	 */
 	static JavaRegex translate(PyRegex regex) {
-		PyRegexTranslator translator = new PyRegexTranslator(regex);
+		return translate(regex, null);
+	}
+
+	/**
+	 * Checks and translates a parsed pattern, reusing an equal Java pattern compiled
+	 * before.
+	 * @param regex the parsed Python pattern
+	 * @param patterns Java patterns by source, shared between translations, or
+	 * {@code null}
+	 * @return the Java pattern and its group numbering
+	 */
+	static JavaRegex translate(PyRegex regex, Map<String, Pattern> patterns) {
+		PyRegexTranslator translator = new PyRegexTranslator(regex, patterns);
 		translator.check(regex.root(), regex.flags());
 		return translator.emit();
 	}
@@ -138,7 +154,13 @@ final class PyRegexTranslator {
 		emitSeq(this.regex.root(), flags);
 		String javaSource = this.out.toString();
 		try {
-			Pattern pattern = Pattern.compile(javaSource, Pattern.DOTALL);
+			Pattern pattern = (this.patterns != null) ? this.patterns.get(javaSource) : null;
+			if (pattern == null) {
+				pattern = Pattern.compile(javaSource, Pattern.DOTALL);
+				if (this.patterns != null) {
+					this.patterns.put(javaSource, pattern);
+				}
+			}
 			return new JavaRegex(pattern, this.javaGroups.clone(), this.regex.groupIndex());
 		}
 		catch (PatternSyntaxException | StackOverflowError ex) {
