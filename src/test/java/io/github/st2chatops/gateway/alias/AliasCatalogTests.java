@@ -126,7 +126,8 @@ class AliasCatalogTests {
 				Arrays.asList(42, "status", Map.of("display", "d", "representation", 7)), null, null);
 		AliasCatalog catalog = AliasCatalog.compile(List.of(alias));
 		assertThat(catalog.invalidFormats()).extracting(InvalidFormat::format)
-			.containsExactly("42", "{display=d, representation=7}");
+			.satisfiesExactly((format) -> assertThat(format).isEqualTo("42"),
+					(format) -> assertThat(format).contains("representation=7"));
 		assertThat(catalog.match("status")).isInstanceOf(MatchOutcome.Matched.class);
 	}
 
