@@ -3,8 +3,8 @@ package io.github.st2chatops.gateway.relay;
 /**
  * Told when st2's event stream reports that an action-alias was created, updated or
  * deleted, so that the alias catalog refreshes at once instead of at its next scheduled
- * sync. Declared here so that {@code relay} does not depend on {@code alias}: the catalog
- * synchronizer is adapted to it where both are wired.
+ * sync. The relay configuration adapts the alias catalog synchronizer to it; the follower
+ * itself knows only this interface.
  */
 @FunctionalInterface
 public interface AliasChangeListener {

@@ -3,6 +3,7 @@ package io.github.st2chatops.gateway.relay;
 import java.net.http.HttpClient;
 import java.time.Clock;
 
+import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.chat.ChatDelivery;
 import io.github.st2chatops.gateway.chat.ChatSenders;
 import io.github.st2chatops.gateway.st2.St2Properties;
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The relay of st2 results to chat: the notification endpoint (always registered; 404
  * without a token), the relay both it and the stream follower use, and the stream
- * follower when {@code gateway.relay.stream.enabled=true}.
+ * follower when {@code gateway.relay.stream.enabled=true}, whose alias events refresh the
+ * alias catalog.
  */
 @Configuration(proxyBeanMethods = false)
 class RelayConfiguration {
@@ -55,6 +57,14 @@ class RelayConfiguration {
 			}
 			return new St2StreamFollower(properties.stream(), st2.streamUrl(), st2.route(), tokens, lock, relay,
 					aliasListeners, jsonMapper, clock, streamHttpClient(properties.stream(), st2), meterRegistry);
+		}
+
+		/**
+		 * Alias changes on the stream refresh the catalog at once.
+		 */
+		@Bean
+		AliasChangeListener aliasCatalogRefresh(ObjectProvider<AliasCatalogSynchronizer> synchronizer) {
+			return (event) -> synchronizer.ifAvailable(AliasCatalogSynchronizer::requestRefresh);
 		}
 
 		@Bean

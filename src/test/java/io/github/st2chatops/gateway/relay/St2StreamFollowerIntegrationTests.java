@@ -27,6 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -113,6 +114,11 @@ class St2StreamFollowerIntegrationTests {
 			.whenScenarioStateIs("quiet")
 			.willReturn(St2StreamStubs.eventStream("\n\n").withChunkedDribbleDelay(2, 2500)));
 
+		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("X-Total-Count", "0")
+			.withBody("[]")));
+
 		chat.stubFor(post("/messages").willReturn(aResponse().withStatus(200)));
 		// chat is rate limited for longer than the delivery bound when the second
 		// announcement arrives: the stream has no retry, the follower tries again itself
@@ -164,6 +170,10 @@ class St2StreamFollowerIntegrationTests {
 			.withRequestBody(matchingJsonPath("$.extra.testchat.color", equalTo("good"))));
 
 		assertThat(this.aliasEvents.received).containsExactly("st2.actionalias__update");
+		// the catalog was synced at start, and again at once for the alias change
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(
+					() -> st2.verify(moreThanOrExactly(2), getRequestedFor(urlPathEqualTo("/api/v1/actionalias"))));
 
 		// one renewal after the 401, no loop: token 1 for the first connection, the reset
 		// one and the 401; token 2 from then on
