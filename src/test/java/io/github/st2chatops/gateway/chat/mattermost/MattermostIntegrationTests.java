@@ -53,7 +53,9 @@ import static org.awaitility.Awaitility.await;
  * (REST API and command {@code response_url}s), a recording handler as the command
  * pipeline.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "gateway.chat.mattermost.reply-deadline=2s")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
+				"gateway.chat.mattermost.reply-deadline=2s" })
 @Import(MattermostTestConfiguration.class)
 class MattermostIntegrationTests {
 

@@ -55,7 +55,8 @@ import static org.awaitility.Awaitility.await;
  * Slack end to end: the gateway on a random port, WireMock as Slack's Web API and as the
  * slash commands' {@code response_url}, a recording handler as the command pipeline.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
 @Import(SlackTestConfiguration.class)
 class SlackIntegrationTests {
 

@@ -21,7 +21,12 @@ import io.github.st2chatops.gateway.chat.RecordingSleeper;
 @TestConfiguration(proxyBeanMethods = false)
 class SlackTestConfiguration {
 
+	/**
+	 * Stands in for the command pipeline, so these tests see exactly what the adapter
+	 * hands over.
+	 */
 	@Bean
+	@Primary
 	RecordingChatCommandHandler recordingChatCommandHandler() {
 		return new RecordingChatCommandHandler();
 	}

@@ -37,7 +37,9 @@ import static org.awaitility.Awaitility.await;
  * {@code user-field: name}: st2 sees Slack user names, read from the slash command or,
  * for events, from {@code users.info}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "gateway.chat.slack.user-field=name")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
+				"gateway.chat.slack.user-field=name" })
 @Import(SlackTestConfiguration.class)
 class SlackUserNameIntegrationTests {
 
