@@ -260,6 +260,25 @@ public final class CompiledFormat {
 	}
 
 	/**
+	 * Like {@link #tryExtract(ParsedCommand)} but always with the whole regex, never
+	 * comparing the leading literal as text; for tests.
+	 * @param parsed the prepared command
+	 * @return the parameters, or {@code null}
+	 */
+	Map<String, String> tryExtractWithWholeRegex(ParsedCommand parsed) {
+		Matcher matcher = this.javaRegex.pattern().matcher(parsed.stream());
+		return matcher.find() ? parameters(matcher, this.javaRegex, parsed) : null;
+	}
+
+	/**
+	 * Whether the leading literal is compared as text.
+	 * @return true when only the rest runs as a regex
+	 */
+	boolean comparesLeadingLiteral() {
+		return this.rest != null;
+	}
+
+	/**
 	 * Every match's parameters ({@code finditer}), a {@code null} element where st2 would
 	 * raise its "no value" {@code ParseException}.
 	 * @param parsed the prepared command
