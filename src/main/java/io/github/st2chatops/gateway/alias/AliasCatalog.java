@@ -205,7 +205,7 @@ public final class AliasCatalog {
 				catch (AliasFormatInvalidException ex) {
 					continue;
 				}
-				if (!(display instanceof String text) || text.isEmpty() || !pattern.matcher(text).find()) {
+				if (!(display instanceof String text) || text.isEmpty() || !helpMatches(pattern, text)) {
 					continue;
 				}
 				boolean outside = (offset == 0 && limit > 0 && count >= limit)
@@ -221,6 +221,16 @@ public final class AliasCatalog {
 		List<AliasHelp.Pack> grouped = new ArrayList<>();
 		packs.forEach((name, list) -> grouped.add(new AliasHelp.Pack(name, list)));
 		return new AliasHelp(count, grouped);
+	}
+
+	private static boolean helpMatches(Pattern filter, String display) {
+		try {
+			return filter.matcher(new BoundedText(display)).find();
+		}
+		catch (BoundedText.BudgetExceededException | StackOverflowError ex) {
+			// a filter typed in chat must not keep a thread busy
+			return false;
+		}
 	}
 
 	private static Pattern helpFilter(String filter) {
