@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  * ({@link #invalidFormats()}) and skipped instead of failing every match.
  */
 public final class AliasCatalog {
+
+	private static final int[] NO_ENTRIES = new int[0];
 
 	private static final AliasCatalog EMPTY = compile(List.of());
 
@@ -52,10 +55,14 @@ public final class AliasCatalog {
 	/**
 	 * Compiles a catalog. Never fails for a bad format: it is reported in
 	 * {@link #invalidFormats()} and skipped.
-	 * @param aliases every alias, enabled and disabled, in st2's order
+	 * @param aliases every alias, enabled and disabled, in st2's order ({@code null}
+	 * elements are left out)
 	 * @return the catalog
 	 */
 	public static AliasCatalog compile(List<AliasDefinition> aliases) {
+		if (aliases == null) {
+			aliases = List.of();
+		}
 		List<AliasDefinition> kept = new ArrayList<>();
 		List<InvalidFormat> invalid = new ArrayList<>();
 		List<CatalogEntry> entries = new ArrayList<>();
@@ -205,7 +212,7 @@ public final class AliasCatalog {
 				catch (AliasFormatInvalidException ex) {
 					continue;
 				}
-				if (!(display instanceof String text) || text.isEmpty() || !pattern.matcher(text).find()) {
+				if (!(display instanceof String text) || text.isEmpty() || !helpMatches(pattern, text)) {
 					continue;
 				}
 				boolean outside = (offset == 0 && limit > 0 && count >= limit)
@@ -221,6 +228,16 @@ public final class AliasCatalog {
 		List<AliasHelp.Pack> grouped = new ArrayList<>();
 		packs.forEach((name, list) -> grouped.add(new AliasHelp.Pack(name, list)));
 		return new AliasHelp(count, grouped);
+	}
+
+	private static boolean helpMatches(Pattern filter, String display) {
+		try {
+			return filter.matcher(new BoundedText(display)).find();
+		}
+		catch (BoundedText.BudgetExceededException | StackOverflowError ex) {
+			// a filter typed in chat must not keep a thread busy
+			return false;
+		}
 	}
 
 	private static Pattern helpFilter(String filter) {
@@ -331,10 +348,9 @@ public final class AliasCatalog {
 		return new Decision(Kind.NO_MATCH, List.of());
 	}
 
-	private List<Hit> scan(ParsedCommand parsed, int[] candidates, boolean strict,
-			java.util.function.Predicate<CatalogEntry> filter) {
+	private List<Hit> scan(ParsedCommand parsed, int[] candidates, boolean strict, Predicate<CatalogEntry> filter) {
 		List<Hit> hits = new ArrayList<>(2);
-		int[] errors = strict ? this.errorEntries : new int[0];
+		int[] errors = strict ? this.errorEntries : NO_ENTRIES;
 		int i = 0;
 		int j = 0;
 		while (i < candidates.length || j < errors.length) {

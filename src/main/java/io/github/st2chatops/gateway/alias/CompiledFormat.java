@@ -260,6 +260,25 @@ public final class CompiledFormat {
 	}
 
 	/**
+	 * Like {@link #tryExtract(ParsedCommand)} but always with the whole regex, never
+	 * comparing the leading literal as text; for tests.
+	 * @param parsed the prepared command
+	 * @return the parameters, or {@code null}
+	 */
+	Map<String, String> tryExtractWithWholeRegex(ParsedCommand parsed) {
+		Matcher matcher = this.javaRegex.pattern().matcher(parsed.stream());
+		return matcher.find() ? parameters(matcher, this.javaRegex, parsed) : null;
+	}
+
+	/**
+	 * Whether the leading literal is compared as text.
+	 * @return true when only the rest runs as a regex
+	 */
+	boolean comparesLeadingLiteral() {
+		return this.rest != null;
+	}
+
+	/**
 	 * Every match's parameters ({@code finditer}), a {@code null} element where st2 would
 	 * raise its "no value" {@code ParseException}.
 	 * @param parsed the prepared command
@@ -268,13 +287,13 @@ public final class CompiledFormat {
 	List<Map<String, String>> extractAll(ParsedCommand parsed) {
 		List<Map<String, String>> result = new ArrayList<>();
 		try {
-			Matcher matcher = this.javaRegex.pattern().matcher(parsed.stream());
+			Matcher matcher = this.javaRegex.pattern().matcher(new BoundedText(parsed.stream()));
 			while (matcher.find()) {
 				result.add(parameters(matcher, this.javaRegex, parsed));
 			}
 		}
-		catch (StackOverflowError ex) {
-			// keep what was found: Java's backtracking nests deeper than CPython's
+		catch (BoundedText.BudgetExceededException | StackOverflowError ex) {
+			// keep what was found before the regex gave up
 		}
 		return result;
 	}
@@ -315,24 +334,25 @@ public final class CompiledFormat {
 			if (!stream.startsWith(this.leadingLiteral, start)) {
 				return null;
 			}
-			Matcher matcher = this.rest.pattern().matcher(stream);
+			Matcher matcher = this.rest.pattern().matcher(new BoundedText(stream));
 			matcher.useTransparentBounds(true);
 			matcher.useAnchoringBounds(false);
 			matcher.region(start + this.leadingLiteral.length(), stream.length());
 			try {
 				return matcher.lookingAt() ? matcher : null;
 			}
-			catch (StackOverflowError ex) {
+			catch (BoundedText.BudgetExceededException | StackOverflowError ex) {
 				return null;
 			}
 		}
-		Matcher matcher = this.javaRegex.pattern().matcher(stream);
+		Matcher matcher = this.javaRegex.pattern().matcher(new BoundedText(stream));
 		try {
 			// anchored at the start: one attempt instead of one per position
 			return (this.anchored ? matcher.lookingAt() : matcher.find()) ? matcher : null;
 		}
-		catch (StackOverflowError ex) {
-			// a command long enough to exhaust Java's backtracking stack does not match
+		catch (BoundedText.BudgetExceededException | StackOverflowError ex) {
+			// too much backtracking, or a command long enough to exhaust Java's stack:
+			// taken as no match (st2 would hang or fail)
 			return null;
 		}
 	}

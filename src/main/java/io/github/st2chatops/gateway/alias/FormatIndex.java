@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Finds the formats worth trying for a command without trying them all: a character trie
- * of the literal texts formats start with ({@link LiteralPrefixes}), walked along the
+ * Finds the formats worth trying for a command without trying them all: a radix tree of
+ * the literal texts formats start with ({@link LiteralPrefixes}), walked along the
  * command, plus the formats that start with a parameter or a regex construct, which are
  * always tried. A format the walk does not reach cannot match the command, so the result
  * is the same as trying every format.
@@ -58,7 +58,7 @@ final class FormatIndex {
 				}
 			}
 		}
-		return new FormatIndex(root.build(), toArray(unindexed), indexed);
+		return new FormatIndex(root.build(""), toArray(unindexed), indexed);
 	}
 
 	/**
@@ -72,36 +72,36 @@ final class FormatIndex {
 		int count = result.length;
 		boolean copied = false;
 		Node node = this.root;
-		for (int i = PyChars.firstNonSpace(text); i < text.length(); i++) {
-			node = node.child(text.charAt(i));
-			if (node == null) {
-				break;
-			}
+		int i = PyChars.firstNonSpace(text);
+		while (node != null && text.startsWith(node.label, i)) {
+			i += node.label.length();
 			if (node.entries.length > 0) {
 				if (count == 0) {
 					result = node.entries;
 					count = result.length;
-					continue;
 				}
-				if (!copied) {
-					result = Arrays.copyOf(result, count + node.entries.length + 8);
-					copied = true;
+				else {
+					if (!copied) {
+						result = Arrays.copyOf(result, count + node.entries.length + 8);
+						copied = true;
+					}
+					else if (count + node.entries.length > result.length) {
+						result = Arrays.copyOf(result, (count + node.entries.length) * 2);
+					}
+					System.arraycopy(node.entries, 0, result, count, node.entries.length);
+					count += node.entries.length;
 				}
-				else if (count + node.entries.length > result.length) {
-					result = Arrays.copyOf(result, (count + node.entries.length) * 2);
-				}
-				System.arraycopy(node.entries, 0, result, count, node.entries.length);
-				count += node.entries.length;
 			}
+			node = (i < text.length()) ? node.child(text.charAt(i)) : null;
 		}
 		if (!copied) {
 			return result;
 		}
 		Arrays.sort(result, 0, count);
 		int distinct = 0;
-		for (int i = 0; i < count; i++) {
-			if (distinct == 0 || result[i] != result[distinct - 1]) {
-				result[distinct++] = result[i];
+		for (int k = 0; k < count; k++) {
+			if (distinct == 0 || result[k] != result[distinct - 1]) {
+				result[distinct++] = result[k];
 			}
 		}
 		return Arrays.copyOf(result, distinct);
@@ -133,21 +133,35 @@ final class FormatIndex {
 
 		private final List<Integer> entries = new ArrayList<>();
 
-		Node build() {
-			char[] keys = new char[this.children.size()];
+		/**
+		 * Freezes the trie, merging chains of nodes that have one child and no entries
+		 * into one edge (a radix tree): fewer nodes to visit, fewer cache misses.
+		 */
+		Node build(String label) {
+			StringBuilder edge = new StringBuilder(label);
+			Builder node = this;
+			while (node.entries.isEmpty() && node.children.size() == 1) {
+				Map.Entry<Character, Builder> only = node.children.entrySet().iterator().next();
+				edge.append(only.getKey().charValue());
+				node = only.getValue();
+			}
+			char[] keys = new char[node.children.size()];
 			Node[] nodes = new Node[keys.length];
 			int i = 0;
-			for (Map.Entry<Character, Builder> child : this.children.entrySet()) {
+			for (Map.Entry<Character, Builder> child : node.children.entrySet()) {
 				keys[i] = child.getKey();
-				nodes[i] = child.getValue().build();
+				nodes[i] = child.getValue().build(String.valueOf(child.getKey().charValue()));
 				i++;
 			}
-			return new Node(keys, nodes, toArray(this.entries));
+			return new Node(edge.toString(), keys, nodes, toArray(node.entries));
 		}
 
 	}
 
 	private static final class Node {
+
+		/** The text from the parent to this node, the first character being its key. */
+		private final String label;
 
 		private final char[] keys;
 
@@ -155,7 +169,8 @@ final class FormatIndex {
 
 		private final int[] entries;
 
-		Node(char[] keys, Node[] children, int[] entries) {
+		Node(String label, char[] keys, Node[] children, int[] entries) {
+			this.label = label;
 			this.keys = keys;
 			this.children = children;
 			this.entries = entries;

@@ -48,9 +48,9 @@ record ParsedCommand(String command, List<Map.Entry<String, String>> pairs, Stri
 		try {
 			return endingPairsFast(paramStream);
 		}
-		catch (StackOverflowError ex) {
-			// thousands of pairs: more than Java's backtracking can nest; keep them as
-			// text
+		catch (BoundedText.BudgetExceededException | StackOverflowError ex) {
+			// too much backtracking, or thousands of pairs (more than Java's backtracking
+			// can nest): keep them as text
 			return null;
 		}
 	}
@@ -65,7 +65,7 @@ record ParsedCommand(String command, List<Map.Entry<String, String>> pairs, Stri
 	 */
 	private static String endingPairsFast(String s) {
 		JavaRegex regex = St2Snippets.PAIRS_TO_END_REGEX;
-		Matcher matcher = regex.pattern().matcher(s);
+		Matcher matcher = regex.pattern().matcher(new BoundedText(s));
 		matcher.useAnchoringBounds(false);
 		matcher.useTransparentBounds(true);
 		int lastEquals = s.lastIndexOf('=');

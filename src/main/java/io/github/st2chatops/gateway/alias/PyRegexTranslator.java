@@ -360,8 +360,11 @@ final class PyRegexTranslator {
 	private void emitConditional(GroupRefExists exists, int flags) {
 		int group = exists.group();
 		if (!this.emittedMarkers.contains(group)) {
-			// the group is still open or comes later: it has not taken part yet
-			this.out.append("(?:");
+			// the group is still open or comes later: it has not taken part yet. The
+			// yes branch is still written (never taken) so that its groups exist.
+			this.out.append("(?:(?!)");
+			emitSeq(exists.yes(), flags);
+			this.out.append('|');
 			if (exists.no() != null) {
 				emitSeq(exists.no(), flags);
 			}

@@ -209,6 +209,14 @@ class AliasCatalogTests {
 			});
 	}
 
+	@Test
+	void helpWhenFilterBacktracksExplosivelyShouldStillAnswer() {
+		AliasCatalog catalog = AliasCatalog
+			.compile(List.of(alias("long", entry("a".repeat(40) + "!", "x")), alias("short", entry("abc", "y"))));
+		assertThat(catalog.help("^(a+)+$", null, 0, 0).entries()).isEmpty();
+		assertThat(catalog.help("^(a|b)+c$", null, 0, 0).available()).isEqualTo(1);
+	}
+
 	private static List<String> displays(AliasHelp help) {
 		return help.entries().stream().map(AliasHelp.Entry::display).toList();
 	}

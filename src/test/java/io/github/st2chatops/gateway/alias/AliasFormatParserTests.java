@@ -148,6 +148,16 @@ class AliasFormatParserTests {
 	}
 
 	@Test
+	void extractWhenBacktrackingExplodesShouldGiveUpAsNoMatch() {
+		// st2 would backtrack for minutes here: five lazy parameters and no "end"
+		CompiledFormat format = AliasFormatParser.compile("run {{a}} {{b}} {{c}} {{d}} {{e}} end");
+		long start = System.nanoTime();
+		assertThat(format.matches("run " + "x ".repeat(2000))).isFalse();
+		assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+		assertThat(format.extract("run 1 2 3 4 5 end")).containsEntry("e", "5");
+	}
+
+	@Test
 	void extractParametersWhenMatchMultipleShouldReturnEveryMatch() {
 		String format = "(?:\\b|^)fix (?P<k>[A-Z]+-\\d+)(?:\\b|$)";
 		assertThat(AliasFormatParser.extractParameters(format, "fix AB-1 and fix CD-2", true))

@@ -42,6 +42,35 @@ class FormatIndexTests {
 		assertThat(matched).isPositive();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "catalog-100.json", "catalog-real.json" })
+	void extractWhenLeadingLiteralIsComparedAsTextShouldEqualTheWholeRegex(String name) throws IOException {
+		Path file = AliasFixtures.BENCH.resolve(name);
+		assumeTrue(Files.isRegularFile(file), "shared bench catalogs not found beside the project");
+		AliasFixtures.BenchCatalog bench = AliasFixtures.readCatalog(file);
+		List<CompiledFormat> formats = new ArrayList<>();
+		for (AliasDefinition alias : bench.aliases()) {
+			for (Object raw : alias.formats()) {
+				for (FormatPattern pattern : AliasFormats.patterns(raw)) {
+					try {
+						formats.add(AliasFormatParser.compile((String) pattern.representation()));
+					}
+					catch (AliasFormatInvalidException ex) {
+						// reported by the catalog
+					}
+				}
+			}
+		}
+		assertThat(formats).filteredOn(CompiledFormat::comparesLeadingLiteral).isNotEmpty();
+		for (String command : bench.commands()) {
+			ParsedCommand parsed = ParsedCommand.of(command);
+			for (CompiledFormat format : formats) {
+				assertThat(format.tryExtract(parsed)).as("%s / %s", format, command)
+					.isEqualTo(format.tryExtractWithWholeRegex(parsed));
+			}
+		}
+	}
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void matchWhenUsingIndexShouldEqualFullScanOnConformanceVectors() throws IOException {
