@@ -17,11 +17,12 @@ COPY --chmod=0755 mvnw ./
 COPY .mvn .mvn
 COPY pom.xml ./
 COPY src/main src/main
-# .git is mounted, not copied, only so that /actuator/info can show the commit; a build
-# without it (from a source archive) simply has no git information.
+# .git is mounted, never copied into a layer, only so that /actuator/info can show the
+# commit; a git worktree's .git (a file pointing outside the context) gives no git information.
 # The layered extraction keeps dependencies (rarely changing) apart from the application.
 RUN --mount=type=cache,target=/root/.m2 --mount=type=bind,source=.git,target=.git \
-	./mvnw -B -ntp -q package -Dmaven.test.skip=true \
+	if [ -d .git ]; then git_info=""; else git_info="-Dmaven.gitcommitid.skip=true"; fi \
+	&& ./mvnw -B -ntp -q package -Dmaven.test.skip=true $git_info \
 	&& java -Djarmode=tools -jar target/st2-chatops-gateway-*.jar extract --layers --destination target/extracted --application-filename app.jar
 
 FROM ${JRE_IMAGE}

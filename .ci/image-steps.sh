@@ -161,10 +161,10 @@ run() {
 			source=$(sed -E 's/.*(^|,)source=([^,]+).*/\2/' <<<"$spec")
 			target=$(sed -E 's/.*(^|,)target=([^,]+).*/\2/' <<<"$spec")
 			target=$(in_stage "$target")
-			if [[ -e "$root/$source" ]]; then
-				ln -s "$root/$source" "$target"
-				links+=("$target")
-			fi
+			# docker build fails on a missing bind source too
+			[[ -e "$root/$source" ]] || fail "RUN $mount: $source is not in the build context"
+			ln -s "$root/$source" "$target"
+			links+=("$target")
 			;;
 		*) fail "RUN $mount is not understood by this script" ;;
 		esac
@@ -299,8 +299,8 @@ metrics=$(fetch "$management_port" /actuator/prometheus)
 	fail "no Prometheus metrics: $(head -c 300 <<<"$metrics")"
 info=$(fetch "$management_port" /actuator/info)
 [[ "$info" == *'"build":{'*'"artifact":"st2-chatops-gateway"'* ]] || fail "no build info: $info"
-if [[ -e "$root/.git" ]]; then
-	[[ "$info" == *'"git":{'* ]] || fail "no git info although .git was mounted: $info"
+if [[ -d "$root/.git" ]]; then
+	[[ "$info" == *'"git":{'*'"commit":{"id":"'* ]] || fail "no git commit in the info although .git was mounted: $info"
 fi
 java_version=$("$build_java_home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 if ((java_version >= 21)); then
