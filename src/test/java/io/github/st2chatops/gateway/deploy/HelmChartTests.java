@@ -257,6 +257,12 @@ class HelmChartTests {
 	}
 
 	@Test
+	void globalValuesOfAnUmbrellaChartShouldBeAccepted() {
+		assertThat(this.chart.render(minimal("global.imageRegistry", "registry.example.com")).kinds())
+			.contains("Deployment");
+	}
+
+	@Test
 	void changedSettingsOrCredentialsShouldRollThePods() {
 		Map<String, Object> before = annotations(this.chart.render(minimal()));
 		Map<String, Object> setting = annotations(this.chart.render(minimal("command.prefix", "!chatops")));
