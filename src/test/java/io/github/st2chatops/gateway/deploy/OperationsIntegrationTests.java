@@ -14,6 +14,7 @@ import java.util.Properties;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.st2chatops.gateway.st2.St2Client;
 import io.github.st2chatops.gateway.st2.St2NotFoundException;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -106,13 +107,17 @@ class OperationsIntegrationTests {
 	@Test
 	void probesShouldAnswerOnTheManagementPort() throws Exception {
 		HttpResponse<String> liveness = fetch(this.managementPort, "/actuator/health/liveness");
-		HttpResponse<String> readiness = fetch(this.managementPort, "/actuator/health/readiness");
 
 		assertThat(liveness.statusCode()).isEqualTo(200);
 		assertThat(liveness.body()).isEqualTo("{\"status\":\"UP\"}");
-		// st2 answers, so the gateway is ready; no details (show-details: never)
-		assertThat(readiness.statusCode()).isEqualTo(200);
-		assertThat(readiness.body()).isEqualTo("{\"status\":\"UP\"}");
+		// st2 answers, so the gateway becomes ready (once what readiness includes, such
+		// as
+		// the first catalog sync, is done); no details (show-details: never)
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+			HttpResponse<String> readiness = fetch(this.managementPort, "/actuator/health/readiness");
+			assertThat(readiness.statusCode()).isEqualTo(200);
+			assertThat(readiness.body()).isEqualTo("{\"status\":\"UP\"}");
+		});
 	}
 
 	@Test
