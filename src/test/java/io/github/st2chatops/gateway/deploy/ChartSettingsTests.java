@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import io.github.st2chatops.gateway.deploy.HelmChart.Rendered;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -51,6 +52,30 @@ class ChartSettingsTests {
 		assertThat(documented.stream().map(GatewaySettings::concrete))
 			.as("settings of docs/configuration.md and DESIGN.md without a chart value")
 			.allMatch(GatewaySettings.BY_PROPERTY::containsKey);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyPropertyOfTheApplicationShouldHaveAChartValue() throws IOException {
+		// what spring-boot-configuration-processor found in the @ConfigurationProperties
+		// records
+		Path metadata = Path.of("target/classes/META-INF/spring-configuration-metadata.json");
+		Map<String, Object> content = JsonMapper.builder().build().readValue(Files.readString(metadata), Map.class);
+		List<String> properties = ((List<Map<String, Object>>) content.get("properties")).stream()
+			.map((property) -> (String) property.get("name"))
+			.filter((name) -> name.startsWith("gateway."))
+			.toList();
+		assertThat(properties).contains("gateway.st2.url", "gateway.state.store");
+
+		// a map (gateway.api.keys, ...workflow-urls) is covered by a value for one of its
+		// keys
+		assertThat(properties).as("""
+				properties without a chart value: add each to helm/st2-chatops-gateway/values.yaml
+				(documented, in values.schema.json), to gateway.configEnv or gateway.secretEnv in
+				templates/_helpers.tpl, and to GatewaySettings""")
+			.allMatch((name) -> GatewaySettings.BY_PROPERTY.keySet()
+				.stream()
+				.anyMatch((covered) -> covered.equals(name) || covered.startsWith(name + ".")));
 	}
 
 	@Test
