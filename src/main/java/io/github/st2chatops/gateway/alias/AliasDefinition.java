@@ -1,5 +1,7 @@
 package io.github.st2chatops.gateway.alias;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +24,9 @@ public record AliasDefinition(String ref, String pack, String name, String descr
 		List<Object> formats, Map<String, Object> ack, Map<String, Object> extra) {
 
 	public AliasDefinition {
-		formats = (formats != null) ? List.copyOf(formats) : List.of();
+		// st2 returns formats as stored; a null entry must reach the parser, which
+		// reports it
+		formats = (formats != null) ? Collections.unmodifiableList(new ArrayList<>(formats)) : List.of();
 		ack = (ack != null) ? ack : Map.of();
 		extra = (extra != null) ? extra : Map.of();
 	}

@@ -25,9 +25,10 @@ import org.springframework.boot.ssl.SslStoreBundle;
 /**
  * The TLS trust of the st2 clients, as a Spring Boot {@link SslBundle}: the JDK's CAs,
  * plus those of {@code gateway.st2.ca-bundle}; or none at all when
- * {@code gateway.st2.verify-tls=false}.
+ * {@code gateway.st2.verify-tls=false}. Public for the event stream follower, which talks
+ * to st2's stream service with the JDK's HTTP client.
  */
-final class St2TrustManagers {
+public final class St2TrustManagers {
 
 	private St2TrustManagers() {
 	}
@@ -38,7 +39,7 @@ final class St2TrustManagers {
 	 * @return the bundle, or {@code null} for the JDK's defaults
 	 * @throws IllegalStateException when the CA bundle cannot be read
 	 */
-	static SslBundle sslBundle(St2Properties properties) {
+	public static SslBundle sslBundle(St2Properties properties) {
 		if (!properties.verifyTls()) {
 			return SslBundle.of(SslStoreBundle.NONE, null, null, SslBundle.DEFAULT_PROTOCOL,
 					SslManagerBundle.from(new TrustEverything()));

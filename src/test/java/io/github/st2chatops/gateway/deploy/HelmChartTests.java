@@ -253,7 +253,9 @@ class HelmChartTests {
 				Arguments.of(minimal("api.keys", Map.of("Ops-Key", Map.of("token", "t"))), "Ops-Key"),
 				Arguments.of(minimal("logging.structuredFormat", "json"), "/logging/structuredFormat"),
 				Arguments.of(minimal("containerPorts.http", 70000), "/containerPorts/http"),
-				Arguments.of(minimal("relay.stream.enabled", "true"), "/relay/stream/enabled"));
+				Arguments.of(minimal("relay.stream.enabled", "true"), "/relay/stream/enabled"),
+				Arguments.of(minimal("relay.token", "too-short"), "/relay/token"),
+				Arguments.of(minimal("chat.slack.userField", "email"), "/chat/slack/userField"));
 	}
 
 	@Test
@@ -266,7 +268,8 @@ class HelmChartTests {
 	void changedSettingsOrCredentialsShouldRollThePods() {
 		Map<String, Object> before = annotations(this.chart.render(minimal()));
 		Map<String, Object> setting = annotations(this.chart.render(minimal("command.prefix", "!chatops")));
-		Map<String, Object> credential = annotations(this.chart.render(minimal("relay.token", "s3cr3t-relay")));
+		Map<String, Object> credential = annotations(
+				this.chart.render(minimal("relay.token", "s3cr3t-relay-token-0123")));
 
 		assertThat(setting.get("checksum/config")).isNotEqualTo(before.get("checksum/config"));
 		assertThat(setting.get("checksum/secret")).isEqualTo(before.get("checksum/secret"));

@@ -146,6 +146,9 @@ class OperationsIntegrationTests {
 		assertThat(samples(lines, "http_client_requests_seconds_bucket"))
 			.anySatisfy((line) -> assertThat(line).contains("uri=\"/api/v1/executions/{id}\"", "le=\"0.1\""));
 		assertThat(samples(lines, "jvm_threads_live_threads")).isNotEmpty();
+		// the gateway's own gauges, under the names docs/operations.md gives
+		assertThat(samples(lines, "gateway_catalog_aliases")).isNotEmpty();
+		assertThat(samples(lines, "gateway_catalog_sync_age_seconds")).isNotEmpty();
 		assertThat(samples(lines, "resilience4j_circuitbreaker_state"))
 			.anySatisfy((line) -> assertThat(line).contains("name=\"st2\"", "state=\"closed\"").endsWith(" 1.0"));
 	}

@@ -1,0 +1,13 @@
+package io.github.st2chatops.gateway.alias;
+
+/**
+ * The command matched but gave no value at all, and the format has no default (st2:
+ * {@code No value supplied and no default value found.}).
+ */
+public final class AliasValueMissingException extends AliasParseException {
+
+	AliasValueMissingException(String format, String command) {
+		super("No value supplied and no default value found.", format, command);
+	}
+
+}

@@ -1,0 +1,484 @@
+package io.github.st2chatops.gateway.alias;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import io.github.st2chatops.gateway.alias.PyNode.Any;
+import io.github.st2chatops.gateway.alias.PyNode.Assert;
+import io.github.st2chatops.gateway.alias.PyNode.At;
+import io.github.st2chatops.gateway.alias.PyNode.Atomic;
+import io.github.st2chatops.gateway.alias.PyNode.Branch;
+import io.github.st2chatops.gateway.alias.PyNode.Category;
+import io.github.st2chatops.gateway.alias.PyNode.Group;
+import io.github.st2chatops.gateway.alias.PyNode.GroupRef;
+import io.github.st2chatops.gateway.alias.PyNode.GroupRefExists;
+import io.github.st2chatops.gateway.alias.PyNode.In;
+import io.github.st2chatops.gateway.alias.PyNode.Literal;
+import io.github.st2chatops.gateway.alias.PyNode.NotLiteral;
+import io.github.st2chatops.gateway.alias.PyNode.Repeat;
+import io.github.st2chatops.gateway.alias.PyNode.Seq;
+import io.github.st2chatops.gateway.alias.PyNode.SetItem;
+
+/**
+ * Turns a parsed Python regular expression into an equivalent {@link Pattern}: runs the
+ * checks CPython's compiler adds to its parser's (fixed-width look-behind, template
+ * flag), then writes every construct explicitly so that Java's defaults never leak in:
+ * Python's Unicode {@code \s \w \d \b}, its {@code $} (end, or before a final newline),
+ * its {@code .} (all but {@code \n}), case folding per scope, and group names Java does
+ * not allow ({@code _private}, non-ASCII), which become {@code g<number>}.
+ */
+final class PyRegexTranslator {
+
+	/** CPython's {@code MAXCODE} for 4-byte code words. */
+	private static final long MAXCODE = 0xFFFFFFFFL;
+
+	private static final String ASCII_WORD = "a-zA-Z0-9_";
+
+	private final PyRegex regex;
+
+	private final StringBuilder out = new StringBuilder();
+
+	private final int[] javaGroups;
+
+	private final Set<Integer> conditionTargets = new HashSet<>();
+
+	private final Set<Integer> emittedMarkers = new HashSet<>();
+
+	private final Map<String, Pattern> patterns;
+
+	private int javaGroupCount;
+
+	private PyRegexTranslator(PyRegex regex, Map<String, Pattern> patterns) {
+		this.regex = regex;
+		this.javaGroups = new int[regex.groups()];
+		this.patterns = patterns;
+	}
+
+	/**
+	 * Checks and translates a parsed pattern.
+	 * @param regex the parsed Python pattern
+	 * @return the Java pattern and its group numbering
+	 * @throws PyRegexException where CPython's compiler raises, or where the pattern
+	 * cannot be expressed for Java (type {@link PyRegexException#UNSUPPORTED})
+	 */
+	static JavaRegex translate(PyRegex regex) {
+		return translate(regex, null);
+	}
+
+	/**
+	 * Checks and translates a parsed pattern, reusing an equal Java pattern compiled
+	 * before.
+	 * @param regex the parsed Python pattern
+	 * @param patterns Java patterns by source, shared between translations, or
+	 * {@code null}
+	 * @return the Java pattern and its group numbering
+	 */
+	static JavaRegex translate(PyRegex regex, Map<String, Pattern> patterns) {
+		PyRegexTranslator translator = new PyRegexTranslator(regex, patterns);
+		translator.check(regex.root(), regex.flags());
+		return translator.emit();
+	}
+
+	/**
+	 * Parses and translates in one go.
+	 * @param pattern the Python pattern
+	 * @param flags Python flags
+	 * @return the Java pattern
+	 */
+	static JavaRegex compile(String pattern, int flags) {
+		return translate(PyRegexParser.parse(pattern, flags));
+	}
+
+	// ---- CPython's compile-time checks
+
+	private void check(Seq seq, int flags) {
+		for (PyNode node : seq.nodes) {
+			if (node instanceof Repeat repeat) {
+				if ((flags & PyRegexParser.TEMPLATE) != 0) {
+					throw new PyRegexException("internal: unsupported template operator MAX_REPEAT", -1);
+				}
+				check(repeat.body(), flags);
+			}
+			else if (node instanceof Group group) {
+				check(group.body(), combine(flags, group.addFlags(), group.delFlags()));
+			}
+			else if (node instanceof Branch branch) {
+				for (Seq alternative : branch.alternatives()) {
+					check(alternative, flags);
+				}
+			}
+			else if (node instanceof Atomic atomic) {
+				check(atomic.body(), flags);
+			}
+			else if (node instanceof GroupRefExists exists) {
+				this.conditionTargets.add(exists.group());
+				check(exists.yes(), flags);
+				if (exists.no() != null) {
+					check(exists.no(), flags);
+				}
+			}
+			else if (node instanceof Assert assertion) {
+				if (assertion.behind()) {
+					long[] width = PyWidth.of(assertion.body(), this.regex.groupWidths());
+					if (width[0] > MAXCODE) {
+						throw new PyRegexException("looks too much behind", -1);
+					}
+					if (width[0] != width[1]) {
+						throw new PyRegexException("look-behind requires fixed-width pattern", -1);
+					}
+				}
+				check(assertion.body(), flags);
+			}
+		}
+	}
+
+	private static int combine(int flags, int add, int del) {
+		if ((add & PyRegexParser.TYPE_FLAGS) != 0) {
+			flags &= ~PyRegexParser.TYPE_FLAGS;
+		}
+		return (flags | add) & ~del;
+	}
+
+	// ---- emission
+
+	private JavaRegex emit() {
+		int flags = this.regex.flags();
+		String caseMode = caseMode(flags);
+		if (!caseMode.equals("-iu")) {
+			this.out.append("(?").append(caseMode).append(')');
+		}
+		emitSeq(this.regex.root(), flags);
+		String javaSource = this.out.toString();
+		try {
+			Pattern pattern = (this.patterns != null) ? this.patterns.get(javaSource) : null;
+			if (pattern == null) {
+				pattern = Pattern.compile(javaSource, Pattern.DOTALL);
+				if (this.patterns != null) {
+					this.patterns.put(javaSource, pattern);
+				}
+			}
+			return new JavaRegex(pattern, this.javaGroups.clone(), this.regex.groupIndex());
+		}
+		catch (PatternSyntaxException | StackOverflowError ex) {
+			throw new PyRegexException("cannot be expressed as a Java pattern: " + ex.getMessage(), -1,
+					PyRegexException.UNSUPPORTED);
+		}
+	}
+
+	private static String caseMode(int flags) {
+		if ((flags & PyRegexParser.IGNORECASE) == 0) {
+			return "-iu";
+		}
+		return ((flags & PyRegexParser.ASCII) != 0) ? "i-u" : "iu";
+	}
+
+	private void emitSeq(Seq seq, int flags) {
+		for (PyNode node : seq.nodes) {
+			emitNode(node, flags);
+		}
+	}
+
+	private void emitNode(PyNode node, int flags) {
+		if (node instanceof Literal literal) {
+			appendLiteral(literal.cp());
+		}
+		else if (node instanceof NotLiteral notLiteral) {
+			this.out.append("[^");
+			appendClassChar(notLiteral.cp());
+			this.out.append(']');
+		}
+		else if (node instanceof Any) {
+			this.out.append(((flags & PyRegexParser.DOTALL) != 0) ? "." : "[^\\n]");
+		}
+		else if (node instanceof At at) {
+			emitAt(at, flags);
+		}
+		else if (node instanceof In in) {
+			emitSet(in.items(), flags);
+		}
+		else if (node instanceof Branch branch) {
+			this.out.append("(?:");
+			List<Seq> alternatives = branch.alternatives();
+			for (int i = 0; i < alternatives.size(); i++) {
+				if (i > 0) {
+					this.out.append('|');
+				}
+				emitSeq(alternatives.get(i), flags);
+			}
+			this.out.append(')');
+		}
+		else if (node instanceof Group group) {
+			emitGroup(group, flags);
+		}
+		else if (node instanceof Repeat repeat) {
+			emitRepeat(repeat, flags);
+		}
+		else if (node instanceof Assert assertion) {
+			emitAssert(assertion, flags);
+		}
+		else if (node instanceof GroupRef ref) {
+			this.out.append("\\k<g").append(ref.group()).append('>');
+		}
+		else if (node instanceof GroupRefExists exists) {
+			emitConditional(exists, flags);
+		}
+		else if (node instanceof Atomic atomic) {
+			this.out.append("(?>");
+			emitSeq(atomic.body(), flags);
+			this.out.append(')');
+		}
+	}
+
+	private void emitGroup(Group group, int flags) {
+		if (group.group() != null) {
+			int number = group.group();
+			this.javaGroups[number] = ++this.javaGroupCount;
+			this.out.append("(?<g").append(number).append('>');
+			emitSeq(group.body(), flags);
+			if (this.conditionTargets.contains(number)) {
+				// an empty group that took part exactly when this group did, for
+				// (?(n)...)
+				++this.javaGroupCount;
+				this.out.append("(?<m").append(number).append(">)");
+				this.emittedMarkers.add(number);
+			}
+			this.out.append(')');
+			return;
+		}
+		int inner = combine(flags, group.addFlags(), group.delFlags());
+		String innerMode = caseMode(inner);
+		if (innerMode.equals(caseMode(flags))) {
+			this.out.append("(?:");
+		}
+		else {
+			this.out.append("(?").append(innerMode).append(':');
+		}
+		emitSeq(group.body(), inner);
+		this.out.append(')');
+	}
+
+	private void emitRepeat(Repeat repeat, int flags) {
+		Seq body = repeat.body();
+		boolean atom = body.size() == 1 && (body.get(0) instanceof Literal || body.get(0) instanceof NotLiteral
+				|| body.get(0) instanceof Any || body.get(0) instanceof In || body.get(0) instanceof Branch
+				|| body.get(0) instanceof Group || body.get(0) instanceof Atomic || body.get(0) instanceof GroupRef);
+		if (!atom) {
+			this.out.append("(?:");
+		}
+		emitSeq(body, flags);
+		if (!atom) {
+			this.out.append(')');
+		}
+		long min = Math.min(repeat.min(), Integer.MAX_VALUE);
+		long max = repeat.max();
+		if (max == PyRegexParser.MAXREPEAT) {
+			if (min == 0) {
+				this.out.append('*');
+			}
+			else if (min == 1) {
+				this.out.append('+');
+			}
+			else {
+				this.out.append('{').append(min).append(",}");
+			}
+		}
+		else {
+			max = Math.min(max, Integer.MAX_VALUE);
+			if (min == 0 && max == 1) {
+				this.out.append('?');
+			}
+			else if (min == max) {
+				this.out.append('{').append(min).append('}');
+			}
+			else {
+				this.out.append('{').append(min).append(',').append(max).append('}');
+			}
+		}
+		switch (repeat.kind()) {
+			case LAZY -> this.out.append('?');
+			case POSSESSIVE -> this.out.append('+');
+			default -> {
+			}
+		}
+	}
+
+	private void emitAssert(Assert assertion, int flags) {
+		if (!assertion.behind()) {
+			this.out.append(assertion.negative() ? "(?!" : "(?=");
+			emitSeq(assertion.body(), flags);
+			this.out.append(')');
+			return;
+		}
+		this.out.append(assertion.negative() ? "(?<!" : "(?<=");
+		if (needsLookaheadForm(assertion.body())) {
+			// Java wants an obvious maximum length behind; CPython only wants a fixed
+			// width, which it has: look ahead from exactly that far back instead.
+			long width = PyWidth.of(assertion.body(), this.regex.groupWidths())[0];
+			this.out.append("(?=");
+			emitSeq(assertion.body(), flags);
+			this.out.append(").{").append(width).append('}');
+		}
+		else {
+			emitSeq(assertion.body(), flags);
+		}
+		this.out.append(')');
+	}
+
+	private static boolean needsLookaheadForm(Seq seq) {
+		for (PyNode node : seq.nodes) {
+			if (node instanceof GroupRef || node instanceof GroupRefExists) {
+				return true;
+			}
+			if (node instanceof Repeat repeat
+					&& (repeat.max() == PyRegexParser.MAXREPEAT || needsLookaheadForm(repeat.body()))) {
+				return true;
+			}
+			if (node instanceof Group group && needsLookaheadForm(group.body())) {
+				return true;
+			}
+			if (node instanceof Atomic atomic && needsLookaheadForm(atomic.body())) {
+				return true;
+			}
+			if (node instanceof Assert nested && needsLookaheadForm(nested.body())) {
+				return true;
+			}
+			if (node instanceof Branch branch) {
+				for (Seq alternative : branch.alternatives()) {
+					if (needsLookaheadForm(alternative)) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	private void emitConditional(GroupRefExists exists, int flags) {
+		int group = exists.group();
+		if (!this.emittedMarkers.contains(group)) {
+			// the group is still open or comes later: it has not taken part yet. The
+			// yes branch is still written (never taken) so that its groups exist.
+			this.out.append("(?:(?!)");
+			emitSeq(exists.yes(), flags);
+			this.out.append('|');
+			if (exists.no() != null) {
+				emitSeq(exists.no(), flags);
+			}
+			this.out.append(')');
+			return;
+		}
+		this.out.append("(?:\\k<m").append(group).append('>');
+		emitSeq(exists.yes(), flags);
+		this.out.append("|(?!\\k<m").append(group).append(">)");
+		if (exists.no() != null) {
+			emitSeq(exists.no(), flags);
+		}
+		this.out.append(')');
+	}
+
+	private void emitAt(At at, int flags) {
+		boolean multiline = (flags & PyRegexParser.MULTILINE) != 0;
+		String word = wordClass(flags);
+		switch (at.code()) {
+			case BEGINNING -> this.out.append(multiline ? "(?:^|(?<=\\n))" : "^");
+			case BEGINNING_STRING -> this.out.append("\\A");
+			case END -> this.out.append(multiline ? "(?=\\n|\\z)" : "(?=\\n?\\z)");
+			case END_STRING -> this.out.append("\\z");
+			case BOUNDARY -> this.out.append("(?:(?<=")
+				.append(word)
+				.append(")(?!")
+				.append(word)
+				.append(")|(?<!")
+				.append(word)
+				.append(")(?=")
+				.append(word)
+				.append("))");
+			case NON_BOUNDARY -> this.out.append("(?:(?<=")
+				.append(word)
+				.append(")(?=")
+				.append(word)
+				.append(")|(?<!")
+				.append(word)
+				.append(")(?!")
+				.append(word)
+				.append(")(?:(?<=.)|(?=.)))");
+		}
+	}
+
+	private static String wordClass(int flags) {
+		return ((flags & PyRegexParser.ASCII) != 0) ? "[" + ASCII_WORD + "]" : "[" + PyChars.WORD_CLASS_BODY + "]";
+	}
+
+	private void emitSet(List<SetItem> items, int flags) {
+		this.out.append('[');
+		for (SetItem item : items) {
+			if (item instanceof SetItem.Negate) {
+				this.out.append('^');
+			}
+			else if (item instanceof SetItem.Char c) {
+				appendClassChar(c.cp());
+			}
+			else if (item instanceof SetItem.Range range) {
+				appendClassChar(range.lo());
+				this.out.append('-');
+				appendClassChar(range.hi());
+			}
+			else if (item instanceof SetItem.Cat cat) {
+				this.out.append(categoryBody(cat.category(), flags));
+			}
+		}
+		this.out.append(']');
+	}
+
+	/**
+	 * What a category matches, as the inside of a Java character class.
+	 * @param category the category
+	 * @param flags the Python flags in force
+	 * @return a class body (possibly a nested class)
+	 */
+	static String categoryBody(Category category, int flags) {
+		boolean ascii = (flags & PyRegexParser.ASCII) != 0;
+		return switch (category) {
+			case DIGIT -> ascii ? "0-9" : "\\p{Nd}";
+			case NOT_DIGIT -> ascii ? "[^0-9]" : "\\P{Nd}";
+			case SPACE -> ascii ? "\\x{9}-\\x{D}\\x{20}" : PyChars.SPACE_CLASS_BODY;
+			case NOT_SPACE -> "[^" + (ascii ? "\\x{9}-\\x{D}\\x{20}" : PyChars.SPACE_CLASS_BODY) + "]";
+			case WORD -> ascii ? ASCII_WORD : PyChars.WORD_CLASS_BODY;
+			case NOT_WORD -> "[^" + (ascii ? ASCII_WORD : PyChars.WORD_CLASS_BODY) + "]";
+		};
+	}
+
+	private void appendLiteral(int cp) {
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == ' '
+				|| cp == '_') {
+			this.out.append((char) cp);
+		}
+		else if (cp > 0x20 && cp < 0x7F) {
+			this.out.append('\\').append((char) cp);
+		}
+		else if (cp >= 0x80 && Character.isLetterOrDigit(cp)) {
+			this.out.appendCodePoint(cp);
+		}
+		else {
+			appendHex(cp);
+		}
+	}
+
+	private void appendClassChar(int cp) {
+		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_') {
+			this.out.append((char) cp);
+		}
+		else {
+			appendHex(cp);
+		}
+	}
+
+	private void appendHex(int cp) {
+		this.out.append("\\x{").append(Integer.toHexString(cp)).append('}');
+	}
+
+}

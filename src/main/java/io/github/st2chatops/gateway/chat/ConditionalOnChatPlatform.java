@@ -1,0 +1,29 @@
+package io.github.st2chatops.gateway.chat;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.context.annotation.Conditional;
+
+/**
+ * A chat platform's beans and endpoint exist only when its secret is set to a non-blank
+ * value; otherwise the platform is off and its endpoint answers 404. An empty value (e.g.
+ * {@code GATEWAY_CHAT_GENERIC_SECRET=}) counts as not set.
+ */
+@Target({ ElementType.TYPE, ElementType.METHOD })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Conditional(OnChatPlatformCondition.class)
+public @interface ConditionalOnChatPlatform {
+
+	/**
+	 * The property that holds the platform's secret, e.g.
+	 * {@code gateway.chat.generic.secret}.
+	 * @return the property name
+	 */
+	String value();
+
+}

@@ -1,0 +1,185 @@
+package io.github.st2chatops.gateway.chat.slack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Calls Slack's Web API with the bot token, and {@code response_url}s without it. Every
+ * failure comes out as a {@link SlackApiException} that says whether trying again may
+ * help; no {@link RestClientException} escapes.
+ */
+class SlackClient {
+
+	/** Slack errors that mean "not now" rather than "never". */
+	private static final Set<String> TRANSIENT_ERRORS = Set.of("ratelimited", "internal_error", "fatal_error",
+			"service_unavailable", "request_timeout", "team_added_to_org");
+
+	private static final MediaType JSON_UTF8 = new MediaType("application", "json", StandardCharsets.UTF_8);
+
+	private final RestClient restClient;
+
+	private final URI apiUrl;
+
+	private final String botToken;
+
+	private final JsonMapper jsonMapper;
+
+	SlackClient(RestClient restClient, URI apiUrl, String botToken, JsonMapper jsonMapper) {
+		this.restClient = restClient;
+		this.apiUrl = apiUrl;
+		this.botToken = botToken;
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Calls a Web API method with a JSON body.
+	 * @param method e.g. {@code chat.postMessage}
+	 * @param body the arguments
+	 * @return Slack's answer ({@code "ok": true})
+	 */
+	JsonNode call(String method, Map<String, Object> body) {
+		Answer answer = exchange(method,
+				this.restClient.post()
+					.uri(methodUri(method).build().toUri())
+					.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.botToken)
+					.contentType(JSON_UTF8)
+					.body(this.jsonMapper.writeValueAsBytes(body)));
+		return checked(method, answer);
+	}
+
+	/**
+	 * Reads a user's profile ({@code users.info}).
+	 * @param userId the member id
+	 * @return the {@code user} object
+	 */
+	JsonNode user(String userId) {
+		Answer answer = exchange("users.info",
+				this.restClient.get()
+					.uri(methodUri("users.info").queryParam("user", "{user}").buildAndExpand(userId).encode().toUri())
+					.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.botToken));
+		return checked("users.info", answer).path("user");
+	}
+
+	/**
+	 * Posts to a slash command's {@code response_url}.
+	 * @param responseUrl the URL Slack gave with the command
+	 * @param body the message
+	 * @return true when Slack took it; false when the URL can no longer be used (it
+	 * expired after 30 minutes or was used five times), so the caller should post another
+	 * way
+	 */
+	boolean respond(String responseUrl, Map<String, Object> body) {
+		Answer answer = exchange("response_url",
+				this.restClient.post()
+					.uri(URI.create(responseUrl))
+					.contentType(JSON_UTF8)
+					.body(this.jsonMapper.writeValueAsBytes(body)));
+		if (answer.status() == 429 || answer.status() >= 500) {
+			throw failure("response_url", answer, String.valueOf(answer.status()));
+		}
+		JsonNode json = answer.json(this.jsonMapper);
+		if (answer.status() >= 200 && answer.status() < 300 && (json == null || json.path("ok").asBoolean(true))) {
+			return true;
+		}
+		String error = (json != null) ? json.path("error").asString(null) : null;
+		if (error != null && TRANSIENT_ERRORS.contains(error)) {
+			throw failure("response_url", answer, error);
+		}
+		return false;
+	}
+
+	private UriComponentsBuilder methodUri(String method) {
+		return UriComponentsBuilder.fromUri(this.apiUrl).pathSegment(method);
+	}
+
+	private Answer exchange(String method, RestClient.RequestHeadersSpec<?> request) {
+		try {
+			return request.exchange(
+					(req, res) -> new Answer(res.getStatusCode().value(),
+							res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), readBody(res.getBody().readAllBytes())),
+					true);
+		}
+		catch (RestClientException ex) {
+			throw new SlackApiException("Slack did not answer " + method + " (" + ex.getClass().getSimpleName() + ")",
+					null, true, null, ex);
+		}
+	}
+
+	private static String readBody(byte[] body) throws IOException {
+		return new String(body, StandardCharsets.UTF_8);
+	}
+
+	private JsonNode checked(String method, Answer answer) {
+		if (answer.status() == 429 || answer.status() >= 500) {
+			throw failure(method, answer, String.valueOf(answer.status()));
+		}
+		if (answer.status() < 200 || answer.status() >= 300) {
+			throw new SlackApiException("Slack answered " + method + " with HTTP " + answer.status(),
+					String.valueOf(answer.status()), false, null, null);
+		}
+		JsonNode json = answer.json(this.jsonMapper);
+		if (json == null) {
+			throw new SlackApiException("Slack answered " + method + " with something that is not JSON", null, false,
+					null, null);
+		}
+		if (!json.path("ok").asBoolean(false)) {
+			String error = json.path("error").asString("unknown_error");
+			throw new SlackApiException("Slack refused " + method + ": " + error, error,
+					TRANSIENT_ERRORS.contains(error), retryAfter(answer.retryAfter()), null);
+		}
+		return json;
+	}
+
+	private static SlackApiException failure(String method, Answer answer, String error) {
+		String what = (answer.status() == 429 || "ratelimited".equals(error)) ? "is rate limiting"
+				: "failed on (HTTP " + answer.status() + ", " + error + ")";
+		return new SlackApiException("Slack " + what + " " + method, error, true, retryAfter(answer.retryAfter()),
+				null);
+	}
+
+	static Duration retryAfter(String header) {
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		try {
+			long seconds = Long.parseLong(header.strip());
+			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/** What Slack answered. */
+	private record Answer(int status, String retryAfter, String body) {
+
+		JsonNode json(JsonMapper jsonMapper) {
+			if (this.body == null || this.body.isBlank()) {
+				return null;
+			}
+			try {
+				JsonNode node = jsonMapper.readTree(this.body);
+				return node.isObject() ? node : null;
+			}
+			catch (JacksonException ex) {
+				return null;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,249 @@
+package io.github.st2chatops.gateway.command;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.github.st2chatops.gateway.alias.AliasCatalog;
+import io.github.st2chatops.gateway.alias.AliasCatalogHolder;
+import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
+import io.github.st2chatops.gateway.alias.MatchOutcome;
+import io.github.st2chatops.gateway.chat.ChatAddress;
+import io.github.st2chatops.gateway.chat.ChatCommand;
+import io.github.st2chatops.gateway.chat.ChatCommandHandler;
+import io.github.st2chatops.gateway.chat.ChatReply;
+import io.github.st2chatops.gateway.st2.St2AliasExecution;
+import io.github.st2chatops.gateway.st2.St2AliasExecutionRequest;
+import io.github.st2chatops.gateway.st2.St2Client;
+import io.github.st2chatops.gateway.st2.St2Exception;
+import io.github.st2chatops.gateway.st2.St2NotFoundException;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The platform-neutral command pipeline: prefix, built-ins ({@code help}, {@code match}),
+ * matching against the alias catalog, execution in st2 and the ack. Every entry point
+ * (chat platforms, the REST API) comes through here.
+ */
+public class CommandService implements ChatCommandHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(CommandService.class);
+
+	private final CommandLineParser parser;
+
+	private final CommandProperties properties;
+
+	private final AliasCatalogHolder catalogs;
+
+	private final AliasCatalogSynchronizer synchronizer;
+
+	private final St2Client st2;
+
+	private final String route;
+
+	private final AckComposer acks;
+
+	private final HelpFormatter help;
+
+	private final MeterRegistry meterRegistry;
+
+	CommandService(CommandProperties properties, AliasCatalogHolder catalogs, AliasCatalogSynchronizer synchronizer,
+			St2Client st2, String route, String webUrlBase, MeterRegistry meterRegistry) {
+		this.parser = new CommandLineParser(properties.prefix());
+		this.properties = properties;
+		this.catalogs = catalogs;
+		this.synchronizer = synchronizer;
+		this.st2 = st2;
+		this.route = route;
+		this.acks = new AckComposer(webUrlBase);
+		this.help = new HelpFormatter(properties.prefix());
+		this.meterRegistry = meterRegistry;
+	}
+
+	@Override
+	public List<ChatReply> handle(ChatCommand command) {
+		CommandResult result = run(command);
+		if (result.reply() == null) {
+			return List.of();
+		}
+		return List.of(new ChatReply(command.address(), result.reply(), result.extra(), false));
+	}
+
+	/**
+	 * Runs one command through the whole pipeline.
+	 * @param command the command
+	 * @return what happened
+	 */
+	public CommandResult run(ChatCommand command) {
+		ChatAddress address = command.address();
+		MDC.put("platform", address.platform());
+		MDC.put("channel", address.channel());
+		try {
+			CommandResult result = dispatch(command);
+			this.meterRegistry
+				.counter("gateway.commands", "platform", address.platform(), "outcome", result.outcome().apiName())
+				.increment();
+			return result;
+		}
+		finally {
+			MDC.remove("platform");
+			MDC.remove("channel");
+			MDC.remove("alias");
+			MDC.remove("execution");
+		}
+	}
+
+	/**
+	 * Matches a line without running anything, as the {@code match} built-in does.
+	 * @param line the line (the prefix is optional)
+	 * @return the dry-run result
+	 */
+	public CommandResult dryRun(String line) {
+		CommandLine parsed = this.parser.parse(line, true);
+		if (parsed instanceof CommandLine.Alias alias) {
+			return dryRun(alias.line(), true);
+		}
+		if (parsed instanceof CommandLine.DryRun dryRun) {
+			return dryRun(dryRun.line(), true);
+		}
+		return dryRun(line.strip(), true);
+	}
+
+	private CommandResult dispatch(ChatCommand command) {
+		if (command.text() != null && command.text().length() > this.properties.maxLength()) {
+			return CommandResult.of(CommandOutcome.REFUSED,
+					"That command is longer than " + this.properties.maxLength() + " characters; nothing ran.");
+		}
+		CommandLine line = this.parser.parse(command.text(), command.addressed());
+		if (line instanceof CommandLine.Help help) {
+			return help(help);
+		}
+		if (line instanceof CommandLine.DryRun dryRun) {
+			return dryRun(dryRun.line(), dryRun.explicit());
+		}
+		if (line instanceof CommandLine.Alias alias) {
+			return execute(command.address(), alias);
+		}
+		return CommandResult.of(CommandOutcome.IGNORED, null);
+	}
+
+	private CommandResult help(CommandLine.Help command) {
+		HelpRequest request;
+		try {
+			request = HelpRequest.parse(command.arguments(), this.properties.helpPageSize());
+		}
+		catch (IllegalArgumentException ex) {
+			return CommandResult.of(CommandOutcome.HELP, ex.getMessage());
+		}
+		try {
+			var page = this.catalogs.current()
+				.help(request.filter(), request.pack(), request.offset(), request.limit());
+			if (page.available() == 0 && !command.explicit()) {
+				return CommandResult.of(CommandOutcome.IGNORED, null);
+			}
+			return CommandResult.of(CommandOutcome.HELP, this.help.format(request, page));
+		}
+		catch (IllegalArgumentException ex) {
+			return CommandResult.of(CommandOutcome.HELP,
+					"The filter '" + request.filter() + "' is not a valid regular expression.");
+		}
+	}
+
+	private CommandResult dryRun(String line, boolean explicit) {
+		if (line.isEmpty()) {
+			return CommandResult.of(CommandOutcome.NO_MATCH,
+					"Say which line to try, e.g. `" + this.help.example("match <command>") + "`.");
+		}
+		AliasCatalog catalog = this.catalogs.current();
+		MatchOutcome outcome = catalog.match(line);
+		if (outcome instanceof MatchOutcome.Matched matched) {
+			return new CommandResult(CommandOutcome.MATCHED, describeDryRun(line, matched), matched.alias().ref(),
+					matched.format().representation(), matched.parameters(), null, null, null);
+		}
+		return notRunnable(catalog, line, outcome, explicit);
+	}
+
+	private CommandResult execute(ChatAddress address, CommandLine.Alias command) {
+		AliasCatalog catalog = this.catalogs.current();
+		MatchOutcome outcome = catalog.match(command.line());
+		if (!(outcome instanceof MatchOutcome.Matched matched)) {
+			return notRunnable(catalog, command.line(), outcome, command.explicit());
+		}
+		String ref = matched.alias().ref();
+		MDC.put("alias", ref);
+		String user = (address.userName() != null) ? address.userName() : address.userId();
+		St2AliasExecutionRequest request = new St2AliasExecutionRequest(matched.alias().name(),
+				matched.format().representation(), command.line(), user, address.sourceChannel(), address.toContext(),
+				this.route);
+		St2AliasExecution result;
+		try {
+			result = this.st2.executeAlias(request);
+		}
+		catch (St2Exception ex) {
+			if (ex instanceof St2NotFoundException) {
+				this.synchronizer.requestRefresh();
+			}
+			logger.warn("Execution of {} failed: {}", ref, ex.getMessage());
+			CommandResult failure = St2FailureReplies.forExecution(ex, ref);
+			return new CommandResult(failure.outcome(), failure.reply(), ref, matched.format().representation(),
+					matched.parameters(), null, null, null);
+		}
+		String executionId = result.execution().id();
+		MDC.put("execution", executionId);
+		logger.info("Execution {} requested for {} by {}", executionId, ref, user);
+		this.meterRegistry.counter("gateway.executions.requested", "platform", address.platform()).increment();
+		CommandResult.ExecutionLink link = new CommandResult.ExecutionLink(executionId,
+				this.acks.link(result.execution()));
+		return new CommandResult(CommandOutcome.EXECUTED, this.acks.ack(matched.alias(), result), ref,
+				matched.format().representation(), matched.parameters(), null, link, result.extra());
+	}
+
+	private CommandResult notRunnable(AliasCatalog catalog, String line, MatchOutcome outcome, boolean explicit) {
+		if (outcome instanceof MatchOutcome.Ambiguous ambiguous) {
+			List<String> refs = ambiguous.candidates()
+				.stream()
+				.map((candidate) -> candidate.alias().ref())
+				.distinct()
+				.toList();
+			return new CommandResult(CommandOutcome.AMBIGUOUS, this.help.ambiguous(line, ambiguous), null, null, null,
+					refs, null, null);
+		}
+		if (outcome instanceof MatchOutcome.Disabled disabled) {
+			return new CommandResult(CommandOutcome.REFUSED,
+					"The alias " + disabled.alias().ref() + " is disabled in st2, so nothing ran.",
+					disabled.alias().ref(), disabled.format().representation(), null, null, null, null);
+		}
+		return explicit ? CommandResult.of(CommandOutcome.NO_MATCH, this.help.noMatch(line, catalog))
+				: CommandResult.of(CommandOutcome.IGNORED, null);
+	}
+
+	private String describeDryRun(String line, MatchOutcome.Matched matched) {
+		StringBuilder text = new StringBuilder();
+		text.append("`").append(line).append("` would run ").append(matched.alias().ref());
+		text.append(" with format `").append(matched.format().representation()).append("`");
+		List<Map<String, String>> sets = matched.parameterSets();
+		if (sets.size() > 1) {
+			text.append(", ").append(sets.size()).append(" times:");
+			for (Map<String, String> set : sets) {
+				text.append("\n• ").append(describeParameters(set));
+			}
+		}
+		else {
+			text.append(sets.isEmpty() || sets.get(0).isEmpty() ? " and no parameters"
+					: " and parameters " + describeParameters(sets.get(0)));
+		}
+		return text.append(". Nothing ran.").toString();
+	}
+
+	private static String describeParameters(Map<String, String> parameters) {
+		Map<String, String> ordered = new LinkedHashMap<>(parameters);
+		return ordered.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + "=" + ((entry.getValue() != null) ? entry.getValue() : "(none)"))
+			.collect(Collectors.joining(", "));
+	}
+
+}

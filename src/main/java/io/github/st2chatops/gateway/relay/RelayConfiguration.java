@@ -1,0 +1,91 @@
+package io.github.st2chatops.gateway.relay;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+
+import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
+import io.github.st2chatops.gateway.chat.ChatDelivery;
+import io.github.st2chatops.gateway.chat.ChatSenders;
+import io.github.st2chatops.gateway.st2.St2Properties;
+import io.github.st2chatops.gateway.st2.St2TokenProvider;
+import io.github.st2chatops.gateway.st2.St2TrustManagers;
+import io.github.st2chatops.gateway.state.ClaimStore;
+import io.github.st2chatops.gateway.state.LeaderLock;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The relay of st2 results to chat: the notification endpoint (always registered; 404
+ * without a token), the relay both it and the stream follower use, and the stream
+ * follower when {@code gateway.relay.stream.enabled=true}, whose alias events refresh the
+ * alias catalog.
+ */
+@Configuration(proxyBeanMethods = false)
+class RelayConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(RelayConfiguration.class);
+
+	@Bean
+	NotificationRelay notificationRelay(ChatSenders senders, ChatDelivery delivery, ClaimStore claims,
+			RelayProperties properties, MeterRegistry meterRegistry) {
+		if (!properties.pushEnabled()) {
+			logger.info("gateway.relay.token is not set: POST {} answers 404 and st2 cannot push results",
+					NotificationController.PATH);
+		}
+		return new NotificationRelay(senders, delivery, claims, properties, meterRegistry);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "gateway.relay.stream.enabled", havingValue = "true")
+	static class StreamFollowerConfiguration {
+
+		@Bean
+		St2StreamFollower st2StreamFollower(RelayProperties properties, St2Properties st2, St2TokenProvider tokens,
+				LeaderLock lock, NotificationRelay relay, ObjectProvider<AliasChangeListener> aliasListeners,
+				JsonMapper jsonMapper, Clock clock, MeterRegistry meterRegistry) {
+			if (st2.streamUrl() == null) {
+				throw new IllegalStateException(
+						"gateway.relay.stream.enabled=true needs gateway.st2.url or gateway.st2.stream-url");
+			}
+			return new St2StreamFollower(properties.stream(), st2.streamUrl(), st2.route(), tokens, lock, relay,
+					aliasListeners, jsonMapper, clock, streamHttpClient(properties.stream(), st2), meterRegistry);
+		}
+
+		/**
+		 * Alias changes on the stream refresh the catalog at once.
+		 */
+		@Bean
+		AliasChangeListener aliasCatalogRefresh(ObjectProvider<AliasCatalogSynchronizer> synchronizer) {
+			return (event) -> synchronizer.ifAvailable(AliasCatalogSynchronizer::requestRefresh);
+		}
+
+		@Bean
+		St2StreamHealthIndicator st2StreamHealthIndicator(St2StreamFollower follower) {
+			return new St2StreamHealthIndicator(follower);
+		}
+
+		// st2's TLS settings (gateway.st2.ca-bundle, verify-tls); redirects are not
+		// followed, they would carry the credential header elsewhere
+		private static HttpClient streamHttpClient(RelayProperties.Stream settings, St2Properties st2) {
+			HttpClient.Builder builder = HttpClient.newBuilder()
+				.version(HttpClient.Version.HTTP_1_1)
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.connectTimeout(settings.connectTimeout());
+			SslBundle ssl = St2TrustManagers.sslBundle(st2);
+			if (ssl != null) {
+				builder.sslContext(ssl.createSslContext());
+			}
+			return builder.build();
+		}
+
+	}
+
+}

@@ -1,0 +1,131 @@
+package io.github.st2chatops.gateway.relay;
+
+import java.time.Duration;
+
+/**
+ * How relaying one notification went.
+ */
+public sealed interface RelayOutcome {
+
+	/**
+	 * The metric and log name of the outcome.
+	 * @return a short lower-case name
+	 */
+	String name();
+
+	/**
+	 * Posted to chat.
+	 *
+	 * @param attempts how many tries it took
+	 */
+	record Delivered(int attempts) implements RelayOutcome {
+
+		@Override
+		public String name() {
+			return "delivered";
+		}
+
+	}
+
+	/**
+	 * The same delivery key was seen within the dedupe window: acknowledged, not posted
+	 * again.
+	 */
+	record Duplicate() implements RelayOutcome {
+
+		@Override
+		public String name() {
+			return "duplicate";
+		}
+
+	}
+
+	/**
+	 * Meant for a platform that takes no results (commands run through the REST API,
+	 * whose callers read the execution): acknowledged, nothing posted.
+	 */
+	record NotRelayed() implements RelayOutcome {
+
+		@Override
+		public String name() {
+			return "not_relayed";
+		}
+
+	}
+
+	/**
+	 * The notification itself is unusable (no message).
+	 *
+	 * @param reason a sentence for the sender
+	 */
+	record Invalid(String reason) implements RelayOutcome {
+
+		@Override
+		public String name() {
+			return "invalid";
+		}
+
+	}
+
+	/**
+	 * It names no chat the gateway can reach: no address, an unknown or unconfigured
+	 * platform, a whisper without a user.
+	 *
+	 * @param reason a sentence for the sender
+	 */
+	record Unroutable(String reason) implements RelayOutcome {
+
+		@Override
+		public String name() {
+			return "unroutable";
+		}
+
+	}
+
+	/**
+	 * The chat platform refused it for good (unknown channel, revoked token); trying
+	 * again cannot help.
+	 *
+	 * @param reason the platform's refusal, safe to show
+	 */
+	record Rejected(String reason) implements RelayOutcome {
+
+		@Override
+		public String name() {
+			return "rejected";
+		}
+
+	}
+
+	/**
+	 * Chat kept failing within the delivery bound; its claim is released so that a
+	 * repeated notification is delivered.
+	 *
+	 * @param reason the last failure
+	 * @param retryAfter when trying again makes sense
+	 */
+	record Failed(String reason, Duration retryAfter) implements RelayOutcome {
+
+		@Override
+		public String name() {
+			return "failed";
+		}
+
+	}
+
+	/**
+	 * The shared state store could not say whether this is a duplicate, so nothing was
+	 * posted (never risk posting twice).
+	 *
+	 * @param retryAfter when trying again makes sense
+	 */
+	record Unavailable(Duration retryAfter) implements RelayOutcome {
+
+		@Override
+		public String name() {
+			return "unavailable";
+		}
+
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.github.st2chatops.gateway;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.st2chatops.gateway.simulator.SimulatedSt2;
+import io.github.st2chatops.gateway.simulator.SimulatorConfiguration;
+import io.github.st2chatops.gateway.simulator.SimulatorSettings;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the gateway against a simulated st2, with no st2 around:
+ * {@code ./mvnw spring-boot:test-run}. The simulator listens on {@code simulator.port}
+ * (default 9101, {@code 0} for a free port), e.g.
+ * {@code ./mvnw spring-boot:test-run -Dspring-boot.run.arguments=--simulator.port=0}.
+ *
+ * <p>
+ * The gateway's st2 settings, a relay token and a REST API key are set as system
+ * properties unless given already (command line, system property or environment
+ * variable).
+ */
+public final class TestGatewayApplication {
+
+	static final int DEFAULT_SIMULATOR_PORT = 9101;
+
+	static final String DEMO_API_TOKEN = "demo-token";
+
+	static final String DEMO_RELAY_TOKEN = "demo-relay-token";
+
+	private TestGatewayApplication() {
+	}
+
+	public static void main(String[] args) {
+		int port = Integer.parseInt(setting("simulator.port", args, String.valueOf(DEFAULT_SIMULATOR_PORT)));
+		SimulatedSt2 st2 = SimulatedSt2.start(SimulatorSettings.defaults().withPort(port));
+		Runtime.getRuntime().addShutdownHook(new Thread(st2::close, "simulated-st2-shutdown"));
+		gatewayProperties(st2).forEach((name, value) -> {
+			if (setting(name, args, null) == null) {
+				System.setProperty(name, value);
+			}
+		});
+		ConfigurableApplicationContext context = SpringApplication.from(GatewayApplication::main)
+			.with(SimulatorConfiguration.class)
+			.run(args)
+			.getApplicationContext();
+		printHowToTryIt(st2, context.getEnvironment().getProperty("local.server.port", "8080"));
+	}
+
+	private static Map<String, String> gatewayProperties(SimulatedSt2 st2) {
+		Map<String, String> properties = new LinkedHashMap<>(st2.gatewayProperties());
+		if (setting("gateway.st2.api-key", new String[0], null) != null
+				|| setting("gateway.st2.auth-token", new String[0], null) != null) {
+			// the gateway accepts exactly one way to authenticate
+			properties.remove("gateway.st2.username");
+			properties.remove("gateway.st2.password");
+		}
+		properties.put("gateway.relay.token", DEMO_RELAY_TOKEN);
+		properties.put("gateway.api.keys.demo.token", DEMO_API_TOKEN);
+		properties.put("gateway.api.keys.demo.user", "demo");
+		return properties;
+	}
+
+	// a property from --name=value, -Dname=value or NAME_IN_ENV_FORM, as Spring would see
+	// it
+	private static String setting(String name, String[] args, String fallback) {
+		for (String arg : args) {
+			if (arg.startsWith("--" + name + "=")) {
+				return arg.substring(name.length() + 3);
+			}
+		}
+		String value = System.getProperty(name);
+		if (value == null) {
+			value = System.getenv(name.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT));
+		}
+		return (value != null) ? value : fallback;
+	}
+
+	private static void printHowToTryIt(SimulatedSt2 st2, String gatewayPort) {
+		String gateway = "http://localhost:" + gatewayPort;
+		String auth = "-H 'Authorization: Bearer " + DEMO_API_TOKEN + "'";
+		String command = "curl -s " + gateway + "/api/v1/commands " + auth
+				+ " -H 'Content-Type: application/json' -d '{\"text\": \"%s\"}'";
+		System.out.println("""
+
+				Gateway on %1$s, simulated st2 on %2$s (%3$s / %4$s, St2-Api-Key %5$s).
+				Try:
+				  %6$s
+				  %7$s
+				  %8$s
+				  curl -s %1$s/api/v1/executions/<execution id> %9$s
+				  curl -s %1$s/api/v1/aliases %9$s
+				st2 itself:
+				  curl -s %2$s/api/v1/actionalias -H 'St2-Api-Key: %5$s'
+				Results are posted back to %1$s/api/v1/st2/notifications with 'Authorization: Bearer %10$s'.
+				""".formatted(gateway, st2.url(), st2.stubs().settings().username(), st2.stubs().settings().password(),
+				st2.stubs().settings().apiKey(), command.formatted("run date on localhost"),
+				command.formatted("ping example.com count 3"), command.formatted("st2 list 5 executions"), auth,
+				DEMO_RELAY_TOKEN));
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.github.st2chatops.gateway.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps the served OpenAPI document in step with the REST API's controllers: every
+ * {@code /api/v1} operation the gateway answers is described, and nothing else is.
+ */
+@SpringBootTest(properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
+class OpenApiDocumentTests {
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void documentShouldDescribeExactlyTheRestApiOperations() throws IOException {
+		Map<String, Object> document;
+		try (InputStream in = getClass().getResourceAsStream("/static/openapi.yaml")) {
+			document = new Yaml().load(in);
+		}
+		Set<String> documented = new TreeSet<>();
+		((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, operations) -> operations.keySet()
+			.forEach((method) -> documented.add(method.toUpperCase() + " " + path)));
+
+		Set<String> served = new TreeSet<>();
+		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
+			for (String path : info.getPatternValues()) {
+				if (path.startsWith("/api/v1/") && !path.startsWith("/api/v1/st2/")) {
+					info.getMethodsCondition().getMethods().forEach((method) -> served.add(method.name() + " " + path));
+				}
+			}
+		}
+		assertThat(documented).isEqualTo(served);
+	}
+
+}

@@ -1,0 +1,67 @@
+package io.github.st2chatops.gateway.chat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SentPartsTests {
+
+	private final ChatAddress address = new ChatAddress("slack", "T1", "C1", null, "U1", "U1", null);
+
+	@Test
+	void nextWhenPartsWereSentShouldResumeAfterThem() {
+		SentParts parts = new SentParts(Clock.systemUTC());
+		ChatReply reply = ChatReply.of(this.address, "text");
+		assertThat(parts.next(reply)).isZero();
+		parts.sent(reply, 2);
+		assertThat(parts.next(reply)).isEqualTo(2);
+		parts.done(reply);
+		assertThat(parts.next(reply)).isZero();
+	}
+
+	@Test
+	void nextWhenAnEqualButDifferentReplyShouldStartAtTheBeginning() {
+		SentParts parts = new SentParts(Clock.systemUTC());
+		ChatReply reply = ChatReply.of(this.address, "same");
+		parts.sent(reply, 1);
+		assertThat(parts.next(ChatReply.of(this.address, "same"))).isZero();
+	}
+
+	@Test
+	void nextWhenProgressIsOldShouldForgetIt() {
+		MovingClock clock = new MovingClock();
+		SentParts parts = new SentParts(clock);
+		ChatReply reply = ChatReply.of(this.address, "text");
+		parts.sent(reply, 1);
+		clock.now = clock.now.plus(Duration.ofMinutes(11));
+		assertThat(parts.next(reply)).isZero();
+		assertThat(parts.size()).isZero();
+	}
+
+	static class MovingClock extends Clock {
+
+		Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}

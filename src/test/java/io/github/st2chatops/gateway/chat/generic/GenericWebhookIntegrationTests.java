@@ -1,0 +1,388 @@
+package io.github.st2chatops.gateway.chat.generic;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.st2chatops.gateway.chat.ChatAddress;
+import io.github.st2chatops.gateway.chat.ChatCommand;
+import io.github.st2chatops.gateway.chat.ChatDelivery;
+import io.github.st2chatops.gateway.chat.ChatReply;
+import io.github.st2chatops.gateway.chat.ChatSender;
+import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
+import io.github.st2chatops.gateway.chat.DeliveryResult;
+import io.github.st2chatops.gateway.chat.MessageSplitter;
+import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
+import io.github.st2chatops.gateway.chat.RecordingSleeper;
+import io.github.st2chatops.gateway.support.GatewayHttp;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The generic webhook end to end: the service on a random port, a recording command
+ * handler for the pipeline, WireMock as the caller's callback endpoint.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
+@Import(ChatTestConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
+class GenericWebhookIntegrationTests {
+
+	static final String SECRET = "generic-secret-for-tests-0123456789";
+
+	static final int LIMIT = 200;
+
+	static final AtomicLong lastTimestamp = new AtomicLong();
+
+	@RegisterExtension
+	static WireMockExtension callback = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("gateway.chat.generic.secret", () -> SECRET);
+		registry.add("gateway.chat.generic.callback-url", () -> callback.baseUrl() + "/callback");
+		registry.add("gateway.chat.generic.max-message-length", () -> LIMIT);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ScriptedChatCommandHandler handler;
+
+	@Autowired
+	RecordingSleeper sleeper;
+
+	@Autowired
+	ChatDelivery delivery;
+
+	@Autowired
+	ApplicationContext context;
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	GatewayHttp http;
+
+	@BeforeEach
+	void reset() {
+		this.http = new GatewayHttp(this.port);
+		this.handler.reset();
+		this.sleeper.reset();
+		callback.resetAll();
+		callback.stubFor(post("/callback").willReturn(ok()));
+	}
+
+	@Test
+	void documentedMessageWhenSignedShouldRunCommandAndPostSignedReplyToCallback() throws Exception {
+		byte[] body = fixture("message.json");
+		GatewayHttp.Response response = send(body, now());
+
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.json()).containsEntry("accepted", true);
+		List<LoggedRequest> callbacks = awaitCallbacks(1);
+		assertThat(this.handler.commands()).singleElement().satisfies((command) -> {
+			assertThat(command.address())
+				.isEqualTo(new ChatAddress("generic", null, "builds", "build-4711", "ci-bot", "ci-bot", null));
+			assertThat(command.text()).isEqualTo("!st2 pack get \"st2\"");
+			assertThat(command.addressed()).isTrue();
+		});
+		LoggedRequest sent = callbacks.get(0);
+		assertThat(readJson(sent.getBody())).isEqualTo(Map.of("text", "echo: !st2 pack get \"st2\"", "channel",
+				"builds", "thread", "build-4711", "user", "ci-bot", "whisper", false));
+		assertSignedBy(SECRET, sent);
+	}
+
+	@Test
+	void slowCommandShouldBeAcceptedBeforeItFinishes() {
+		this.handler.hold();
+		GatewayHttp.Response response = send(fixture("message.json"), now());
+
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(this.handler.finished()).isZero();
+		assertThat(callback.getAllServeEvents()).isEmpty();
+		this.handler.release();
+		assertThat(awaitCallbacks(1)).hasSize(1);
+		assertThat(this.handler.finished()).isEqualTo(1);
+	}
+
+	@Test
+	void missingHeadersShouldBeRefused(CapturedOutput output) {
+		GatewayHttp.Response response = this.http.postBytes("/chat/generic", fixture("message.json"), "Content-Type",
+				"application/json");
+
+		assertRefused(response);
+		assertThat(output).contains("Refused a generic webhook request").doesNotContain(SECRET);
+	}
+
+	@Test
+	void wrongSignatureShouldBeRefusedWithoutSayingWhatWasExpected(CapturedOutput output) {
+		byte[] body = fixture("message.json");
+		String timestamp = now();
+		String expected = GenericSignature.sign(SECRET, timestamp, body);
+		String wrong = GenericSignature.sign("another-secret-0123456789", timestamp, body);
+		GatewayHttp.Response response = this.http.postBytes("/chat/generic", body, "Content-Type", "application/json",
+				"X-Gateway-Timestamp", timestamp, "X-Gateway-Signature", wrong);
+
+		assertRefused(response);
+		assertThat(response.body()).doesNotContain(expected.substring(7));
+		assertThat(output).contains("signature does not match")
+			.doesNotContain(expected.substring(7))
+			.doesNotContain(SECRET);
+	}
+
+	@Test
+	void bodyChangedAfterSigningShouldBeRefused() {
+		byte[] body = fixture("message.json");
+		String timestamp = now();
+		String signature = GenericSignature.sign(SECRET, timestamp, body);
+		byte[] changed = new String(body, StandardCharsets.UTF_8).replace("pack get", "pack remove")
+			.getBytes(StandardCharsets.UTF_8);
+		GatewayHttp.Response response = this.http.postBytes("/chat/generic", changed, "Content-Type",
+				"application/json", "X-Gateway-Timestamp", timestamp, "X-Gateway-Signature", signature);
+
+		assertRefused(response);
+	}
+
+	@Test
+	void signatureWithoutPrefixShouldBeRefused() {
+		byte[] body = fixture("message.json");
+		String timestamp = now();
+		String signature = GenericSignature.sign(SECRET, timestamp, body).substring("sha256=".length());
+		GatewayHttp.Response response = this.http.postBytes("/chat/generic", body, "Content-Type", "application/json",
+				"X-Gateway-Timestamp", timestamp, "X-Gateway-Signature", signature);
+
+		assertRefused(response);
+	}
+
+	@Test
+	void staleTimestampShouldBeRefused() {
+		assertRefused(send(fixture("message.json"), Long.toString(Instant.now().getEpochSecond() - 310)));
+	}
+
+	@Test
+	void futureTimestampShouldBeRefused() {
+		assertRefused(send(fixture("message.json"), Long.toString(Instant.now().getEpochSecond() + 310)));
+	}
+
+	@Test
+	void timestampInMillisecondsShouldBeRefused() {
+		assertRefused(send(fixture("message.json"), Long.toString(Instant.now().toEpochMilli())));
+	}
+
+	@Test
+	void timestampThatIsNotANumberShouldBeRefused() {
+		assertRefused(send(fixture("message.json"), "yesterday"));
+	}
+
+	@Test
+	void signedBodyThatIsNotJsonShouldBe400() {
+		GatewayHttp.Response response = send("text=pack get st2".getBytes(StandardCharsets.UTF_8), now());
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:invalid-request");
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@Test
+	void signedMessageWithoutChannelShouldBe400() {
+		GatewayHttp.Response response = send(
+				"{\"text\":\"pack get st2\",\"user\":\"ci-bot\"}".getBytes(StandardCharsets.UTF_8), now());
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json()).containsEntry("detail", "'channel' is required.");
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@Test
+	void replayedRequestShouldBeAnsweredButRunOnce() {
+		byte[] body = fixture("message.json");
+		String timestamp = now();
+		GatewayHttp.Response first = send(body, timestamp);
+		GatewayHttp.Response replay = send(body, timestamp);
+
+		assertThat(first.status()).isEqualTo(202);
+		assertThat(replay.status()).isEqualTo(202);
+		assertThat(replay.json()).containsEntry("duplicate", true);
+		awaitCallbacks(1);
+		assertThat(this.handler.commands()).hasSize(1);
+	}
+
+	@Test
+	void longReplyShouldBeSplitIntoSignedCallbacksUnderTheLimitInOrder() throws Exception {
+		StringBuilder text = new StringBuilder();
+		for (int i = 1; i <= 30; i++) {
+			text.append("line ").append(i).append(" of the result\n");
+		}
+		this.handler.answerWith(text.toString().strip());
+		send(fixture("message.json"), now());
+
+		List<LoggedRequest> callbacks = awaitCallbacks(4);
+		StringBuilder joined = new StringBuilder();
+		for (int i = 0; i < callbacks.size(); i++) {
+			String part = (String) readJson(callbacks.get(i).getBody()).get("text");
+			assertThat(part.length()).isLessThanOrEqualTo(LIMIT);
+			if (i < callbacks.size() - 1) {
+				assertThat(part).endsWith(MessageSplitter.CONTINUED);
+				part = part.substring(0, part.length() - MessageSplitter.CONTINUED.length());
+			}
+			joined.append(part).append('\n');
+			assertSignedBy(SECRET, callbacks.get(i));
+		}
+		assertThat(joined.toString().strip()).isEqualTo(text.toString().strip());
+	}
+
+	@Test
+	void whisperShouldBeMarkedAndNameTheUser() throws Exception {
+		this.handler.answer((command) -> List.of(new ChatReply(command.address(), "only for you", Map.of(), true)));
+		send(fixture("message.json"), now());
+
+		Map<String, Object> sent = readJson(awaitCallbacks(1).get(0).getBody());
+		assertThat(sent).containsEntry("whisper", true).containsEntry("user", "ci-bot");
+	}
+
+	@Test
+	void resultWithExtraShouldCarryIt() throws Exception {
+		ChatAddress address = new ChatAddress("generic", null, "builds", null, null, null, null);
+		DeliveryResult result = this.delivery
+			.deliver(new ChatReply(address, "done", Map.of("generic", Map.of("color", "green")), false));
+
+		assertThat(result).isEqualTo(new DeliveryResult.Delivered(1));
+		Map<String, Object> sent = readJson(callback.getAllServeEvents().get(0).getRequest().getBody());
+		assertThat(sent).isEqualTo(Map.of("text", "done", "channel", "builds", "whisper", false, "extra",
+				Map.of("generic", Map.of("color", "green"))));
+	}
+
+	@Test
+	void callbackAnswering429ShouldBeRetriedAfterRetryAfter() {
+		callback.stubFor(post("/callback").inScenario("busy")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7"))
+			.willSetStateTo("free"));
+		callback.stubFor(post("/callback").inScenario("busy").whenScenarioStateIs("free").willReturn(ok()));
+		ChatAddress address = new ChatAddress("generic", null, "builds", null, null, null, null);
+
+		DeliveryResult result = this.delivery.deliver(ChatReply.of(address, "done"));
+
+		assertThat(result).isEqualTo(new DeliveryResult.Delivered(2));
+		assertThat(this.sleeper.waits()).containsExactly(Duration.ofSeconds(7));
+		callback.verify(2, postRequestedFor(urlEqualTo("/callback")).withHeader("X-Gateway-Signature",
+				matching("sha256=[0-9a-f]{64}")));
+	}
+
+	@Test
+	void callbackAnswering400ShouldNotBeRetried() {
+		callback.stubFor(post("/callback").willReturn(aResponse().withStatus(400)));
+		ChatAddress address = new ChatAddress("generic", null, "builds", null, null, null, null);
+
+		DeliveryResult result = this.delivery.deliver(ChatReply.of(address, "done"));
+
+		assertThat(result).isInstanceOf(DeliveryResult.Rejected.class);
+		assertThat(this.sleeper.waits()).isEmpty();
+		callback.verify(1,
+				postRequestedFor(urlEqualTo("/callback")).withHeader("Content-Type", equalTo("application/json")));
+	}
+
+	@Test
+	void onlyTheGenericPlatformShouldBeOn() {
+		assertThat(this.context.getBeansOfType(ChatSender.class).values()).extracting(ChatSender::platform)
+			.containsExactly("generic");
+		GatewayHttp.Response teams = this.http.post("/chat/teams", "{}", "Content-Type", "application/json");
+		GatewayHttp.Response rocketChat = this.http.post("/chat/rocketchat", "{}", "Content-Type", "application/json");
+
+		assertThat(teams.status()).isEqualTo(404);
+		assertThat(teams.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:not-found");
+		assertThat(rocketChat.status()).isEqualTo(404);
+	}
+
+	private GatewayHttp.Response send(byte[] body, String timestamp) {
+		return this.http.postBytes("/chat/generic", body, "Content-Type", "application/json", "X-Gateway-Timestamp",
+				timestamp, "X-Gateway-Signature", GenericSignature.sign(SECRET, timestamp, body));
+	}
+
+	private void assertRefused(GatewayHttp.Response response) {
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:unauthorized");
+		assertThat(response.body()).doesNotContain(SECRET);
+		assertThat(this.handler.commands()).isEmpty();
+		assertThat(callback.getAllServeEvents()).isEmpty();
+	}
+
+	private static List<LoggedRequest> awaitCallbacks(int count) {
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(callback.getAllServeEvents()).hasSizeGreaterThanOrEqualTo(count));
+		// WireMock lists the newest first
+		List<LoggedRequest> requests = new ArrayList<>(
+				callback.getAllServeEvents().stream().map((event) -> event.getRequest()).toList());
+		Collections.reverse(requests);
+		return requests;
+	}
+
+	private static void assertSignedBy(String secret, LoggedRequest request) {
+		String timestamp = request.getHeader("X-Gateway-Timestamp");
+		assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp))).isLessThan(60);
+		assertThat(request.getHeader("X-Gateway-Signature"))
+			.isEqualTo(GenericSignature.sign(secret, timestamp, request.getBody()));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> readJson(byte[] body) {
+		return this.json.readValue(body, Map.class);
+	}
+
+	/**
+	 * A timestamp within the window that no other request of this class used: requests of
+	 * different tests with the same body and timestamp would be replays of each other.
+	 */
+	private static String now() {
+		long now = Instant.now().getEpochSecond();
+		return Long.toString(lastTimestamp.updateAndGet((last) -> Math.max(now, last + 1)));
+	}
+
+	static byte[] fixture(String name) {
+		try (InputStream in = GenericWebhookIntegrationTests.class.getResourceAsStream("/chat/generic/" + name)) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

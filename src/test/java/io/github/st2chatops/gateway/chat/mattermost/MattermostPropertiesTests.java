@@ -1,0 +1,85 @@
+package io.github.st2chatops.gateway.chat.mattermost;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MattermostPropertiesTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
+
+	@Test
+	void bindWhenNothingIsSetShouldLeaveMattermostOff() {
+		this.runner.run((context) -> {
+			MattermostProperties properties = context.getBean(MattermostProperties.class);
+			assertThat(properties.enabled()).isFalse();
+			assertThat(properties.messageLimit()).isEqualTo(16383);
+			assertThat(properties.userField()).isEqualTo(MattermostProperties.UserField.ID);
+		});
+	}
+
+	@Test
+	void bindWhenSeveralTokensAreGivenShouldKeepEach() {
+		this.runner
+			.withPropertyValues("gateway.chat.mattermost.token=a1, b2",
+					"gateway.chat.mattermost.url=https://mm.example.com", "gateway.chat.mattermost.bot-token=bot")
+			.run((context) -> assertThat(context.getBean(MattermostProperties.class).token()).containsExactly("a1",
+					"b2"));
+	}
+
+	@Test
+	void bindWhenTokenIsSetWithoutUrlShouldFailNamingTheProperty() {
+		this.runner.withPropertyValues("gateway.chat.mattermost.token=t0k3n", "gateway.chat.mattermost.bot-token=b")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("gateway.chat.mattermost.url must be set")
+					.message()
+					.doesNotContain("t0k3n");
+			});
+	}
+
+	@Test
+	void bindWhenTokenIsSetWithoutBotTokenShouldFailNamingTheProperty() {
+		this.runner
+			.withPropertyValues("gateway.chat.mattermost.token=t", "gateway.chat.mattermost.url=https://mm.example.com")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("gateway.chat.mattermost.bot-token must be set"));
+	}
+
+	@Test
+	void bindWhenBotTokenIsSetWithoutTokenShouldFailNamingTheProperty() {
+		this.runner.withPropertyValues("gateway.chat.mattermost.bot-token=b")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("gateway.chat.mattermost.token must be set"));
+	}
+
+	@Test
+	void bindWhenUrlIsNotAUrlShouldFail() {
+		this.runner
+			.withPropertyValues("gateway.chat.mattermost.token=t", "gateway.chat.mattermost.url=mm.example.com",
+					"gateway.chat.mattermost.bot-token=b")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("gateway.chat.mattermost.url must be an absolute"));
+	}
+
+	@Test
+	void toStringShouldNotShowSecrets() {
+		this.runner
+			.withPropertyValues("gateway.chat.mattermost.token=t0k3n",
+					"gateway.chat.mattermost.url=https://mm.example.com", "gateway.chat.mattermost.bot-token=b0t")
+			.run((context) -> assertThat(context.getBean(MattermostProperties.class).toString()).doesNotContain("t0k3n")
+				.doesNotContain("b0t"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(MattermostProperties.class)
+	static class Config {
+
+	}
+
+}

@@ -1,0 +1,363 @@
+package io.github.st2chatops.gateway.chat.rocketchat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import io.github.st2chatops.gateway.chat.ChatAddress;
+import io.github.st2chatops.gateway.chat.ChatDelivery;
+import io.github.st2chatops.gateway.chat.ChatReply;
+import io.github.st2chatops.gateway.chat.ChatSender;
+import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
+import io.github.st2chatops.gateway.chat.DeliveryResult;
+import io.github.st2chatops.gateway.chat.MessageSplitter;
+import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
+import io.github.st2chatops.gateway.chat.RecordingSleeper;
+import io.github.st2chatops.gateway.support.GatewayHttp;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rocket.Chat end to end: the service on a random port, a recording command handler for
+ * the pipeline, WireMock as the incoming webhook integration.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
+@Import(ChatTestConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
+class RocketChatWebhookIntegrationTests {
+
+	static final String TOKEN = "rc-outgoing-token-for-tests";
+
+	static final String HOOK_PATH = "/hooks/5f7c0e1d2a3b4c5d6e7f8091/Xq2jZk7WmN4rT9sVbC1dE6fG8hJ0kL3p";
+
+	static final String USER_ID = "aobEdbYhXfu5hkeqG";
+
+	static final AtomicInteger messageIds = new AtomicInteger();
+
+	@RegisterExtension
+	static WireMockExtension rocketChat = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("gateway.chat.rocketchat.token", () -> TOKEN);
+		registry.add("gateway.chat.rocketchat.webhook-url", () -> rocketChat.baseUrl() + HOOK_PATH);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ScriptedChatCommandHandler handler;
+
+	@Autowired
+	RecordingSleeper sleeper;
+
+	@Autowired
+	ChatDelivery delivery;
+
+	@Autowired
+	ApplicationContext context;
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	GatewayHttp http;
+
+	@BeforeEach
+	void reset() {
+		this.http = new GatewayHttp(this.port);
+		this.handler.reset();
+		this.sleeper.reset();
+		rocketChat.resetAll();
+		rocketChat.stubFor(post(HOOK_PATH).willReturn(okJson("{\"success\":true}")));
+	}
+
+	/**
+	 * The only test that sends the documented message as it is: its id runs once.
+	 */
+	@Test
+	void documentedMessageShouldRunCommandAndAnswerInline() {
+		GatewayHttp.Response response = send(fixture("outgoing-webhook-message.json"));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json()).isEqualTo(Map.of("text", "echo: !st2 pack get \"st2\""));
+		assertThat(this.handler.commands()).singleElement().satisfies((command) -> {
+			assertThat(command.address())
+				.isEqualTo(new ChatAddress("rocketchat", null, "GENERAL", null, USER_ID, "jane.doe", null));
+			assertThat(command.text()).isEqualTo("!st2 pack get \"st2\"");
+			assertThat(command.addressed()).isFalse();
+		});
+		assertThat(rocketChat.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void messageInAThreadShouldBeAnsweredInTheThread() {
+		GatewayHttp.Response response = send(fixture("outgoing-webhook-thread-message.json"));
+
+		assertThat(response.json()).isEqualTo(Map.of("text", "echo: !st2 pack get st2", "tmid", "8XjbsbkJtrPWDtxJx"));
+		assertThat(this.handler.commands()).singleElement()
+			.satisfies((command) -> assertThat(command.address().thread()).isEqualTo("8XjbsbkJtrPWDtxJx"));
+	}
+
+	@Test
+	void directMessageWithMentionTriggerShouldNeedNoPrefix() {
+		send(fixture("outgoing-webhook-direct-message.json"));
+
+		assertThat(this.handler.commands()).singleElement().satisfies((command) -> {
+			assertThat(command.text()).isEqualTo("pack get st2");
+			assertThat(command.addressed()).isTrue();
+			assertThat(command.address().channel()).isEqualTo("aobEdbYhXfu5hkeqGrocket.cat");
+		});
+	}
+
+	@Test
+	void wrongTokenShouldBeRefused(CapturedOutput output) {
+		ObjectNode message = message("!st2 pack get st2", null);
+		message.put("token", "not-the-token");
+
+		assertRefused(postMessage(message));
+		assertThat(output).contains("Refused a Rocket.Chat request").doesNotContain(TOKEN);
+	}
+
+	@Test
+	void missingTokenShouldBeRefused() {
+		ObjectNode message = message("!st2 pack get st2", null);
+		message.remove("token");
+
+		assertRefused(postMessage(message));
+	}
+
+	@Test
+	void bodyThatIsNotJsonShouldBe400() {
+		GatewayHttp.Response response = send("token=" + TOKEN + "&text=hi");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:invalid-request");
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@Test
+	void messageWithoutMessageIdShouldBe400() {
+		ObjectNode message = message("!st2 pack get st2", null);
+		message.remove("message_id");
+		GatewayHttp.Response response = postMessage(message);
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json()).containsEntry("detail", "'message_id' is required.");
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@Test
+	void botMessageShouldBeIgnored() {
+		GatewayHttp.Response response = send(fixture("outgoing-webhook-bot-message.json"));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json()).isEmpty();
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@Test
+	void repeatedMessageShouldBeAnsweredButRunOnce() {
+		ObjectNode message = message("!st2 pack get st2", null);
+		GatewayHttp.Response first = postMessage(message);
+		GatewayHttp.Response again = postMessage(message);
+
+		assertThat(first.json()).containsKey("text");
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json()).isEmpty();
+		assertThat(this.handler.commands()).hasSize(1);
+	}
+
+	@Test
+	void slowCommandShouldBeAnsweredEmptyThenPostedInTheThread() throws Exception {
+		this.handler.hold();
+		GatewayHttp.Response response = postMessage(message("!st2 pack get st2", "8XjbsbkJtrPWDtxJx"));
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json()).isEmpty();
+		assertThat(this.handler.finished()).isZero();
+		assertThat(rocketChat.getAllServeEvents()).isEmpty();
+		this.handler.release();
+		Map<String, Object> posted = readJson(awaitPosts(1).get(0).getBody());
+		assertThat(posted)
+			.isEqualTo(Map.of("text", "echo: !st2 pack get st2", "channel", "#GENERAL", "tmid", "8XjbsbkJtrPWDtxJx"));
+	}
+
+	@Test
+	void answerOverTheDefaultLimitShouldBeSplitThroughTheWebhookInOrder() throws Exception {
+		StringBuilder text = new StringBuilder();
+		for (int i = 1; i <= 400; i++) {
+			text.append("line ").append(i).append(" of a long result\n");
+		}
+		assertThat(text.length()).isGreaterThan(2 * 5000);
+		this.handler.answerWith(text.toString().strip());
+		GatewayHttp.Response response = postMessage(message("!st2 pack get st2", null));
+
+		assertThat(response.json()).isEmpty();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(rocketChat.getAllServeEvents()
+				.stream()
+				.anyMatch((event) -> event.getRequest().getBodyAsString().contains("line 400 of"))).isTrue());
+		List<LoggedRequest> posts = awaitPosts(3);
+		StringBuilder joined = new StringBuilder();
+		for (int i = 0; i < posts.size(); i++) {
+			Map<String, Object> posted = readJson(posts.get(i).getBody());
+			assertThat(posted).containsEntry("channel", "#GENERAL").doesNotContainKey("tmid");
+			String part = (String) posted.get("text");
+			assertThat(part.length()).isLessThanOrEqualTo(5000);
+			if (i < posts.size() - 1) {
+				assertThat(part).endsWith(MessageSplitter.CONTINUED);
+				part = part.substring(0, part.length() - MessageSplitter.CONTINUED.length());
+			}
+			joined.append(part).append('\n');
+		}
+		assertThat(joined.toString().strip()).isEqualTo(text.toString().strip());
+	}
+
+	@Test
+	void whisperShouldGoToTheUserAsADirectMessage() throws Exception {
+		this.handler.answer((command) -> List.of(new ChatReply(command.address(), "only for you", Map.of(), true)));
+		GatewayHttp.Response response = postMessage(message("!st2 whoami", "8XjbsbkJtrPWDtxJx"));
+
+		assertThat(response.json()).isEmpty();
+		Map<String, Object> posted = readJson(awaitPosts(1).get(0).getBody());
+		assertThat(posted).isEqualTo(Map.of("text", "only for you", "channel", "@" + USER_ID));
+	}
+
+	@Test
+	void resultShouldBePostedToTheRoomAndThread() throws Exception {
+		ChatAddress address = new ChatAddress("rocketchat", null, "GENERAL", "8XjbsbkJtrPWDtxJx", USER_ID, "jane.doe",
+				null);
+
+		DeliveryResult result = this.delivery.deliver(ChatReply.of(address, "pack get st2 succeeded"));
+
+		assertThat(result).isEqualTo(new DeliveryResult.Delivered(1));
+		assertThat(readJson(awaitPosts(1).get(0).getBody()))
+			.isEqualTo(Map.of("text", "pack get st2 succeeded", "channel", "#GENERAL", "tmid", "8XjbsbkJtrPWDtxJx"));
+	}
+
+	@Test
+	void webhookAnswering429ShouldBeRetriedAfterRetryAfter() {
+		rocketChat.stubFor(post(HOOK_PATH).inScenario("busy")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "4"))
+			.willSetStateTo("free"));
+		rocketChat.stubFor(post(HOOK_PATH).inScenario("busy")
+			.whenScenarioStateIs("free")
+			.willReturn(okJson("{\"success\":true}")));
+		ChatAddress address = new ChatAddress("rocketchat", null, "GENERAL", null, null, null, null);
+
+		DeliveryResult result = this.delivery.deliver(ChatReply.of(address, "done"));
+
+		assertThat(result).isEqualTo(new DeliveryResult.Delivered(2));
+		assertThat(this.sleeper.waits()).containsExactly(Duration.ofSeconds(4));
+	}
+
+	@Test
+	void webhookRefusingTheRoomShouldNotBeRetriedNorLogTheUrl(CapturedOutput output) {
+		rocketChat.stubFor(post(HOOK_PATH)
+			.willReturn(aResponse().withStatus(400).withBody("{\"success\":false,\"error\":\"invalid-channel\"}")));
+		ChatAddress address = new ChatAddress("rocketchat", null, "GONE", null, null, null, null);
+
+		assertThat(this.delivery.deliver(ChatReply.of(address, "done"))).isInstanceOf(DeliveryResult.Rejected.class);
+		assertThat(this.sleeper.waits()).isEmpty();
+		assertThat(output).contains("rocketchat webhook refused the message with 400").doesNotContain(HOOK_PATH);
+	}
+
+	@Test
+	void onlyTheRocketChatPlatformShouldBeOn() {
+		assertThat(this.context.getBeansOfType(ChatSender.class).values()).extracting(ChatSender::platform)
+			.containsExactly("rocketchat");
+		assertThat(this.http.post("/chat/teams", "{}", "Content-Type", "application/json").status()).isEqualTo(404);
+	}
+
+	private GatewayHttp.Response send(byte[] body) {
+		return this.http.postBytes("/chat/rocketchat", body, "Content-Type", "application/json");
+	}
+
+	private GatewayHttp.Response send(String body) {
+		return send(body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private GatewayHttp.Response postMessage(ObjectNode message) {
+		return send(this.json.writeValueAsBytes(message));
+	}
+
+	/** The documented message with a fresh id, another text and thread. */
+	private ObjectNode message(String text, String tmid) {
+		ObjectNode message = (ObjectNode) this.json.readTree(fixture("outgoing-webhook-message.json"));
+		message.put("message_id", "test" + messageIds.incrementAndGet());
+		message.put("text", text);
+		if (tmid != null) {
+			message.put("tmid", tmid);
+		}
+		return message;
+	}
+
+	private void assertRefused(GatewayHttp.Response response) {
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:unauthorized");
+		assertThat(response.body()).doesNotContain(TOKEN);
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> readJson(byte[] body) {
+		return this.json.readValue(body, Map.class);
+	}
+
+	private static List<LoggedRequest> awaitPosts(int count) {
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(rocketChat.getAllServeEvents()).hasSizeGreaterThanOrEqualTo(count));
+		// WireMock lists the newest first
+		List<LoggedRequest> requests = new ArrayList<>(
+				rocketChat.getAllServeEvents().stream().map((event) -> event.getRequest()).toList());
+		Collections.reverse(requests);
+		return requests;
+	}
+
+	static byte[] fixture(String name) {
+		try (InputStream in = RocketChatWebhookIntegrationTests.class.getResourceAsStream("/chat/rocketchat/" + name)) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

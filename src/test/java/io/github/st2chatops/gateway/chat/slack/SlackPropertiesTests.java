@@ -1,0 +1,118 @@
+package io.github.st2chatops.gateway.chat.slack;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SlackPropertiesTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
+
+	@Test
+	void bindWhenNothingIsSetShouldLeaveSlackOff() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			SlackProperties properties = context.getBean(SlackProperties.class);
+			assertThat(properties.enabled()).isFalse();
+			assertThat(properties.apiUrl()).hasToString("https://slack.com/api");
+			assertThat(properties.userField()).isEqualTo(SlackProperties.UserField.ID);
+			assertThat(properties.messageLimit()).isEqualTo(4000);
+		});
+	}
+
+	@Test
+	void bindWhenSigningSecretIsSetWithoutBotTokenShouldFailNamingTheProperty() {
+		this.runner.withPropertyValues("gateway.chat.slack.signing-secret=s3cr3t-value").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("gateway.chat.slack.bot-token must be set")
+				.message()
+				.doesNotContain("s3cr3t-value");
+		});
+	}
+
+	@Test
+	void bindWhenBotTokenIsSetWithoutSigningSecretShouldFailNamingTheProperty() {
+		this.runner.withPropertyValues("gateway.chat.slack.bot-token=xoxb-1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("gateway.chat.slack.signing-secret must be set");
+		});
+	}
+
+	@Test
+	void bindWhenApiUrlIsNotAUrlShouldFail() {
+		this.runner.withPropertyValues("gateway.chat.slack.api-url=slack.com/api").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("gateway.chat.slack.api-url");
+		});
+	}
+
+	@Test
+	void bindWhenUserFieldIsUnknownShouldFail() {
+		this.runner.withPropertyValues("gateway.chat.slack.user-field=display_name")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void toStringShouldNotShowSecrets() {
+		this.runner
+			.withPropertyValues("gateway.chat.slack.signing-secret=s3cr3t-value",
+					"gateway.chat.slack.bot-token=xoxb-t0k3n")
+			.run((context) -> assertThat(context.getBean(SlackProperties.class).toString()).doesNotContain("s3cr3t")
+				.doesNotContain("t0k3n")
+				.contains("signingSecret=******"));
+	}
+
+	@Test
+	void bindWhenSetByEnvironmentVariablesShouldTurnSlackOn() {
+		this.runner.withUserConfiguration(WhenOn.class)
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								Map.of("GATEWAY_CHAT_SLACK_SIGNINGSECRET", "s", "GATEWAY_CHAT_SLACK_BOTTOKEN", "xoxb-1",
+										"GATEWAY_CHAT_SLACK_USERFIELD", "name"))))
+			.run((context) -> {
+				assertThat(context).hasBean("slackIsOn");
+				assertThat(context.getBean(SlackProperties.class).botToken()).isEqualTo("xoxb-1");
+				assertThat(context.getBean(SlackProperties.class).userField())
+					.isEqualTo(SlackProperties.UserField.NAME);
+			});
+	}
+
+	@Test
+	void conditionWhenSigningSecretIsBlankShouldLeaveSlackOff() {
+		this.runner.withUserConfiguration(WhenOn.class)
+			.withPropertyValues("gateway.chat.slack.signing-secret= ")
+			.run((context) -> assertThat(context).doesNotHaveBean("slackIsOn"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(SlackProperties.class)
+	static class Config {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(SlackConfiguration.OnSlackConfigured.class)
+	static class WhenOn {
+
+		@Bean
+		String slackIsOn() {
+			return "on";
+		}
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package io.github.st2chatops.gateway.chat.slack;
+
+import java.time.Instant;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.github.st2chatops.gateway.chat.ChatCommand;
+import io.github.st2chatops.gateway.chat.RecordingChatCommandHandler;
+import io.github.st2chatops.gateway.support.GatewayHttp;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code user-field: name}: st2 sees Slack user names, read from the slash command or,
+ * for events, from {@code users.info}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
+				"gateway.chat.slack.user-field=name" })
+@Import(SlackTestConfiguration.class)
+class SlackUserNameIntegrationTests {
+
+	@RegisterExtension
+	static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@DynamicPropertySource
+	static void slackProperties(DynamicPropertyRegistry registry) {
+		registry.add("gateway.chat.slack.signing-secret", () -> SlackIntegrationTests.SECRET);
+		registry.add("gateway.chat.slack.bot-token", () -> SlackIntegrationTests.BOT_TOKEN);
+		registry.add("gateway.chat.slack.api-url", () -> slack.baseUrl() + "/api");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RecordingChatCommandHandler handler;
+
+	@BeforeEach
+	void setUp() {
+		this.handler.reset();
+		slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(SlackFixtures.text("chat-postMessage-ok.json"))));
+		slack.stubFor(
+				post("/api/chat.postEphemeral").willReturn(okJson(SlackFixtures.text("chat-postEphemeral-ok.json"))));
+		slack.stubFor(post(urlPathMatching("/commands/.*")).willReturn(okJson("{\"ok\":true}")));
+	}
+
+	@Test
+	void slashCommandShouldRunAsTheUserName() {
+		String body = SlackFixtures.text("slash-command-signed-example.txt")
+			.replace("https%3A%2F%2Fhooks.slack.com",
+					java.net.URLEncoder.encode(slack.baseUrl(), java.nio.charset.StandardCharsets.UTF_8));
+
+		assertThat(postSigned("/chat/slack/commands", body).status()).isEqualTo(200);
+
+		await().untilAsserted(() -> assertThat(this.handler.finished()).hasSize(1));
+		ChatCommand command = this.handler.commands().get(0);
+		assertThat(command.address().userId()).isEqualTo("U2CERLKJA");
+		assertThat(command.address().userName()).isEqualTo("roadrunner");
+	}
+
+	@Test
+	void eventShouldRunAsTheNameSlackGivesAndAskOnlyOnce() {
+		slack.stubFor(get(urlPathEqualTo("/api/users.info")).withQueryParam("user", equalTo("U123ABC456"))
+			.willReturn(okJson(SlackFixtures.text("users-info.json"))));
+		String first = SlackFixtures.text("app-mention.json");
+		String second = first.replace("Ev123ABC456", "Ev123ABC457").replace("1515449522.000016", "1515449523.000016");
+
+		assertThat(postSigned("/chat/slack/events", first).status()).isEqualTo(200);
+		await().untilAsserted(() -> assertThat(this.handler.finished()).hasSize(1));
+		assertThat(postSigned("/chat/slack/events", second).status()).isEqualTo(200);
+
+		await().untilAsserted(() -> assertThat(this.handler.finished()).hasSize(2));
+		assertThat(this.handler.commands()).extracting((command) -> command.address().userName())
+			.containsExactly("spengler", "spengler");
+		slack.verify(1, getRequestedFor(urlPathEqualTo("/api/users.info")).withHeader("Authorization",
+				equalTo("Bearer " + SlackIntegrationTests.BOT_TOKEN)));
+		await().untilAsserted(() -> slack.verify(2, postRequestedFor(urlEqualTo("/api/chat.postMessage"))));
+	}
+
+	@Test
+	void eventWhenSlackWillNotSayTheNameShouldRunNothingAndTellTheUser() {
+		slack.stubFor(get(urlPathEqualTo("/api/users.info"))
+			.willReturn(okJson("{\"ok\": false, \"error\": \"missing_scope\", \"needed\": \"users:read\"}")));
+		String event = SlackFixtures.text("app-mention.json")
+			.replace("Ev123ABC456", "EvNoScope1")
+			.replace("1515449522.000016", "1515449599.000016")
+			.replace("U123ABC456", "U999NOSCOPE");
+
+		assertThat(postSigned("/chat/slack/events", event).status()).isEqualTo(200);
+
+		await().untilAsserted(() -> slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postEphemeral"))
+			.withRequestBody(matchingJsonPath("$.user", equalTo("U999NOSCOPE")))
+			.withRequestBody(matchingJsonPath("$.text", equalTo(
+					"I could not look up your Slack user name, so nothing ran. The gateway's log says why (its Slack "
+							+ "app may lack the users:read scope).")))));
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	private GatewayHttp.Response postSigned(String path, String body) {
+		String[] headers = SlackFixtures.signed(SlackIntegrationTests.SECRET, Instant.now(), body);
+		return new GatewayHttp(this.port).post(path, body, headers);
+	}
+
+}

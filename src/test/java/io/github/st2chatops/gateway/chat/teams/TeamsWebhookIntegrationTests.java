@@ -1,0 +1,438 @@
+package io.github.st2chatops.gateway.chat.teams;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import io.github.st2chatops.gateway.chat.ChatAddress;
+import io.github.st2chatops.gateway.chat.ChatDelivery;
+import io.github.st2chatops.gateway.chat.ChatReply;
+import io.github.st2chatops.gateway.chat.ChatSender;
+import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
+import io.github.st2chatops.gateway.chat.DeliveryResult;
+import io.github.st2chatops.gateway.chat.MessageSplitter;
+import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
+import io.github.st2chatops.gateway.chat.RecordingSleeper;
+import io.github.st2chatops.gateway.support.GatewayHttp;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Microsoft Teams end to end: the service on a random port, a recording command handler
+ * for the pipeline, WireMock as the channel's Workflows webhook.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
+@Import(ChatTestConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
+class TeamsWebhookIntegrationTests {
+
+	static final byte[] KEY = "teams-test-security-key-0123456789".getBytes(StandardCharsets.UTF_8);
+
+	static final String SECURITY_TOKEN = Base64.getEncoder().encodeToString(KEY);
+
+	static final String CHANNEL = "19:253b1f341670408fb6fcb4541c6cd3cc@thread.tacv2";
+
+	static final String OTHER_CHANNEL = "19:0f7c2a1e3b4d4e5f8a9b0c1d2e3f4a5b@thread.tacv2";
+
+	static final String FROM_ID = "29:1XJKJMvc5GBtc2JwZq0oj8tHZmzrQgFmB39ATiQWA85gQtHieVkKilBZ9XHoq9j7Zaqt7CZ-NJWi7me2kHTL3Bw";
+
+	static final String AAD_OBJECT_ID = "6e8d3bba-5b0a-4b1f-a2b7-9f4c21e3d8a0";
+
+	static final String TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+	static final String WORKFLOW_PATH = "/workflows/general/triggers/manual/paths/invoke";
+
+	static final int LIMIT = 300;
+
+	static final AtomicInteger activityIds = new AtomicInteger(1485983500);
+
+	@RegisterExtension
+	static WireMockExtension workflows = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort())
+		.build();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("gateway.chat.teams.security-token", () -> SECURITY_TOKEN);
+		registry.add("gateway.chat.teams.workflow-urls[" + CHANNEL + "]",
+				() -> workflows.baseUrl() + WORKFLOW_PATH + "?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sig=s3cr3t");
+		registry.add("gateway.chat.teams.reply-deadline", () -> "3s");
+		registry.add("gateway.chat.teams.max-message-length", () -> LIMIT);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ScriptedChatCommandHandler handler;
+
+	@Autowired
+	RecordingSleeper sleeper;
+
+	@Autowired
+	ChatDelivery delivery;
+
+	@Autowired
+	ApplicationContext context;
+
+	final JsonMapper json = JsonMapper.builder().build();
+
+	GatewayHttp http;
+
+	@BeforeEach
+	void reset() {
+		this.http = new GatewayHttp(this.port);
+		this.handler.reset();
+		this.sleeper.reset();
+		workflows.resetAll();
+		workflows.stubFor(post(urlPathEqualTo(WORKFLOW_PATH)).willReturn(aResponse().withStatus(202)));
+	}
+
+	/**
+	 * The only test that sends the documented activity as it is: its id runs once.
+	 */
+	@Test
+	void documentedActivityShouldRunCommandAndAnswerInline() {
+		GatewayHttp.Response response = send(fixture());
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json()).isEqualTo(Map.of("type", "message", "text", "echo: pack get \"st2\""));
+		assertThat(this.handler.commands()).singleElement().satisfies((command) -> {
+			assertThat(command.address()).isEqualTo(
+					new ChatAddress("teams", TENANT, CHANNEL, "1485983194839", AAD_OBJECT_ID, AAD_OBJECT_ID, null));
+			assertThat(command.text()).isEqualTo("pack get \"st2\"");
+			assertThat(command.addressed()).isTrue();
+		});
+		assertThat(workflows.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void missingAuthorizationShouldBeRefused(CapturedOutput output) {
+		GatewayHttp.Response response = this.http.postBytes("/chat/teams", fixture(), "Content-Type",
+				"application/json");
+
+		assertRefused(response);
+		assertThat(output).contains("Refused a Teams request");
+	}
+
+	@Test
+	void signatureWithAnotherKeyShouldBeRefusedWithoutSayingWhatWasExpected(CapturedOutput output) {
+		byte[] body = fixture();
+		String expected = TeamsRequestVerifier.authorization(KEY, body);
+		GatewayHttp.Response response = this.http.postBytes("/chat/teams", body, "Content-Type", "application/json",
+				"Authorization",
+				TeamsRequestVerifier.authorization("another key".getBytes(StandardCharsets.UTF_8), body));
+
+		assertRefused(response);
+		assertThat(response.body()).doesNotContain(expected.substring(5));
+		assertThat(output).contains("the HMAC signature does not match")
+			.doesNotContain(expected.substring(5))
+			.doesNotContain(SECURITY_TOKEN);
+	}
+
+	@Test
+	void bodyChangedAfterSigningShouldBeRefused() {
+		byte[] body = fixture();
+		String authorization = TeamsRequestVerifier.authorization(KEY, body);
+		byte[] changed = new String(body, StandardCharsets.UTF_8).replace("pack get", "pack remove")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertRefused(this.http.postBytes("/chat/teams", changed, "Content-Type", "application/json", "Authorization",
+				authorization));
+	}
+
+	@Test
+	void bearerInsteadOfHmacShouldBeRefused() {
+		byte[] body = fixture();
+		String signature = TeamsRequestVerifier.authorization(KEY, body).substring(5);
+
+		assertRefused(this.http.postBytes("/chat/teams", body, "Content-Type", "application/json", "Authorization",
+				"Bearer " + signature));
+	}
+
+	@Test
+	void signedBodyThatIsNotJsonShouldBe400() {
+		GatewayHttp.Response response = send("not json".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:invalid-request");
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@Test
+	void signedActivityWithoutIdShouldBe400() {
+		ObjectNode activity = activity("ignored", CHANNEL);
+		activity.remove("id");
+		GatewayHttp.Response response = send(this.json.writeValueAsBytes(activity));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json()).containsEntry("detail", "The activity has no 'id'.");
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@Test
+	void repeatedActivityShouldBeAnsweredButRunOnce() {
+		byte[] body = this.json.writeValueAsBytes(activity("<at>st2</at> pack get st2", CHANNEL));
+		GatewayHttp.Response first = send(body);
+		GatewayHttp.Response again = send(body);
+
+		assertThat(first.json()).containsEntry("text", "echo: pack get st2");
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json()).containsEntry("text", TeamsWebhookController.DUPLICATE);
+		assertThat(this.handler.commands()).hasSize(1);
+	}
+
+	@Test
+	void slowCommandShouldBeAcknowledgedBeforeItFinishesAndAnsweredThroughTheWorkflow() throws Exception {
+		this.handler.hold();
+		GatewayHttp.Response response = send(
+				this.json.writeValueAsBytes(activity("<at>st2</at> pack get st2", CHANNEL)));
+
+		assertThat(response.json()).containsEntry("text", TeamsWebhookController.WORKING);
+		assertThat(this.handler.finished()).isZero();
+		assertThat(workflows.getAllServeEvents()).isEmpty();
+		this.handler.release();
+		List<LoggedRequest> posts = awaitPosts(1);
+		assertThat(cardText(posts.get(0))).isEqualTo("echo: pack get st2");
+		assertThat(this.handler.finished()).isEqualTo(1);
+	}
+
+	@Test
+	void channelWithoutWorkflowShouldSayResultsAreNotPostedThere() {
+		GatewayHttp.Response response = send(
+				this.json.writeValueAsBytes(activity("<at>st2</at> pack get st2", OTHER_CHANNEL)));
+
+		assertThat((String) response.json().get("text"))
+			.isEqualTo("echo: pack get st2\n\n" + TeamsWebhookController.NOT_RELAYED);
+	}
+
+	@Test
+	void slowCommandInChannelWithoutWorkflowShouldSaySo() {
+		this.handler.hold();
+		try {
+			GatewayHttp.Response response = send(
+					this.json.writeValueAsBytes(activity("<at>st2</at> pack get st2", OTHER_CHANNEL)));
+
+			assertThat(response.json()).containsEntry("text", TeamsWebhookController.WORKING_NOT_RELAYED);
+		}
+		finally {
+			this.handler.release();
+		}
+	}
+
+	@Test
+	void longAnswerShouldBeSplitInlineFirstThenThroughTheWorkflowInOrder() throws Exception {
+		StringBuilder text = new StringBuilder();
+		for (int i = 1; i <= 40; i++) {
+			text.append("line ").append(i).append(" of the result\n");
+		}
+		this.handler.answerWith(text.toString().strip());
+		GatewayHttp.Response response = send(
+				this.json.writeValueAsBytes(activity("<at>st2</at> pack get st2", CHANNEL)));
+
+		String first = (String) response.json().get("text");
+		assertThat(first.length()).isLessThanOrEqualTo(LIMIT);
+		assertThat(first).startsWith("line 1 of").endsWith(MessageSplitter.CONTINUED);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(workflows.getAllServeEvents()
+				.stream()
+				.anyMatch((event) -> event.getRequest().getBodyAsString().contains("line 40 of the result"))).isTrue());
+		List<String> parts = new ArrayList<>();
+		parts.add(first);
+		for (LoggedRequest post : awaitPosts(1)) {
+			parts.add(cardText(post));
+		}
+		StringBuilder joined = new StringBuilder();
+		for (int i = 0; i < parts.size(); i++) {
+			String part = parts.get(i);
+			assertThat(part.length()).isLessThanOrEqualTo(LIMIT);
+			if (i < parts.size() - 1) {
+				assertThat(part).endsWith(MessageSplitter.CONTINUED);
+				part = part.substring(0, part.length() - MessageSplitter.CONTINUED.length());
+			}
+			joined.append(part).append('\n');
+		}
+		assertThat(joined.toString().strip()).isEqualTo(text.toString().strip());
+	}
+
+	@Test
+	void whisperShouldGoToTheChannelWithAMention() {
+		this.handler.answer((command) -> List.of(new ChatReply(command.address(), "only for you", Map.of(), true)));
+		GatewayHttp.Response response = send(this.json.writeValueAsBytes(activity("<at>st2</at> whoami", CHANNEL)));
+
+		assertThat(response.json()).containsEntry("text", "<at>Megan Bowen</at> only for you")
+			.containsEntry("entities", List.of(Map.of("type", "mention", "text", "<at>Megan Bowen</at>", "mentioned",
+					Map.of("id", FROM_ID, "name", "Megan Bowen"))));
+	}
+
+	@Test
+	void resultShouldBePostedAsAnAdaptiveCardToTheChannelsWorkflow() throws Exception {
+		ChatAddress address = new ChatAddress("teams", TENANT, CHANNEL, "1485983194839", AAD_OBJECT_ID, AAD_OBJECT_ID,
+				null);
+
+		DeliveryResult result = this.delivery.deliver(ChatReply.of(address, "pack get st2 succeeded"));
+
+		assertThat(result).isEqualTo(new DeliveryResult.Delivered(1));
+		LoggedRequest post = awaitPosts(1).get(0);
+		assertThat(post.queryParameter("sig").firstValue()).isEqualTo("s3cr3t");
+		JsonNode card = this.json.readTree(post.getBody());
+		assertThat(card.get("type").asString()).isEqualTo("message");
+		JsonNode attachment = card.get("attachments").get(0);
+		assertThat(attachment.get("contentType").asString()).isEqualTo("application/vnd.microsoft.card.adaptive");
+		assertThat(attachment.get("content").get("type").asString()).isEqualTo("AdaptiveCard");
+		assertThat(attachment.get("content").get("version").asString()).isEqualTo("1.4");
+		JsonNode block = attachment.get("content").get("body").get(0);
+		assertThat(block.get("type").asString()).isEqualTo("TextBlock");
+		assertThat(block.get("text").asString()).isEqualTo("pack get st2 succeeded");
+		assertThat(block.get("wrap").asBoolean()).isTrue();
+	}
+
+	@Test
+	void whisperedResultShouldMentionTheUserByObjectId() throws Exception {
+		ChatAddress address = new ChatAddress("teams", TENANT, CHANNEL, null, AAD_OBJECT_ID, "adele", null);
+
+		this.delivery.deliver(new ChatReply(address, "your token", Map.of(), true));
+
+		JsonNode content = this.json.readTree(awaitPosts(1).get(0).getBody()).get("attachments").get(0).get("content");
+		assertThat(content.get("body").get(0).get("text").asString()).isEqualTo("<at>adele</at> your token");
+		JsonNode mention = content.get("msteams").get("entities").get(0);
+		assertThat(mention.get("text").asString()).isEqualTo("<at>adele</at>");
+		assertThat(mention.get("mentioned").get("id").asString()).isEqualTo(AAD_OBJECT_ID);
+	}
+
+	@Test
+	void workflowAnswering429ShouldBeRetriedAfterRetryAfter() {
+		workflows.stubFor(post(urlPathEqualTo(WORKFLOW_PATH)).inScenario("busy")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3"))
+			.willSetStateTo("free"));
+		workflows.stubFor(post(urlPathEqualTo(WORKFLOW_PATH)).inScenario("busy")
+			.whenScenarioStateIs("free")
+			.willReturn(aResponse().withStatus(202)));
+		ChatAddress address = new ChatAddress("teams", TENANT, CHANNEL, null, null, null, null);
+
+		DeliveryResult result = this.delivery.deliver(ChatReply.of(address, "done"));
+
+		assertThat(result).isEqualTo(new DeliveryResult.Delivered(2));
+		assertThat(this.sleeper.waits()).containsExactly(Duration.ofSeconds(3));
+	}
+
+	@Test
+	void resultForChannelWithoutWorkflowShouldBeRejected(CapturedOutput output) {
+		ChatAddress address = new ChatAddress("teams", TENANT, OTHER_CHANNEL, null, null, null, null);
+
+		DeliveryResult result = this.delivery.deliver(ChatReply.of(address, "done"));
+
+		assertThat(result).isInstanceOf(DeliveryResult.Rejected.class);
+		assertThat(this.sleeper.waits()).isEmpty();
+		assertThat(output).contains("no Workflows webhook is configured for Teams channel " + OTHER_CHANNEL);
+	}
+
+	@Test
+	void failedWorkflowCallShouldNotLogTheUrl(CapturedOutput output) {
+		workflows.stubFor(post(urlPathEqualTo(WORKFLOW_PATH)).willReturn(aResponse().withStatus(400)));
+		ChatAddress address = new ChatAddress("teams", TENANT, CHANNEL, null, null, null, null);
+
+		assertThat(this.delivery.deliver(ChatReply.of(address, "done"))).isInstanceOf(DeliveryResult.Rejected.class);
+		assertThat(output).contains("teams webhook refused the message with 400").doesNotContain("s3cr3t");
+	}
+
+	@Test
+	void onlyTheTeamsPlatformShouldBeOn() {
+		assertThat(this.context.getBeansOfType(ChatSender.class).values()).extracting(ChatSender::platform)
+			.containsExactly("teams");
+		assertThat(this.http.post("/chat/generic", "{}", "Content-Type", "application/json").status()).isEqualTo(404);
+	}
+
+	private GatewayHttp.Response send(byte[] body) {
+		return this.http.postBytes("/chat/teams", body, "Content-Type", "application/json; charset=utf-8",
+				"Authorization", TeamsRequestVerifier.authorization(KEY, body));
+	}
+
+	private void assertRefused(GatewayHttp.Response response) {
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:unauthorized");
+		assertThat(response.body()).doesNotContain(SECURITY_TOKEN);
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	/** The documented activity with a fresh id, another text and channel. */
+	private ObjectNode activity(String text, String channel) {
+		ObjectNode activity = (ObjectNode) this.json.readTree(fixture());
+		activity.put("id", Integer.toString(activityIds.incrementAndGet()));
+		activity.put("text", text);
+		((ObjectNode) activity.get("conversation")).put("id", channel + ";messageid=1485983194839");
+		ObjectNode channelData = (ObjectNode) activity.get("channelData");
+		channelData.put("teamsChannelId", channel);
+		((ObjectNode) channelData.get("channel")).put("id", channel);
+		return activity;
+	}
+
+	private String cardText(LoggedRequest post) {
+		return this.json.readTree(post.getBody())
+			.get("attachments")
+			.get(0)
+			.get("content")
+			.get("body")
+			.get(0)
+			.get("text")
+			.asString();
+	}
+
+	private static List<LoggedRequest> awaitPosts(int count) {
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(workflows.getAllServeEvents()).hasSizeGreaterThanOrEqualTo(count));
+		// WireMock lists the newest first
+		List<LoggedRequest> requests = new ArrayList<>(
+				workflows.getAllServeEvents().stream().map((event) -> event.getRequest()).toList());
+		Collections.reverse(requests);
+		return requests;
+	}
+
+	static byte[] fixture() {
+		try (InputStream in = TeamsWebhookIntegrationTests.class
+			.getResourceAsStream("/chat/teams/outgoing-webhook-message.json")) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

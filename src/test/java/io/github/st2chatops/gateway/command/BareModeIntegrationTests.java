@@ -1,0 +1,103 @@
+package io.github.st2chatops.gateway.command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
+import io.github.st2chatops.gateway.chat.ChatAddress;
+import io.github.st2chatops.gateway.chat.ChatCommand;
+import io.github.st2chatops.gateway.chat.ChatReply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With an empty prefix every chat line is tried: chatter is ignored without a word and
+ * without calling st2, a matching line runs, and a line addressed to the bot still gets
+ * an answer when nothing matches.
+ */
+@SpringBootTest(properties = { "gateway.st2.api-key=st2-test-api-key", "gateway.command.prefix=",
+		"gateway.st2.retry.max-retries=0", "gateway.catalog.refresh-interval=1h" })
+class BareModeIntegrationTests {
+
+	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
+
+	static {
+		st2.start();
+	}
+
+	@DynamicPropertySource
+	static void st2Url(DynamicPropertyRegistry registry) {
+		registry.add("gateway.st2.url", st2::baseUrl);
+	}
+
+	@AfterAll
+	static void stopSt2() {
+		st2.stop();
+	}
+
+	@Autowired
+	CommandService commands;
+
+	@Autowired
+	AliasCatalogSynchronizer synchronizer;
+
+	private final ChatAddress channel = new ChatAddress("slack", "T1", "C1", null, "U1", "alice", null);
+
+	@BeforeEach
+	void loadCatalog() throws IOException {
+		st2.resetAll();
+		try (InputStream in = getClass().getResourceAsStream("/command/aliases.json")) {
+			st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias")).willReturn(
+					okJson(new String(in.readAllBytes(), StandardCharsets.UTF_8)).withHeader("X-Total-Count", "6")));
+		}
+		assertThat(this.synchronizer.sync()).isTrue();
+	}
+
+	@Test
+	void chatterShouldBeIgnoredSilently() {
+		assertThat(this.commands.handle(new ChatCommand(this.channel, "who broke prod?", false))).isEmpty();
+		assertThat(this.commands.handle(new ChatCommand(this.channel, "deploy is done?", false))).isEmpty();
+		assertThat(this.commands.handle(new ChatCommand(this.channel, "help me with lunch", false))).isEmpty();
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	void matchingLineShouldRunWithoutAPrefix() {
+		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution"))
+			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+					{"execution": {"id": "5f1a7e2b9c1d4a0001e0e009", "status": "requested"},
+					 "actionalias": {"name": "deploy", "pack": "ops"}, "message": "Deploying web"}""")));
+
+		var replies = this.commands.handle(new ChatCommand(this.channel, "deploy web to prod", false));
+
+		assertThat(replies).extracting(ChatReply::text).containsExactly("Deploying web");
+		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	void addressedLineThatMatchesNothingShouldStillBeAnswered() {
+		var replies = this.commands.handle(new ChatCommand(this.channel, "deploy", true));
+
+		assertThat(replies).singleElement()
+			.satisfies((reply) -> assertThat(reply.text()).startsWith("No command matches `deploy`."));
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.github.st2chatops.gateway.relay;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.st2chatops.gateway.support.GatewayHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pushed results reach the platform a command came from through that platform's own
+ * sender, in the same channel and thread: Slack, Mattermost and the generic webhook, each
+ * API played by WireMock with its documented answers.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class NotificationPlatformsIntegrationTests {
+
+	static final String TOKEN = "relay-token-0123456789abcdef";
+
+	static final String SLACK_BOT_TOKEN = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";
+
+	static final String MATTERMOST_BOT_TOKEN = "9xuqwrwgstrb3mzrxb83nb357a";
+
+	@RegisterExtension
+	static WireMockExtension chat = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("gateway.st2.url", () -> "http://127.0.0.1:9");
+		registry.add("gateway.st2.api-key", () -> "test-api-key");
+		registry.add("gateway.relay.token", () -> TOKEN);
+		registry.add("gateway.chat.slack.signing-secret", () -> "8f742231b10e8888abcd99yyyzzz85a5");
+		registry.add("gateway.chat.slack.bot-token", () -> SLACK_BOT_TOKEN);
+		registry.add("gateway.chat.slack.api-url", () -> chat.baseUrl() + "/slack/api");
+		registry.add("gateway.chat.mattermost.token", () -> "xr3j5x3p4pfk8nqs7ffmd6sh3e");
+		registry.add("gateway.chat.mattermost.url", () -> chat.baseUrl() + "/mattermost");
+		registry.add("gateway.chat.mattermost.bot-token", () -> MATTERMOST_BOT_TOKEN);
+		registry.add("gateway.chat.generic.secret", () -> "generic-secret-0123456789");
+		registry.add("gateway.chat.generic.callback-url", () -> chat.baseUrl() + "/generic/results");
+	}
+
+	@LocalServerPort
+	int port;
+
+	GatewayHttp http;
+
+	@BeforeEach
+	void setUp() {
+		this.http = new GatewayHttp(this.port);
+		chat.stubFor(post("/slack/api/chat.postMessage").willReturn(json("slack-chat-postMessage-ok.json")));
+		chat.stubFor(post("/slack/api/chat.postEphemeral").willReturn(json("slack-chat-postEphemeral-ok.json")));
+		chat.stubFor(get("/mattermost/api/v4/posts/axdygg1957njfe5pu38saikdho")
+			.willReturn(json("mattermost-post-root.json")));
+		chat.stubFor(post("/mattermost/api/v4/posts").willReturn(json("mattermost-post-created.json").withStatus(201)));
+		chat.stubFor(post("/generic/results").willReturn(aResponse().withStatus(200)));
+	}
+
+	@Test
+	void slackResultShouldGoToTheCommandsThread() {
+		GatewayHttp.Response response = push("""
+				{"message": "Action core.local completed.{~}stdout : Thu Jul 28 00:30:39 UTC 2016",
+				 "channel": "slack:C024BE91L", "user": "U2147483697", "whisper": false, "extra": {},
+				 "context": {"platform": "slack", "workspace": "T061EG9R6", "channel": "C024BE91L",
+				             "thread": "1700000000.000100", "user_id": "U2147483697", "user_name": "jdoe"}}""");
+
+		assertThat(response.status()).isEqualTo(202);
+		chat.verify(1,
+				postRequestedFor(urlEqualTo("/slack/api/chat.postMessage"))
+					.withHeader("Authorization", equalTo("Bearer " + SLACK_BOT_TOKEN))
+					.withRequestBody(matchingJsonPath("$.channel", equalTo("C024BE91L")))
+					.withRequestBody(matchingJsonPath("$.thread_ts", equalTo("1700000000.000100")))
+					.withRequestBody(containing("Thu Jul 28 00:30:39 UTC 2016")));
+	}
+
+	@Test
+	void slackWhisperShouldReachOnlyTheUser() {
+		GatewayHttp.Response response = push("""
+				{"message": "Only for you", "channel": "slack:C024BE91L", "user": "U2147483697", "whisper": true,
+				 "context": {"platform": "slack", "channel": "C024BE91L", "user_id": "U2147483697"}}""");
+
+		assertThat(response.status()).isEqualTo(202);
+		chat.verify(1,
+				postRequestedFor(urlEqualTo("/slack/api/chat.postEphemeral"))
+					.withRequestBody(matchingJsonPath("$.channel", equalTo("C024BE91L")))
+					.withRequestBody(matchingJsonPath("$.user", equalTo("U2147483697"))));
+		chat.verify(0, postRequestedFor(urlEqualTo("/slack/api/chat.postMessage")));
+	}
+
+	@Test
+	void mattermostResultShouldGoToTheCommandsThread() {
+		GatewayHttp.Response response = push("""
+				{"message": "Action core.local completed.", "channel": "mattermost:hawos4dqtby53pd64o4a4cmeoo",
+				 "user": "jdoe", "whisper": false, "extra": {},
+				 "context": {"platform": "mattermost", "workspace": "ao4q8ddxbtgkxjmxi8o3p4dbey",
+				             "channel": "hawos4dqtby53pd64o4a4cmeoo", "thread": "axdygg1957njfe5pu38saikdho",
+				             "user_id": "rnina9994bde8mua79zqcg5hmo", "user_name": "jdoe"}}""");
+
+		assertThat(response.status()).isEqualTo(202);
+		chat.verify(1,
+				postRequestedFor(urlEqualTo("/mattermost/api/v4/posts"))
+					.withHeader("Authorization", equalTo("Bearer " + MATTERMOST_BOT_TOKEN))
+					.withRequestBody(matchingJsonPath("$.channel_id", equalTo("hawos4dqtby53pd64o4a4cmeoo")))
+					.withRequestBody(matchingJsonPath("$.root_id", equalTo("axdygg1957njfe5pu38saikdho")))
+					.withRequestBody(matchingJsonPath("$.message", equalTo("Action core.local completed."))));
+	}
+
+	@Test
+	void genericResultRoutedByChannelShouldBePostedSignedToTheCallback() {
+		GatewayHttp.Response response = push("""
+				{"message": "Action core.local completed.", "channel": "generic:ops-room", "user": "alice",
+				 "whisper": false, "extra": {"generic": {"severity": "info"}}}""");
+
+		assertThat(response.status()).isEqualTo(202);
+		chat.verify(1,
+				postRequestedFor(urlEqualTo("/generic/results"))
+					.withHeader("X-Gateway-Signature", matching("sha256=[0-9a-f]{64}"))
+					.withHeader("X-Gateway-Timestamp", matching("[0-9]+"))
+					.withRequestBody(matchingJsonPath("$.channel", equalTo("ops-room")))
+					.withRequestBody(matchingJsonPath("$.user", equalTo("alice")))
+					.withRequestBody(matchingJsonPath("$.text", equalTo("Action core.local completed.")))
+					.withRequestBody(matchingJsonPath("$.extra.generic.severity", equalTo("info"))));
+	}
+
+	@Test
+	void resultForAPlatformThatIsNotConfiguredShouldBeRefused() {
+		GatewayHttp.Response response = push("""
+				{"message": "Action core.local completed.", "channel": "teams:19:abc@thread.tacv2",
+				 "context": {"platform": "teams", "channel": "19:abc@thread.tacv2"}}""");
+
+		assertThat(response.status()).isEqualTo(422);
+		assertThat((String) response.json().get("detail")).contains("'teams'");
+	}
+
+	private GatewayHttp.Response push(String body) {
+		return this.http.postJson("/api/v1/st2/notifications", TOKEN, body);
+	}
+
+	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String fixture) {
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody(NotificationPushIntegrationTests.fixture(fixture));
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.github.st2chatops.gateway.relay;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.st2chatops.gateway.chat.ChatDeliveryException;
+import io.github.st2chatops.gateway.chat.ChatReply;
+import io.github.st2chatops.gateway.chat.ChatSender;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A chat platform for tests, {@code testchat}: posts each message as the gateway's
+ * documented generic callback payload {@code {text, channel, thread?, user?, whisper,
+ * extra?}} to {@code <url>/messages}, and reports failures the way platform senders do
+ * (429 with {@code Retry-After} and 5xx retryable, other 4xx permanent).
+ */
+final class TestChatSender implements ChatSender {
+
+	static final String PLATFORM = "testchat";
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final JsonMapper jsonMapper = JsonMapper.builder().build();
+
+	private final String url;
+
+	TestChatSender(String url) {
+		this.url = url;
+	}
+
+	@Override
+	public String platform() {
+		return PLATFORM;
+	}
+
+	@Override
+	public void send(ChatReply reply) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("text", reply.text());
+		payload.put("channel", reply.address().channel());
+		if (reply.address().thread() != null) {
+			payload.put("thread", reply.address().thread());
+		}
+		if (reply.address().userName() != null) {
+			payload.put("user", reply.address().userName());
+		}
+		payload.put("whisper", reply.whisper());
+		if (!reply.extra().isEmpty()) {
+			payload.put("extra", reply.extra());
+		}
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.url + "/messages"))
+			.timeout(Duration.ofSeconds(5))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(this.jsonMapper.writeValueAsString(payload)))
+			.build();
+		HttpResponse<String> response;
+		try {
+			response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new ChatDeliveryException("testchat unreachable", true, null, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ChatDeliveryException("interrupted", true, null, ex);
+		}
+		int status = response.statusCode();
+		if (status == 429) {
+			Duration retryAfter = response.headers()
+				.firstValue("Retry-After")
+				.map((seconds) -> Duration.ofSeconds(Long.parseLong(seconds)))
+				.orElse(null);
+			throw new ChatDeliveryException("testchat rate limited", true, retryAfter, null);
+		}
+		if (status >= 500) {
+			throw new ChatDeliveryException("testchat answered " + status, true, null, null);
+		}
+		if (status >= 400) {
+			throw new ChatDeliveryException("testchat refused the message (" + status + ")", false, null, null);
+		}
+	}
+
+}
