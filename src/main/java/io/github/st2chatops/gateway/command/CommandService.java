@@ -244,6 +244,11 @@ public class CommandService implements ChatCommandHandler {
 		String ref = matched.alias().ref();
 		MDC.put("alias", ref);
 		if (!this.access.permits(requester, ref)) {
+			if (!command.explicit()) {
+				// bare-mode chatter that happens to match a hidden alias: as if nothing
+				// matched
+				return CommandResult.of(CommandOutcome.IGNORED, null);
+			}
 			logger.info("Access policy denied {} to {} in {}", ref, requester.user(), requester.channel());
 			// the reply names no alias: the requester may not know it exists
 			return CommandResult.of(CommandOutcome.DENIED, DENIED_REPLY);
