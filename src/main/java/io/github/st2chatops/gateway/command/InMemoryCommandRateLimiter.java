@@ -15,6 +15,11 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
  */
 final class InMemoryCommandRateLimiter implements CommandRateLimiter {
 
+	/**
+	 * How many users and channels are remembered each; the least recently seen go first.
+	 */
+	static final int MAX_TRACKED = 10_000;
+
 	private final RateLimiterConfig userConfig;
 
 	private final RateLimiterConfig channelConfig;
@@ -24,10 +29,14 @@ final class InMemoryCommandRateLimiter implements CommandRateLimiter {
 	private final Map<String, AtomicRateLimiter> channels;
 
 	InMemoryCommandRateLimiter(RateLimitProperties properties) {
+		this(properties, MAX_TRACKED);
+	}
+
+	InMemoryCommandRateLimiter(RateLimitProperties properties, int maxTracked) {
 		this.userConfig = config(properties.userRate());
 		this.channelConfig = config(properties.channelRate());
-		this.users = lru(properties.maxTracked());
-		this.channels = lru(properties.maxTracked());
+		this.users = lru(maxTracked);
+		this.channels = lru(maxTracked);
 	}
 
 	@Override

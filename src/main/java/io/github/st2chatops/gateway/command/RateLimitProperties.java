@@ -13,19 +13,14 @@ import org.springframework.boot.convert.DurationStyle;
  * @param enabled whether the limits apply (default {@code true})
  * @param perUser commands one user may run per period (default {@code 20/1m})
  * @param perChannel commands one channel may run per period (default {@code 60/1m})
- * @param maxTracked how many users and channels the limiter remembers each (default
- * 10000); the least recently seen are forgotten first
  */
 @ConfigurationProperties("gateway.rate-limit")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20/1m") String perUser,
-		@DefaultValue("60/1m") String perChannel, @DefaultValue("10000") int maxTracked) {
+		@DefaultValue("60/1m") String perChannel) {
 
 	public RateLimitProperties {
 		Rate.parse(perUser, "gateway.rate-limit.per-user");
 		Rate.parse(perChannel, "gateway.rate-limit.per-channel");
-		if (maxTracked < 1) {
-			throw new IllegalArgumentException("gateway.rate-limit.max-tracked must be positive");
-		}
 	}
 
 	Rate userRate() {

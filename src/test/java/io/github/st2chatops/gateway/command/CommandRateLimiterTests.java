@@ -12,7 +12,7 @@ class CommandRateLimiterTests {
 	@Test
 	void perUserLimitShouldRefuseTheUserButNotOthers() {
 		InMemoryCommandRateLimiter limiter = new InMemoryCommandRateLimiter(
-				new RateLimitProperties(true, "2/1h", "100/1h", 100));
+				new RateLimitProperties(true, "2/1h", "100/1h"), 100);
 		Requester alice = new Requester("slack:U1", "slack:C1", false);
 		Requester bob = new Requester("slack:U2", "slack:C1", false);
 
@@ -26,7 +26,7 @@ class CommandRateLimiterTests {
 	@Test
 	void perChannelLimitShouldRefuseEveryoneInTheChannel() {
 		InMemoryCommandRateLimiter limiter = new InMemoryCommandRateLimiter(
-				new RateLimitProperties(true, "100/1h", "2/1h", 100));
+				new RateLimitProperties(true, "100/1h", "2/1h"), 100);
 
 		assertThat(limiter.acquire(new Requester("slack:U1", "slack:C1", false))).isEmpty();
 		assertThat(limiter.acquire(new Requester("slack:U2", "slack:C1", false))).isEmpty();
@@ -38,7 +38,7 @@ class CommandRateLimiterTests {
 	@Test
 	void forgottenUsersShouldStartAfresh() {
 		InMemoryCommandRateLimiter limiter = new InMemoryCommandRateLimiter(
-				new RateLimitProperties(true, "1/1h", "100/1h", 2));
+				new RateLimitProperties(true, "1/1h", "100/1h"), 2);
 		Requester first = new Requester("slack:U1", null, false);
 
 		assertThat(limiter.acquire(first)).isEmpty();
@@ -55,7 +55,7 @@ class CommandRateLimiterTests {
 		assertThat(RateLimitProperties.Rate.parse(" 5 / 10s ", "p"))
 			.isEqualTo(new RateLimitProperties.Rate(5, Duration.ofSeconds(10)));
 		for (String bad : new String[] { "20", "0/1m", "-1/1m", "20/0s", "x/1m", "20/soon", "/1m", "" }) {
-			assertThatIllegalArgumentException().isThrownBy(() -> new RateLimitProperties(true, bad, "1/1m", 10))
+			assertThatIllegalArgumentException().isThrownBy(() -> new RateLimitProperties(true, bad, "1/1m"))
 				.withMessageContaining("gateway.rate-limit.per-user");
 		}
 	}
