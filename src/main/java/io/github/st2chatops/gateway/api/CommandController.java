@@ -35,15 +35,16 @@ class CommandController {
 	CommandResponse run(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
 			@Valid @RequestBody CommandRequest request) {
 		ChatAddress address = address(caller, request);
-		CommandResult result = this.commands.run(new ChatCommand(address, request.text(), true));
+		CommandResult result = this.commands.runForApiKey(new ChatCommand(address, request.text(), true),
+				caller.keyName());
 		return CommandResponse.from(result);
 	}
 
 	@PostMapping(path = "/match", consumes = MediaType.APPLICATION_JSON_VALUE)
 	CommandResponse match(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
 			@Valid @RequestBody CommandRequest request) {
-		address(caller, request);
-		return CommandResponse.from(this.commands.dryRun(request.text()));
+		ChatAddress address = address(caller, request);
+		return CommandResponse.from(this.commands.dryRunForApiKey(request.text(), address, caller.keyName()));
 	}
 
 	private static ChatAddress address(ApiCaller caller, CommandRequest request) {

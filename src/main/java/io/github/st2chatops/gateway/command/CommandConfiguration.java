@@ -1,11 +1,15 @@
 package io.github.st2chatops.gateway.command;
 
+import java.util.Optional;
+
 import io.github.st2chatops.gateway.alias.AliasCatalogHolder;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.st2.St2Client;
 import io.github.st2chatops.gateway.st2.St2Properties;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,10 +22,16 @@ class CommandConfiguration {
 	@Bean
 	CommandService commandService(CommandProperties properties, AliasCatalogHolder catalogs,
 			AliasCatalogSynchronizer synchronizer, St2Client st2, St2Properties st2Properties,
-			MeterRegistry meterRegistry) {
+			MeterRegistry meterRegistry, AccessProperties access, ObjectProvider<CommandRateLimiter> rateLimiter) {
 		String webUrl = (st2Properties.webUrl() != null) ? st2Properties.webUrl().toString() : null;
-		return new CommandService(properties, catalogs, synchronizer, st2, st2Properties.route(), webUrl,
-				meterRegistry);
+		return new CommandService(properties, catalogs, synchronizer, st2, st2Properties.route(), webUrl, meterRegistry,
+				new AccessPolicy(access), rateLimiter.getIfAvailable(() -> (requester) -> Optional.empty()));
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "gateway.rate-limit.enabled", matchIfMissing = true)
+	CommandRateLimiter commandRateLimiter(RateLimitProperties properties) {
+		return new InMemoryCommandRateLimiter(properties);
 	}
 
 }

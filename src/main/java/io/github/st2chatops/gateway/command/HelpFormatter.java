@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.github.st2chatops.gateway.alias.AliasCatalog;
 import io.github.st2chatops.gateway.alias.AliasHelp;
 import io.github.st2chatops.gateway.alias.MatchOutcome;
 
@@ -62,8 +61,8 @@ final class HelpFormatter {
 		return text.toString();
 	}
 
-	String noMatch(String line, AliasCatalog catalog) {
-		List<AliasHelp.Entry> closest = closest(line, catalog.help("", null, 0, Integer.MAX_VALUE).entries());
+	String noMatch(String line, List<AliasHelp.Entry> entries) {
+		List<AliasHelp.Entry> closest = closest(line, entries);
 		StringBuilder text = new StringBuilder("No command matches `").append(line).append("`.");
 		if (!closest.isEmpty()) {
 			text.append(" Did you mean:");

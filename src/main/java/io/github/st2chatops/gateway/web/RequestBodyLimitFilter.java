@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -47,6 +48,13 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			rejectTooLarge(response);
 			return;
 		}
+		if (isWildcard(request.getContentType())) {
+			// Spring MVC cannot represent a wildcard Content-Type and would fail with a
+			// 500
+			reject(response, ProblemType.UNSUPPORTED_MEDIA_TYPE,
+					"A request body's Content-Type cannot be a wildcard such as */*.");
+			return;
+		}
 		byte[] body = readAtMost(request.getInputStream(), this.limit + 1);
 		if (body.length > this.limit) {
 			rejectTooLarge(response);
@@ -67,10 +75,26 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		return out.toByteArray();
 	}
 
+	private static boolean isWildcard(String contentType) {
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.isWildcardType() || type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			// answered as unsupported by Spring MVC's own handling
+			return false;
+		}
+	}
+
 	private void rejectTooLarge(HttpServletResponse response) throws IOException {
-		ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(),
-				new RequestBodyTooLargeException(this.limit).getMessage());
+		reject(response, ProblemType.PAYLOAD_TOO_LARGE, new RequestBodyTooLargeException(this.limit).getMessage());
+	}
+
+	private void reject(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
 		problem.setType(type.type());
 		problem.setTitle(type.title());
 		response.setStatus(type.status().value());

@@ -1,0 +1,255 @@
+package io.github.st2chatops.gateway.abuse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
+import io.github.st2chatops.gateway.chat.HmacSha256;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Randomized bodies, headers and encodings against every webhook and the REST API, with
+ * every platform on: each answer is a 4xx or a normal answer, never a 5xx, and nothing
+ * runs in st2 without a valid signature. A seeded loop (the seed is printed on failure)
+ * rather than a property-based library, to stay on the JUnit Platform Boot manages.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.api-key=st2-test-api-key", "gateway.st2.retry.max-retries=0",
+				"gateway.catalog.refresh-interval=1h", "gateway.api.keys.ci.token=ci-secret-token-0001",
+				"gateway.api.keys.ci.user=ci-bot", "gateway.rate-limit.enabled=false",
+				"gateway.chat.slack.signing-secret=" + WebhookFuzzIntegrationTests.SLACK_SECRET,
+				"gateway.chat.slack.bot-token=xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
+				"gateway.chat.mattermost.token=xr3j5x3p4pfk7kk6ck7b4e6ghh",
+				"gateway.chat.mattermost.bot-token=6ioei5o1zpgk7gxxq9ofsuwhyo",
+				"gateway.chat.rocketchat.token=rc-outgoing-token-for-tests",
+				"gateway.chat.generic.secret=" + WebhookFuzzIntegrationTests.GENERIC_SECRET })
+class WebhookFuzzIntegrationTests {
+
+	static final String SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+	static final String GENERIC_SECRET = "generic-secret-for-fuzz-0123456789";
+
+	static final String TEAMS_TOKEN = Base64.getEncoder()
+		.encodeToString("teams-key-for-fuzz-tests-32bytes".getBytes(StandardCharsets.US_ASCII));
+
+	static final long SEED = Long.getLong("fuzz.seed", 20261124L);
+
+	static final int CASES = 320;
+
+	static final String[] PATHS = { "/chat/slack/commands", "/chat/slack/events", "/chat/mattermost", "/chat/teams",
+			"/chat/rocketchat", "/chat/generic", "/api/v1/commands", "/api/v1/commands/match" };
+
+	static final String[] CONTENT_TYPES = { "application/json", "application/x-www-form-urlencoded", "text/plain",
+			"application/json; charset=ISO-8859-1", "application/json; charset=UTF-16",
+			"multipart/form-data; boundary=x", "application/xml", "", "*/*", "application/*", "a/b/c",
+			"application/json; charset=bogus" };
+
+	static final String[] LINES = { "!st2 deploy web to prod", "deploy web to prod", "!st2 help", "help",
+			"!st2 restart nginx", "uptime on web1", "<@U0BOT> deploy api to qa", "!st2 match deploy x to y" };
+
+	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
+
+	static final WireMockServer chat = new WireMockServer(options().dynamicPort());
+
+	static {
+		st2.start();
+		chat.start();
+	}
+
+	@DynamicPropertySource
+	static void urls(DynamicPropertyRegistry registry) {
+		registry.add("gateway.st2.url", st2::baseUrl);
+		registry.add("gateway.chat.slack.api-url", () -> chat.baseUrl() + "/slack");
+		registry.add("gateway.chat.mattermost.url", () -> chat.baseUrl());
+		registry.add("gateway.chat.teams.security-token", () -> TEAMS_TOKEN);
+		registry.add("gateway.chat.teams.default-workflow-url", () -> chat.baseUrl() + "/teams");
+		registry.add("gateway.chat.rocketchat.webhook-url", () -> chat.baseUrl() + "/rocketchat");
+		registry.add("gateway.chat.generic.callback-url", () -> chat.baseUrl() + "/generic");
+	}
+
+	@AfterAll
+	static void stop() {
+		st2.stop();
+		chat.stop();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AliasCatalogSynchronizer synchronizer;
+
+	final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@BeforeEach
+	void stubs() throws IOException {
+		st2.resetAll();
+		chat.resetAll();
+		chat.stubFor(any(anyUrl()).willReturn(okJson("{\"ok\": true}")));
+		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
+			.willReturn(okJson(resource("/command/aliases.json")).withHeader("X-Total-Count", "6")));
+		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution"))
+			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+					{"execution": {"id": "5f1a7e2b9c1d4a0001e0e001", "status": "requested",
+					 "action": {"ref": "core.local"}, "parameters": {}, "context": {}},
+					 "actionalias": {"name": "x", "pack": "y"}, "message": "Started"}""")));
+		assertThat(this.synchronizer.sync()).isTrue();
+	}
+
+	@Test
+	void randomizedRequestsShouldNeverAnswer5xxNorRunAnythingUnsigned() throws Exception {
+		Random random = new Random(SEED);
+		List<String> failures = new ArrayList<>();
+		for (int i = 0; i < CASES; i++) {
+			String path = PATHS[random.nextInt(PATHS.length)];
+			byte[] body = body(random);
+			HttpRequest request = request(random, path, body);
+			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() >= 500) {
+				failures.add("case " + i + " " + path + " -> " + response.statusCode() + " " + response.body());
+			}
+		}
+		assertThat(failures).as("seed " + SEED).isEmpty();
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	private HttpRequest request(Random random, String path, byte[] body) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		String contentType = CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)];
+		if (!contentType.isEmpty()) {
+			builder.header("Content-Type", contentType);
+		}
+		String timestamp = switch (random.nextInt(5)) {
+			case 0 -> Long.toString(Instant.now().getEpochSecond());
+			case 1 -> Long.toString(Instant.now().getEpochSecond() - 3600);
+			case 2 -> "not-a-number";
+			case 3 -> "99999999999999999999999";
+			default -> "-1";
+		};
+		String fakeHex = "sha256=" + hex(random, 32);
+		String forged = "v0=" + HmacSha256.signHex("a-wrong-secret".getBytes(StandardCharsets.UTF_8),
+				("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8), body);
+		// headers a caller might send: wrong or missing signatures, junk auth
+		if (random.nextBoolean()) {
+			builder.header("X-Slack-Request-Timestamp", timestamp);
+			builder.header("X-Slack-Signature", random.nextBoolean() ? forged : "v0=" + hex(random, 32));
+		}
+		if (random.nextBoolean()) {
+			builder.header("X-Gateway-Timestamp", timestamp);
+			builder.header("X-Gateway-Signature", random.nextBoolean() ? fakeHex : junk(random, 40));
+		}
+		switch (random.nextInt(6)) {
+			case 0 -> builder.header("Authorization", "Bearer " + junk(random, 30));
+			case 1 ->
+				builder.header("Authorization", "HMAC " + Base64.getEncoder().encodeToString(randomBytes(random, 32)));
+			case 2 -> builder.header("Authorization", "Basic Og==");
+			case 3 -> builder.header("Authorization", "Bearer");
+			default -> {
+			}
+		}
+		if (random.nextInt(4) == 0) {
+			builder.header("Content-Encoding", random.nextBoolean() ? "gzip" : "br");
+		}
+		if (random.nextInt(4) == 0) {
+			builder.header("Accept", random.nextBoolean() ? "text/html" : "application/xml");
+		}
+		return builder.build();
+	}
+
+	private static byte[] body(Random random) {
+		String line = LINES[random.nextInt(LINES.length)];
+		String text = switch (random.nextInt(10)) {
+			case 0 -> "";
+			case 1 -> "{";
+			case 2 -> "{\"text\": \"" + line + "\", \"user\": \"alice\", \"channel\": \"builds\"}";
+			case 3 -> "token=xr3j5x3p4pfk7kk6ck7b4e6ghh&text=" + line.replace(' ', '+') + "&user_id=U1&channel_id=C1";
+			case 4 -> "token=wrong&command=%2Fst2&text=" + junk(random, 20) + "&%ZZ=%";
+			case 5 ->
+				"{\"type\": \"event_callback\", \"event_id\": \"Ev1\", \"event\": {\"type\": \"app_mention\", \"text\": \""
+						+ line + "\", \"user\": \"U1\", \"channel\": \"C1\"}}";
+			case 6 -> "{\"type\": \"message\", \"id\": \"1\", \"text\": \"<at>bot</at> " + line
+					+ "\", \"from\": {\"id\": 7}, \"conversation\": null}";
+			case 7 -> "{\"token\": \"rc-outgoing-token-for-tests\", \"text\": \"" + line
+					+ "\", \"message_id\": [1,2], \"user_id\": {}}";
+			case 8 -> "[" + "[".repeat(random.nextInt(2000)) + "]";
+			default -> new String(randomBytes(random, random.nextInt(600)), StandardCharsets.ISO_8859_1);
+		};
+		Charset charset = switch (random.nextInt(4)) {
+			case 0 -> StandardCharsets.UTF_16;
+			case 1 -> StandardCharsets.ISO_8859_1;
+			default -> StandardCharsets.UTF_8;
+		};
+		byte[] bytes = text.getBytes(charset);
+		if (random.nextInt(8) == 0 && bytes.length > 1) {
+			// truncated in transit
+			bytes = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+		}
+		return bytes;
+	}
+
+	private static byte[] randomBytes(Random random, int length) {
+		byte[] bytes = new byte[length];
+		random.nextBytes(bytes);
+		return bytes;
+	}
+
+	private static String hex(Random random, int length) {
+		StringBuilder hex = new StringBuilder();
+		for (byte b : randomBytes(random, length)) {
+			hex.append(String.format("%02x", b));
+		}
+		return hex.toString();
+	}
+
+	private static String junk(Random random, int length) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < length; i++) {
+			text.append((char) (0x21 + random.nextInt(0x5d)));
+		}
+		return text.toString();
+	}
+
+	static String resource(String path) throws IOException {
+		try (InputStream in = WebhookFuzzIntegrationTests.class.getResourceAsStream(path)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}

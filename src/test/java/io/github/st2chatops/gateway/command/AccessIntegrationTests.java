@@ -1,0 +1,248 @@
+package io.github.st2chatops.gateway.command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
+import io.github.st2chatops.gateway.chat.HmacSha256;
+import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.GatewayHttp.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The access policy and the rate limits end to end: the service on a random port,
+ * WireMock as st2 and as the generic webhook's callback endpoint.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.api-key=st2-test-api-key", "gateway.st2.retry.max-retries=0",
+				"gateway.catalog.refresh-interval=1h", "gateway.api.keys.ci.token=ci-secret-token-0001",
+				"gateway.api.keys.ci.user=ci-bot", "gateway.api.keys.ops.token=ops-secret-token-0002",
+				"gateway.api.keys.ops.user=operator", "gateway.api.keys.burst.token=burst-secret-token-003",
+				"gateway.api.keys.burst.user=burst", "gateway.access.default=deny",
+				"gateway.access.rules[0].users=api:ops,api:burst", "gateway.access.rules[0].effect=allow",
+				"gateway.access.rules[1].aliases=*.restart*", "gateway.access.rules[1].effect=deny",
+				"gateway.access.rules[2].users=api:ci,generic:alice", "gateway.access.rules[2].packs=ops,linux",
+				"gateway.access.rules[2].effect=allow", "gateway.rate-limit.per-user=3/1h",
+				"gateway.chat.generic.secret=" + AccessIntegrationTests.SECRET })
+class AccessIntegrationTests {
+
+	static final String SECRET = "generic-secret-for-access-tests";
+
+	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
+
+	static final WireMockServer callback = new WireMockServer(options().dynamicPort());
+
+	static final AtomicInteger sequence = new AtomicInteger();
+
+	static {
+		st2.start();
+		callback.start();
+	}
+
+	@DynamicPropertySource
+	static void urls(DynamicPropertyRegistry registry) {
+		registry.add("gateway.st2.url", st2::baseUrl);
+		registry.add("gateway.chat.generic.callback-url", () -> callback.baseUrl() + "/callback");
+	}
+
+	@AfterAll
+	static void stop() {
+		st2.stop();
+		callback.stop();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AliasCatalogSynchronizer synchronizer;
+
+	GatewayHttp http;
+
+	@BeforeEach
+	void loadCatalog() throws IOException {
+		st2.resetAll();
+		callback.resetAll();
+		callback.stubFor(post("/callback").willReturn(ok()));
+		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
+			.willReturn(okJson(resource("/command/aliases.json")).withHeader("X-Total-Count", "6")));
+		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution"))
+			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+					{"execution": {"id": "5f1a7e2b9c1d4a0001e0e001", "status": "requested",
+					 "action": {"ref": "core.local"}, "parameters": {}, "context": {}},
+					 "actionalias": {"name": "x", "pack": "y"}, "message": "Started"}""")));
+		assertThat(this.synchronizer.sync()).isTrue();
+		this.http = new GatewayHttp(this.port);
+	}
+
+	@Test
+	void runWhenRuleDeniesShouldAnswerDeniedNamingNoAliasAndSendNothingToSt2() {
+		Response response = this.http.postJson("/api/v1/commands", "ci-secret-token-0001", """
+				{"text": "restart nginx"}""");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json()).containsEntry("outcome", "denied")
+			.containsEntry("reply", "You may not run that here; nothing ran.")
+			.doesNotContainKey("alias")
+			.doesNotContainKey("format");
+		assertThat(response.body()).doesNotContain("ops.restart").doesNotContain("restart <service>");
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	void runWhenRuleAllowsShouldExecute() {
+		Response response = this.http.postJson("/api/v1/commands", "ci-secret-token-0001", """
+				{"text": "deploy web to prod"}""");
+
+		assertThat(response.json()).containsEntry("outcome", "executed").containsEntry("alias", "ops.deploy");
+		st2.verify(1,
+				postRequestedFor(urlEqualTo("/api/v1/aliasexecution")).withRequestBody(matchingJsonPath("$.command",
+						com.github.tomakehurst.wiremock.client.WireMock.equalTo("deploy web to prod"))));
+	}
+
+	@Test
+	void firstMatchingRuleShouldWinOverLaterDenials() {
+		Response response = this.http.postJson("/api/v1/commands", "ops-secret-token-0002", """
+				{"text": "restart nginx"}""");
+
+		assertThat(response.json()).containsEntry("outcome", "executed").containsEntry("alias", "ops.restart");
+		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	void helpShouldListOnlyWhatTheKeyMayRun() {
+		Map<String, Object> body = this.http.postJson("/api/v1/commands", "ci-secret-token-0001", """
+				{"text": "help"}""").json();
+
+		assertThat(body).containsEntry("outcome", "help");
+		assertThat((String) body.get("reply")).contains("deploy {{app}} to {{env=staging}}")
+			.contains("uptime on {{hosts}}")
+			.contains("(1-2 of 2)")
+			.doesNotContain("restart")
+			.doesNotContain("status")
+			.doesNotContain("alpha")
+			.doesNotContain("beta");
+		Map<String, Object> everything = this.http.postJson("/api/v1/commands", "ops-secret-token-0002", """
+				{"text": "help"}""").json();
+		assertThat((String) everything.get("reply")).contains("restart").contains("status {{thing}}");
+	}
+
+	@Test
+	void dryRunOfAForbiddenAliasShouldLookLikeNoMatch() {
+		Map<String, Object> body = this.http.postJson("/api/v1/commands/match", "ci-secret-token-0001", """
+				{"text": "restart nginx"}""").json();
+
+		assertThat(body).containsEntry("outcome", "no_match").doesNotContainKey("alias");
+		assertThat((String) body.get("reply")).doesNotContain("ops.restart").doesNotContain("restart <service>");
+		Map<String, Object> allowed = this.http.postJson("/api/v1/commands/match", "ci-secret-token-0001", """
+				{"text": "uptime on web1"}""").json();
+		assertThat(allowed).containsEntry("outcome", "matched").containsEntry("alias", "linux.uptime");
+	}
+
+	@Test
+	void ambiguityBetweenForbiddenAliasesShouldNameNone() {
+		Map<String, Object> body = this.http.postJson("/api/v1/commands", "ci-secret-token-0001", """
+				{"text": "!st2 status disk"}""").json();
+
+		assertThat(body.get("outcome")).isIn("no_match", "denied");
+		assertThat(body.toString()).doesNotContain("alpha.status").doesNotContain("beta.status");
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	void genericWebhookWhenNoRuleMatchesShouldApplyTheDefaultDenyAndSendNothingToSt2() {
+		Response response = sendGeneric("mallory", "!st2 deploy web to prod");
+
+		assertThat(response.status()).isEqualTo(202);
+		String reply = awaitCallbackText();
+		assertThat(reply).isEqualTo("You may not run that here; nothing ran.");
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	void genericWebhookWhenUserIsAllowedShouldRun() {
+		Response response = sendGeneric("alice", "!st2 deploy web to prod");
+
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(awaitCallbackText()).contains("Started");
+		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	void runsBeyondThePerUserLimitShouldBeRefusedWithoutReachingSt2ButDryRunsAndHelpGoOn() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.http.postJson("/api/v1/commands", "burst-secret-token-003", """
+					{"text": "uptime on web1"}""").json()).containsEntry("outcome", "executed");
+		}
+		Response limited = this.http.postJson("/api/v1/commands", "burst-secret-token-003", """
+				{"text": "uptime on web1"}""");
+
+		assertThat(limited.status()).isEqualTo(200);
+		assertThat(limited.json()).containsEntry("outcome", "refused");
+		assertThat((String) limited.json().get("reply"))
+			.matches("You're running commands too fast; try again in \\d+ s\\. Nothing ran\\.");
+		st2.verify(3, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+		assertThat(this.http.postJson("/api/v1/commands/match", "burst-secret-token-003", """
+				{"text": "uptime on web1"}""").json()).containsEntry("outcome", "matched");
+		assertThat(this.http.postJson("/api/v1/commands", "burst-secret-token-003", """
+				{"text": "help"}""").json()).containsEntry("outcome", "help");
+	}
+
+	private Response sendGeneric(String user, String text) {
+		byte[] body = """
+				{"text": "%s", "user": "%s", "channel": "builds-%d"}"""
+			.formatted(text, user, sequence.incrementAndGet())
+			.getBytes(StandardCharsets.UTF_8);
+		String timestamp = Long.toString(Instant.now().getEpochSecond());
+		String signature = "sha256=" + HmacSha256.signHex(SECRET.getBytes(StandardCharsets.UTF_8),
+				timestamp.getBytes(StandardCharsets.UTF_8), ".".getBytes(StandardCharsets.UTF_8), body);
+		return this.http.postBytes("/chat/generic", body, "Content-Type", "application/json", "X-Gateway-Timestamp",
+				timestamp, "X-Gateway-Signature", signature);
+	}
+
+	private static String awaitCallbackText() {
+		await().atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> !callback.findAll(postRequestedFor(urlEqualTo("/callback"))).isEmpty());
+		List<com.github.tomakehurst.wiremock.verification.LoggedRequest> requests = callback
+			.findAll(postRequestedFor(urlEqualTo("/callback")));
+		assertThat(requests).hasSize(1);
+		String body = requests.get(0).getBodyAsString();
+		Map<?, ?> json = tools.jackson.databind.json.JsonMapper.builder().build().readValue(body, Map.class);
+		return (String) json.get("text");
+	}
+
+	static String resource(String path) throws IOException {
+		try (InputStream in = AccessIntegrationTests.class.getResourceAsStream(path)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
