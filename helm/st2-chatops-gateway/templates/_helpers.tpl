@@ -109,6 +109,20 @@ gateway.st2.api-url is GATEWAY_ST2_API_URL). Rendered into the ConfigMap.
 {{- include "gateway.put" (list $env (printf "GATEWAY_API_KEYS_%s_USER" (upper $name)) $key.user) -}}
 {{- include "gateway.put" (list $env (printf "GATEWAY_API_KEYS_%s_ANY_USER" (upper $name)) $key.anyUser) -}}
 {{- end -}}
+{{- include "gateway.put" (list $env "GATEWAY_ACCESS_DEFAULT" .Values.access.default) -}}
+{{- include "gateway.put" (list $env "GATEWAY_ACCESS_DIRECT_MESSAGES" .Values.access.directMessages) -}}
+{{- with .Values.access.channels -}}
+{{- include "gateway.put" (list $env "GATEWAY_ACCESS_CHANNELS" (join "," .)) -}}
+{{- end -}}
+{{- /* an ordered list of rules: one indexed variable per field, lists comma-separated */ -}}
+{{- range $i, $rule := .Values.access.rules -}}
+{{- include "gateway.put" (list $env (printf "GATEWAY_ACCESS_RULES_%d_EFFECT" $i) $rule.effect) -}}
+{{- range $field := list "users" "channels" "packs" "aliases" -}}
+{{- with (index $rule $field) -}}
+{{- include "gateway.put" (list $env (printf "GATEWAY_ACCESS_RULES_%d_%s" $i (upper $field)) (join "," .)) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
 {{- include "gateway.put" (list $env "GATEWAY_RATE_LIMIT_ENABLED" .Values.rateLimit.enabled) -}}
 {{- include "gateway.put" (list $env "GATEWAY_RATE_LIMIT_PER_USER" .Values.rateLimit.perUser) -}}
 {{- include "gateway.put" (list $env "GATEWAY_RATE_LIMIT_PER_CHANNEL" .Values.rateLimit.perChannel) -}}

@@ -1,5 +1,7 @@
 package io.github.st2chatops.gateway.deploy;
 
+import io.github.st2chatops.gateway.command.AccessProperties;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +110,16 @@ class ChartSettingsTests {
 						.bind(GatewaySettings.TEAMS_WORKFLOW_URLS, Bindable.mapOf(String.class, String.class))
 						.get()).as(property).isEqualTo(expected);
 				}
+				else if (property.equals(GatewaySettings.ACCESS_RULES)) {
+					assertThat(Binder.get(environment)
+						.bind(GatewaySettings.ACCESS_RULES, Bindable.listOf(AccessProperties.Rule.class))
+						.get()).as(property).isEqualTo(expectedRules((List<Map<String, Object>>) expected));
+				}
+				else if (expected instanceof List<?> list) {
+					assertThat(Binder.get(environment).bind(property, Bindable.listOf(String.class)).get())
+						.as(name + ": " + property + " from " + path)
+						.isEqualTo(list);
+				}
 				else {
 					assertThat(environment.getProperty(property)).as(name + ": " + property + " from " + path)
 						.isEqualTo(String.valueOf(expected));
@@ -133,6 +145,17 @@ class ChartSettingsTests {
 				assertThat(Binder.get(fromSecret)
 					.bind(GatewaySettings.TEAMS_WORKFLOW_URLS, Bindable.mapOf(String.class, String.class))
 					.get()).containsKey(GatewaySettings.TEAMS_CHANNEL);
+				return;
+			}
+			if (property.equals(GatewaySettings.ACCESS_RULES)) {
+				// indexed variables: the list binds, the plain property does not exist
+				assertThat(Binder.get(fromConfigMap).bind(property, Bindable.listOf(AccessProperties.Rule.class)).get())
+					.as(property + " from the ConfigMap")
+					.isNotEmpty();
+				assertThat(
+						Binder.get(fromSecret).bind(property, Bindable.listOf(AccessProperties.Rule.class)).isBound())
+					.as(property + " from the Secret")
+					.isFalse();
 				return;
 			}
 			assertThat(fromSecret.getProperty(property)).as(property + " from the Secret")
@@ -260,6 +283,17 @@ class ChartSettingsTests {
 			}
 		});
 		return merged;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<AccessProperties.Rule> expectedRules(List<Map<String, Object>> rules) {
+		return rules.stream()
+			.map((rule) -> new AccessProperties.Rule((List<String>) rule.getOrDefault("users", List.of()),
+					(List<String>) rule.getOrDefault("channels", List.of()),
+					(List<String>) rule.getOrDefault("packs", List.of()),
+					(List<String>) rule.getOrDefault("aliases", List.of()),
+					AccessProperties.Effect.valueOf(((String) rule.get("effect")).toUpperCase(java.util.Locale.ROOT))))
+			.toList();
 	}
 
 }

@@ -24,6 +24,9 @@ final class GatewaySettings {
 	/** A map keyed by channel id, which no environment variable name can hold. */
 	static final String TEAMS_WORKFLOW_URLS = "gateway.chat.teams.workflow-urls";
 
+	/** An ordered list of rules, set as indexed environment variables. */
+	static final String ACCESS_RULES = "gateway.access.rules";
+
 	/** Application property to the chart value that sets it. */
 	static final Map<String, String> BY_PROPERTY = properties();
 
@@ -86,6 +89,10 @@ final class GatewaySettings {
 		properties.put("gateway.api.keys.ops.token", "api/keys/ops/token");
 		properties.put("gateway.api.keys.ops.user", "api/keys/ops/user");
 		properties.put("gateway.api.keys.ops.any-user", "api/keys/ops/anyUser");
+		properties.put("gateway.access.default", "access/default");
+		properties.put("gateway.access.direct-messages", "access/directMessages");
+		properties.put("gateway.access.channels", "access/channels");
+		properties.put(ACCESS_RULES, "access/rules");
 		properties.put("gateway.rate-limit.enabled", "rateLimit/enabled");
 		properties.put("gateway.rate-limit.per-user", "rateLimit/perUser");
 		properties.put("gateway.rate-limit.per-channel", "rateLimit/perChannel");
