@@ -13,6 +13,8 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -66,6 +69,10 @@ class RedisStateIntegrationTests {
 
 	static final WireMockServer callback = new WireMockServer(options().dynamicPort());
 
+	static final WireMockServer slack = new WireMockServer(options().dynamicPort());
+
+	static final String SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
 	static ConfigurableApplicationContext replicaA;
 
 	static ConfigurableApplicationContext replicaB;
@@ -81,6 +88,7 @@ class RedisStateIntegrationTests {
 		redis.start();
 		st2.start();
 		callback.start();
+		slack.start();
 		stubSt2();
 		replicaA = startReplica();
 		replicaB = startReplica();
@@ -97,6 +105,7 @@ class RedisStateIntegrationTests {
 		}
 		st2.stop();
 		callback.stop();
+		slack.stop();
 		if (redis != null && redis.isActive()) {
 			redis.stop();
 		}
@@ -110,6 +119,11 @@ class RedisStateIntegrationTests {
 		st2.resetRequests();
 		callback.resetAll();
 		callback.stubFor(post("/callback").willReturn(ok()));
+		slack.resetAll();
+		slack.stubFor(any(urlPathEqualTo("/api/users.info"))
+			.willReturn(okJson(new String(fixture("/chat/slack/users-info.json"), StandardCharsets.UTF_8))));
+		slack.stubFor(post("/api/chat.postMessage")
+			.willReturn(okJson(new String(fixture("/chat/slack/chat-postMessage-ok.json"), StandardCharsets.UTF_8))));
 		for (ConfigurableApplicationContext replica : List.of(replicaA, replicaB)) {
 			replica.getBean(CircuitBreakerRegistry.class).circuitBreaker("state").reset();
 		}
@@ -131,6 +145,27 @@ class RedisStateIntegrationTests {
 		// could start anything
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> callback.verify(1, postRequestedFor(urlEqualTo("/callback"))));
+		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	void slackEventAndItsRetryToTheOtherReplicaShouldRunOnce() {
+		String event = new String(fixture("slack-message.json"), StandardCharsets.UTF_8).replace("Ev0PV52K21", "Ev"
+				+ UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(java.util.Locale.ROOT));
+
+		GatewayHttp.Response first = postSlackEvent(httpA, event);
+		GatewayHttp.Response retry = postSlackEvent(httpB, event, "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason",
+				"http_timeout");
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(retry.status()).isEqualTo(200);
+		assertThat(slackWebhooks(replicaA, "accepted")).isEqualTo(1);
+		assertThat(slackWebhooks(replicaB, "duplicate")).as("the retry was recognised on the other replica")
+			.isEqualTo(1);
+		assertThat(slackWebhooks(replicaB, "accepted")).isZero();
+		// the ack of the one run is posted to the channel
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage"))));
 		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
 	}
 
@@ -282,7 +317,10 @@ class RedisStateIntegrationTests {
 				"--gateway.st2.url=" + st2.baseUrl(), "--gateway.st2.api-key=st2-test-api-key",
 				"--gateway.catalog.refresh-interval=1h", "--gateway.chat.generic.secret=" + SECRET,
 				"--gateway.chat.generic.callback-url=" + callback.baseUrl() + "/callback",
-				"--gateway.relay.token=" + RELAY_TOKEN, "--management.endpoint.health.show-details=always",
+				"--gateway.relay.token=" + RELAY_TOKEN, "--gateway.chat.slack.signing-secret=" + SLACK_SECRET,
+				"--gateway.chat.slack.bot-token=xoxb-test-bot-token",
+				"--gateway.chat.slack.api-url=" + slack.baseUrl() + "/api",
+				"--management.endpoint.health.show-details=always",
 				"--resilience4j.circuitbreaker.instances.state.wait-duration-in-open-state=300ms");
 		assertThat(context.getBean(AliasCatalogSynchronizer.class).sync()).isTrue();
 		return context;
@@ -308,6 +346,29 @@ class RedisStateIntegrationTests {
 				(timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
 		return http.postBytes("/chat/generic", body, "Content-Type", "application/json", "X-Gateway-Timestamp",
 				timestamp, "X-Gateway-Signature", signature);
+	}
+
+	private static double slackWebhooks(ConfigurableApplicationContext replica, String outcome) {
+		Counter counter = replica.getBean(MeterRegistry.class)
+			.find("gateway.chat.webhooks")
+			.tags("platform", "slack", "outcome", outcome)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private static GatewayHttp.Response postSlackEvent(GatewayHttp http, String body, String... retryHeaders) {
+		String timestamp = Long.toString(Instant.now().getEpochSecond());
+		String signature = "v0=" + HmacSha256.signHex(SLACK_SECRET.getBytes(StandardCharsets.UTF_8),
+				("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8));
+		String[] headers = new String[retryHeaders.length + 6];
+		headers[0] = "Content-Type";
+		headers[1] = "application/json";
+		headers[2] = "X-Slack-Request-Timestamp";
+		headers[3] = timestamp;
+		headers[4] = "X-Slack-Signature";
+		headers[5] = signature;
+		System.arraycopy(retryHeaders, 0, headers, 6, retryHeaders.length);
+		return http.post("/chat/slack/events", body, headers);
 	}
 
 	private static GatewayHttp.Response push(GatewayHttp http, String body, String... headers) {
