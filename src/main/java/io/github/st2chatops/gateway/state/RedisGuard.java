@@ -15,35 +15,25 @@ class RedisGuard {
 
 	private final CircuitBreaker circuitBreaker;
 
-	private volatile String lastError;
-
 	RedisGuard(CircuitBreaker circuitBreaker) {
 		this.circuitBreaker = circuitBreaker;
 	}
 
 	<T> T call(String what, Supplier<T> call) {
 		try {
-			T result = this.circuitBreaker.executeSupplier(call);
-			this.lastError = null;
-			return result;
+			return this.circuitBreaker.executeSupplier(call);
 		}
 		catch (CallNotPermittedException ex) {
 			throw new StateUnavailableException("Redis is failing; " + what + " not tried (circuit breaker 'state' is "
 					+ this.circuitBreaker.getState().name().toLowerCase(java.util.Locale.ROOT) + ")", ex);
 		}
 		catch (RuntimeException ex) {
-			String reason = reason(ex);
-			this.lastError = reason;
-			throw new StateUnavailableException("Redis could not " + what + ": " + reason, ex);
+			throw new StateUnavailableException("Redis could not " + what + ": " + reason(ex), ex);
 		}
 	}
 
 	CircuitBreaker circuitBreaker() {
 		return this.circuitBreaker;
-	}
-
-	String lastError() {
-		return this.lastError;
 	}
 
 	/**

@@ -59,9 +59,16 @@ class StateConfigurationTests {
 			LeaderLock lock = context.getBean(LeaderLock.class);
 			assertThat(claims).isInstanceOf(RedisClaimStore.class);
 
-			long started = System.nanoTime();
+			// the first call also starts the Redis client, which takes its time on a busy
+			// machine; what follows must be quick
 			assertThatExceptionOfType(StateUnavailableException.class)
-				.isThrownBy(() -> claims.claim("slack:event:Ev1", Duration.ofMinutes(10)));
+				.isThrownBy(() -> claims.claim("slack:event:Ev0", Duration.ofMinutes(10)));
+			long started = System.nanoTime();
+			for (int i = 1; i <= 5; i++) {
+				String key = "slack:event:Ev" + i;
+				assertThatExceptionOfType(StateUnavailableException.class)
+					.isThrownBy(() -> claims.claim(key, Duration.ofMinutes(10)));
+			}
 			assertThat(lock.acquireOrRenew("stream-follower", Duration.ofSeconds(15))).isFalse();
 			assertThat(lock.isHeld("stream-follower")).isFalse();
 			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
