@@ -1,26 +1,57 @@
 # syntax=docker/dockerfile:1
-# Build: the Maven wrapper on a JDK image; run: a current JRE with virtual threads.
+# st2-chatops-gateway image: built with the Maven wrapper on a JDK, run on a current JRE
+# (25: real virtual threads for spring.threads.virtual.enabled, set in application.yaml).
+#
+#   docker build -t st2-chatops-gateway --build-arg VERSION=0.1.0 --build-arg REVISION=$(git rev-parse HEAD) .
+#
+# .ci/image-steps.sh runs this file's build and extract steps without Docker, starts the
+# extracted layout and checks its health, and lints this file: keep the steps in the forms
+# it understands (see that script).
 
-FROM eclipse-temurin:25-jdk AS build
+ARG JDK_IMAGE=eclipse-temurin:25-jdk
+ARG JRE_IMAGE=eclipse-temurin:25-jre
+
+FROM ${JDK_IMAGE} AS build
 WORKDIR /workspace
-COPY mvnw pom.xml ./
+COPY --chmod=0755 mvnw ./
 COPY .mvn .mvn
-RUN ./mvnw -B -ntp -q dependency:go-offline
-COPY src src
-RUN ./mvnw -B -ntp -q package -DskipTests \
-	&& java -Djarmode=tools -jar target/st2-chatops-gateway-*.jar extract --layers --launcher --destination target/extracted
+COPY pom.xml ./
+COPY src/main src/main
+# .git is mounted, never copied into a layer, only so that /actuator/info can show the
+# commit; a git worktree's .git (a file pointing outside the context) gives no git information.
+# The layered extraction keeps dependencies (rarely changing) apart from the application.
+RUN --mount=type=cache,target=/root/.m2 --mount=type=bind,source=.git,target=.git \
+	if [ -d .git ]; then git_info=""; else git_info="-Dmaven.gitcommitid.skip=true"; fi \
+	&& ./mvnw -B -ntp -q package -Dmaven.test.skip=true $git_info \
+	&& java -Djarmode=tools -jar target/st2-chatops-gateway-*.jar extract --layers --destination target/extracted --application-filename app.jar
 
-FROM eclipse-temurin:25-jre
+FROM ${JRE_IMAGE}
+ARG VERSION=0.1.0-SNAPSHOT
+ARG REVISION=unknown
+ARG CREATED=unknown
 LABEL org.opencontainers.image.title="st2-chatops-gateway" \
-	org.opencontainers.image.description="Runs StackStorm action-aliases from chat and relays their results back" \
-	org.opencontainers.image.licenses="Apache-2.0"
+	org.opencontainers.image.description="Runs StackStorm action-aliases from chat and relays their results back to the same chat" \
+	org.opencontainers.image.licenses="Apache-2.0" \
+	org.opencontainers.image.version="${VERSION}" \
+	org.opencontainers.image.revision="${REVISION}" \
+	org.opencontainers.image.created="${CREATED}" \
+	org.opencontainers.image.base.name="eclipse-temurin:25-jre"
 WORKDIR /app
+# one layer each, least changing first: a code change rebuilds only the last one
 COPY --from=build /workspace/target/extracted/dependencies/ ./
 COPY --from=build /workspace/target/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/target/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/target/extracted/application/ ./
+# any numeric non-root user works: the files above belong to root and are only read,
+# and the only place written is java.io.tmpdir (/tmp: an emptyDir in the Helm chart)
 USER 10001:10001
-EXPOSE 8080
+# 8080: webhooks and the REST API; 8081: actuator (health probes, prometheus, info)
+EXPOSE 8080 8081
+# the heap follows the container's memory limit; JSON logs (ECS) for the log collector;
+# every setting can be overridden with the same variables (docs/operations.md)
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
-	SPRING_THREADS_VIRTUAL_ENABLED=true
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+	MANAGEMENT_SERVER_PORT=8081 \
+	LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
+# No HEALTHCHECK: Kubernetes probes /actuator/health/{liveness,readiness} on 8081, and the
+# JRE image has no curl.
+ENTRYPOINT ["java", "-jar", "app.jar"]

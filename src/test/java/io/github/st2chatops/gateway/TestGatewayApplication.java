@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.st2chatops.gateway.simulator.DemoChat;
 import io.github.st2chatops.gateway.simulator.SimulatedSt2;
 import io.github.st2chatops.gateway.simulator.SimulatorConfiguration;
 import io.github.st2chatops.gateway.simulator.SimulatorSettings;
@@ -30,6 +31,8 @@ public final class TestGatewayApplication {
 
 	static final String DEMO_RELAY_TOKEN = "demo-relay-token";
 
+	static final String DEMO_GENERIC_SECRET = "demo-generic-webhook-secret";
+
 	private TestGatewayApplication() {
 	}
 
@@ -37,6 +40,7 @@ public final class TestGatewayApplication {
 		int port = Integer.parseInt(setting("simulator.port", args, String.valueOf(DEFAULT_SIMULATOR_PORT)));
 		SimulatedSt2 st2 = SimulatedSt2.start(SimulatorSettings.defaults().withPort(port));
 		Runtime.getRuntime().addShutdownHook(new Thread(st2::close, "simulated-st2-shutdown"));
+		DemoChat.attach(st2.wireMock(), System.out);
 		gatewayProperties(st2).forEach((name, value) -> {
 			if (setting(name, args, null) == null) {
 				System.setProperty(name, value);
@@ -60,6 +64,10 @@ public final class TestGatewayApplication {
 		properties.put("gateway.relay.token", DEMO_RELAY_TOKEN);
 		properties.put("gateway.api.keys.demo.token", DEMO_API_TOKEN);
 		properties.put("gateway.api.keys.demo.user", "demo");
+		// a demo "chat": the generic webhook platform, whose messages the simulator
+		// prints
+		properties.put("gateway.chat.generic.secret", DEMO_GENERIC_SECRET);
+		properties.put("gateway.chat.generic.callback-url", st2.url() + DemoChat.PATH);
 		return properties;
 	}
 
@@ -94,11 +102,12 @@ public final class TestGatewayApplication {
 				  curl -s %1$s/api/v1/aliases %9$s
 				st2 itself:
 				  curl -s %2$s/api/v1/actionalias -H 'St2-Api-Key: %5$s'
-				Results are posted back to %1$s/api/v1/st2/notifications with 'Authorization: Bearer %10$s'.
+				Results are posted back to %1$s/api/v1/st2/notifications with 'Authorization: Bearer %10$s';
+				a command sent with "channel": "generic:demo" gets its result printed here as [demo chat].
 				""".formatted(gateway, st2.url(), st2.stubs().settings().username(), st2.stubs().settings().password(),
 				st2.stubs().settings().apiKey(), command.formatted("run date on localhost"),
-				command.formatted("ping example.com count 3"), command.formatted("st2 list 5 executions"), auth,
-				DEMO_RELAY_TOKEN));
+				command.formatted("run date on localhost\", \"channel\": \"generic:demo"),
+				command.formatted("st2 list 5 executions"), auth, DEMO_RELAY_TOKEN));
 	}
 
 }

@@ -89,7 +89,8 @@ class St2ClientIntegrationTests {
 	private ApplicationContextRunner runner(String... properties) {
 		return new ApplicationContextRunner().withBean("testClock", Clock.class, () -> this.clock)
 			.withUserConfiguration(St2TestConfiguration.class)
-			.withPropertyValues("gateway.st2.url=" + st2.baseUrl(), "gateway.st2.read-timeout=1s",
+			// generous for a loaded machine; the read-timeout test sets its own
+			.withPropertyValues("gateway.st2.url=" + st2.baseUrl(), "gateway.st2.read-timeout=5s",
 					"gateway.st2.connect-timeout=1s", "gateway.st2.retry.delay=1ms")
 			.withPropertyValues(properties);
 	}
@@ -467,7 +468,7 @@ class St2ClientIntegrationTests {
 	void executeAliasWhenReadTimesOutShouldNotRetry() {
 		st2.stubFor(post("/api/v1/aliasexecution")
 			.willReturn(St2Stubs.fixture(201, "aliasexecution-201.json").withFixedDelay(1500)));
-		withClient(apiKey(),
+		withClient(new String[] { "gateway.st2.api-key=" + API_KEY, "gateway.st2.read-timeout=1s" },
 				(context) -> assertThatExceptionOfType(St2UnavailableException.class)
 					.isThrownBy(() -> context.getBean(St2Client.class).executeAlias(executionRequest()))
 					.withMessageContaining("read-timeout")

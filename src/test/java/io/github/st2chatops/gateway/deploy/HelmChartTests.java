@@ -1,0 +1,501 @@
+package io.github.st2chatops.gateway.deploy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.github.st2chatops.gateway.deploy.HelmChart.Rendered;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.yaml.snakeyaml.Yaml;
+
+import static io.github.st2chatops.gateway.deploy.HelmChart.FULLNAME;
+import static io.github.st2chatops.gateway.deploy.HelmChart.at;
+import static io.github.st2chatops.gateway.deploy.HelmChart.minimal;
+import static io.github.st2chatops.gateway.deploy.HelmChart.values;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+/**
+ * The Helm chart, linted and rendered by Helm's own library (helm-java): what Kubernetes
+ * would get with the default values, a production-like values file and values that must
+ * be refused.
+ */
+class HelmChartTests {
+
+	static final Path PRODUCTION_VALUES = HelmChart.DIRECTORY.resolve("examples/production-values.yaml");
+
+	static final String REPLICAS_REFUSED = "replicaCount > 1 and autoscaling.enabled need the shared Redis state store (state.store=redis), which this version of the gateway does not have yet";
+
+	private final HelmChart chart = HelmChart.ofProject();
+
+	@Test
+	void lintStrictShouldPass() {
+		LintResult result = new Helm(HelmChart.DIRECTORY).lint().strict().call();
+
+		assertThat(result.isFailed()).as("%s", result.getMessages()).isFalse();
+		assertThat(result.getMessages()).allMatch((message) -> message.startsWith("[INFO]"));
+	}
+
+	@Test
+	void renderWithDefaultValuesShouldAskForTheSt2Url() {
+		assertThat(this.chart.renderError(Map.of())).contains("st2.url is required")
+			.contains("http://<stackstorm-ha release>-st2web");
+	}
+
+	@Test
+	void renderWithMinimalValuesShouldGiveOneReplicaAndNoOptionalParts() {
+		Rendered rendered = this.chart.render(minimal());
+
+		assertThat(rendered.kinds()).containsExactly("ConfigMap", "Deployment", "NetworkPolicy", "Secret", "Service",
+				"ServiceAccount");
+		Map<String, Object> deployment = rendered.get("Deployment");
+		assertThat((Integer) at(deployment, "spec.replicas")).isEqualTo(1);
+		assertThat((String) at(deployment, "spec.strategy.type")).isEqualTo("RollingUpdate");
+		assertThat((Integer) at(deployment, "spec.strategy.rollingUpdate.maxUnavailable")).isZero();
+		assertThat((String) rendered.container().get("image"))
+			.isEqualTo("ghcr.io/st2-chatops/st2-chatops-gateway:0.1.0");
+		List<Map<String, Object>> spread = at(rendered.podSpec(), "topologySpreadConstraints");
+		assertThat(spread).extracting((constraint) -> constraint.get("topologyKey"))
+			.containsExactly("topology.kubernetes.io/zone", "kubernetes.io/hostname");
+		assertThat(spread)
+			.allSatisfy((constraint) -> assertThat((Map<String, String>) at(constraint, "labelSelector.matchLabels"))
+				.containsEntry("app.kubernetes.io/instance", HelmChart.RELEASE));
+	}
+
+	@Test
+	void probesShouldUseTheManagementPort() {
+		Rendered rendered = this.chart.render(minimal());
+		Map<String, Object> container = rendered.container();
+
+		assertThat((String) at(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+		assertThat((String) at(container, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+		assertThat((String) at(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
+		for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+			assertThat((String) at(container, probe + ".httpGet.port")).as(probe).isEqualTo("management");
+		}
+		List<Map<String, Object>> ports = at(container, "ports");
+		assertThat(ports).extracting((port) -> port.get("name"), (port) -> port.get("containerPort"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("http", 8080),
+					org.assertj.core.groups.Tuple.tuple("management", 8081));
+		// the application listens where the probes knock
+		assertThat(rendered.configMapData()).contains(entry("SERVER_PORT", "8080"),
+				entry("MANAGEMENT_SERVER_PORT", "8081"));
+		List<Map<String, Object>> servicePorts = at(rendered.get("Service"), "spec.ports");
+		assertThat(servicePorts).extracting((port) -> port.get("name"), (port) -> port.get("targetPort"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("http", "http"),
+					org.assertj.core.groups.Tuple.tuple("management", "management"));
+		assertThat((Integer) at(container, "lifecycle.preStop.sleep.seconds")).isEqualTo(5);
+		assertThat((Integer) at(rendered.podSpec(), "terminationGracePeriodSeconds")).isEqualTo(50);
+	}
+
+	@Test
+	void podShouldBeLockedDown() {
+		Rendered rendered = this.chart.render(minimal());
+		Map<String, Object> pod = rendered.podSpec();
+		Map<String, Object> container = rendered.container();
+
+		assertThat((Boolean) pod.get("automountServiceAccountToken")).isFalse();
+		assertThat((Boolean) rendered.get("ServiceAccount").get("automountServiceAccountToken")).isFalse();
+		assertThat((Boolean) at(pod, "securityContext.runAsNonRoot")).isTrue();
+		assertThat((Integer) at(pod, "securityContext.runAsUser")).isEqualTo(10001);
+		assertThat((String) at(pod, "securityContext.seccompProfile.type")).isEqualTo("RuntimeDefault");
+		assertThat((Boolean) at(container, "securityContext.allowPrivilegeEscalation")).isFalse();
+		assertThat((Boolean) at(container, "securityContext.readOnlyRootFilesystem")).isTrue();
+		assertThat((Boolean) at(container, "securityContext.runAsNonRoot")).isTrue();
+		assertThat((Boolean) at(container, "securityContext.privileged")).isFalse();
+		assertThat((List<String>) at(container, "securityContext.capabilities.drop")).containsExactly("ALL");
+		// the only writable place: an emptyDir at /tmp
+		List<Map<String, Object>> mounts = at(container, "volumeMounts");
+		assertThat(mounts).extracting((mount) -> mount.get("mountPath")).containsExactly("/tmp");
+		List<Map<String, Object>> volumes = at(pod, "volumes");
+		assertThat(volumes).singleElement()
+			.satisfies((volume) -> assertThat((String) at(volume, "emptyDir.sizeLimit")).isEqualTo("256Mi"));
+		assertThat((String) at(container, "resources.limits.memory")).isEqualTo("512Mi");
+		assertThat((String) at(container, "resources.requests.cpu")).isEqualTo("100m");
+		assertThat(rendered.configMapData()).containsEntry("JAVA_TOOL_OPTIONS",
+				"-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError");
+	}
+
+	@Test
+	void credentialsShouldBeReferencedNeverInlined() throws IOException {
+		Rendered rendered = this.chart.render(Map.of(), allSettingsValues());
+
+		// base64 in the Secret, and in no other manifest, not even the checksums' input
+		assertThat(rendered.text()).doesNotContain("s3cr3t-");
+		assertThat(rendered.configMapData().values()).noneMatch((value) -> value.contains("s3cr3t-"));
+		assertThat(rendered.secretData().values()).allMatch((value) -> value.contains("s3cr3t-"));
+		assertThat(rendered.secretData()).hasSize(13);
+		Map<String, Object> container = rendered.container();
+		assertThat((List<Map<String, Object>>) at(container, "envFrom")).containsExactly(
+				Map.of("configMapRef", Map.of("name", FULLNAME)), Map.of("secretRef", Map.of("name", FULLNAME)));
+		assertThat((Object) at(container, "env")).isNull();
+		// the configuration is visible, the credentials are not
+		assertThat(rendered.configMapData()).containsEntry("GATEWAY_ST2_USERNAME", "chatops_bot")
+			.doesNotContainKeys("GATEWAY_ST2_PASSWORD", "GATEWAY_RELAY_TOKEN", "GATEWAY_CHAT_SLACK_SIGNING_SECRET",
+					"SPRING_APPLICATION_JSON");
+	}
+
+	@Test
+	void existingSecretShouldReplaceTheChartsSecret() {
+		Rendered rendered = this.chart.render(
+				values("st2.url", "http://st2-st2web", "existingSecret", "my-credentials", "api.keys.ops.user", "ops"));
+
+		assertThat(rendered.find("Secret")).isEmpty();
+		assertThat((List<Map<String, Object>>) at(rendered.container(), "envFrom"))
+			.contains(Map.of("secretRef", Map.of("name", "my-credentials")));
+		assertThat(rendered.configMapData()).containsEntry("GATEWAY_API_KEYS_OPS_USER", "ops");
+	}
+
+	@Test
+	void existingSecretWithCredentialValuesShouldBeRefused() {
+		assertThat(this.chart.renderError(values("st2.url", "http://st2-st2web", "existingSecret", "my-credentials",
+				"chat.slack.botToken", "s3cr3t-xoxb")))
+			.contains(
+					"existingSecret is set, so the chart creates no Secret and would ignore GATEWAY_CHAT_SLACK_BOT_TOKEN")
+			.doesNotContain("s3cr3t-");
+	}
+
+	@Test
+	void secretKeyRefsShouldBecomeSecretKeyRefEnvironmentVariables() {
+		Rendered rendered = this.chart.render(values("st2.url", "http://st2-st2web", "secretKeyRefs",
+				Map.of("GATEWAY_ST2_USERNAME", Map.of("name", "st2-st2-auth", "key", "ST2_AUTH_USERNAME"),
+						"GATEWAY_ST2_PASSWORD", Map.of("name", "st2-st2-auth", "key", "ST2_AUTH_PASSWORD"))));
+
+		assertThat(rendered.find("Secret")).isEmpty();
+		assertThat((List<Map<String, Object>>) at(rendered.container(), "env")).containsExactly(
+				Map.of("name", "GATEWAY_ST2_PASSWORD", "valueFrom",
+						Map.of("secretKeyRef", Map.of("name", "st2-st2-auth", "key", "ST2_AUTH_PASSWORD"))),
+				Map.of("name", "GATEWAY_ST2_USERNAME", "valueFrom",
+						Map.of("secretKeyRef", Map.of("name", "st2-st2-auth", "key", "ST2_AUTH_USERNAME"))));
+		assertThat((List<Map<String, Object>>) at(rendered.container(), "envFrom"))
+			.containsExactly(Map.of("configMapRef", Map.of("name", FULLNAME)));
+	}
+
+	@ParameterizedTest
+	@MethodSource("wrongCredentials")
+	void wrongSt2CredentialsShouldBeRefused(Map<String, Object> values, String message) {
+		assertThat(this.chart.renderError(values)).contains(message).doesNotContain("s3cr3t-");
+	}
+
+	static Stream<Arguments> wrongCredentials() {
+		String exactlyOne = "set exactly one st2 credential: st2.apiKey, st2.authToken, or st2.username + st2.password";
+		return Stream.of(
+				Arguments.of(values("st2.url", "http://st2"),
+						exactlyOne + " (or existingSecret / secretKeyRefs), found 0"),
+				Arguments.of(values("st2.url", "http://st2", "st2.apiKey", "s3cr3t-a", "st2.authToken", "s3cr3t-b"),
+						"found 2"),
+				Arguments.of(values("st2.url", "http://st2", "st2.password", "s3cr3t-p"),
+						"st2.password is set but st2.username is not"));
+	}
+
+	@Test
+	void moreThanOneReplicaShouldBeRefusedUntilTheRedisStateStoreExists() {
+		assertThat(this.chart.renderError(minimal("replicaCount", 2))).contains(REPLICAS_REFUSED);
+		assertThat(this.chart.renderError(minimal("autoscaling.enabled", true))).contains(REPLICAS_REFUSED);
+		assertThat(this.chart.renderError(minimal("replicaCount", 2, "state.store", "redis")))
+			.contains("at '/state/store'");
+	}
+
+	@Test
+	void podDisruptionBudgetShouldExistOnlyWithMoreThanOneReplica(@TempDir Path copy) throws IOException {
+		assertThat(this.chart.render(minimal()).find("PodDisruptionBudget")).isEmpty();
+		assertThat(this.chart.render(minimal("replicaCount", 0)).find("PodDisruptionBudget")).isEmpty();
+		// replicas > 1 need state.store=redis, which the schema refuses for now: render
+		// the
+		// templates of that future without the schema
+		HelmChart withoutSchema = new HelmChart(copyOfChart(copy, "values.schema.json"));
+		Rendered three = withoutSchema.render(minimal("replicaCount", 3, "state.store", "redis"));
+		assertThat((Integer) at(three.get("PodDisruptionBudget"), "spec.maxUnavailable")).isEqualTo(1);
+		assertThat((Integer) at(three.get("Deployment"), "spec.replicas")).isEqualTo(3);
+		assertThat(three.find("HorizontalPodAutoscaler")).isEmpty();
+		Rendered autoscaled = withoutSchema.render(minimal("autoscaling.enabled", true, "state.store", "redis"));
+		assertThat(autoscaled.find("PodDisruptionBudget")).isPresent();
+		Map<String, Object> hpa = autoscaled.get("HorizontalPodAutoscaler");
+		assertThat((Integer) at(hpa, "spec.minReplicas")).isEqualTo(2);
+		assertThat((String) at(hpa, "spec.scaleTargetRef.name")).isEqualTo(FULLNAME);
+		assertThat((Object) at(autoscaled.get("Deployment"), "spec.replicas")).as("the HPA owns replicas").isNull();
+		assertThat(withoutSchema
+			.render(minimal("replicaCount", 3, "state.store", "redis", "podDisruptionBudget.enabled", false))
+			.find("PodDisruptionBudget")).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("wrongTypes")
+	void schemaShouldRejectWrongTypes(Map<String, Object> values, String where) {
+		assertThat(this.chart.renderError(values)).contains("values don't meet the specifications of the schema")
+			.contains(where);
+	}
+
+	static Stream<Arguments> wrongTypes() {
+		return Stream.of(Arguments.of(minimal("replicaCount", "two"), "/replicaCount"),
+				Arguments.of(minimal("st2.verifyTls", "yes"), "/st2/verifyTls"),
+				Arguments.of(minimal("st2.url", "st2.example.com"), "/st2/url"),
+				Arguments.of(minimal("st2.urll", "http://st2"), "urll"),
+				Arguments.of(minimal("st2.pageSize", "100"), "/st2/pageSize"),
+				Arguments.of(minimal("chat.delivery.timeout", "soon"), "/chat/delivery/timeout"),
+				Arguments.of(minimal("chat.slack.signingSecret", 12345), "/chat/slack/signingSecret"),
+				Arguments.of(minimal("api.keys", Map.of("Ops-Key", Map.of("token", "t"))), "Ops-Key"),
+				Arguments.of(minimal("logging.structuredFormat", "json"), "/logging/structuredFormat"),
+				Arguments.of(minimal("containerPorts.http", 70000), "/containerPorts/http"),
+				Arguments.of(minimal("relay.stream.enabled", "true"), "/relay/stream/enabled"),
+				Arguments.of(minimal("relay.token", "too-short"), "/relay/token"),
+				Arguments.of(minimal("chat.slack.userField", "email"), "/chat/slack/userField"));
+	}
+
+	@Test
+	void globalValuesOfAnUmbrellaChartShouldBeAccepted() {
+		assertThat(this.chart.render(minimal("global.imageRegistry", "registry.example.com")).kinds())
+			.contains("Deployment");
+	}
+
+	@Test
+	void changedSettingsOrCredentialsShouldRollThePods() {
+		Map<String, Object> before = annotations(this.chart.render(minimal()));
+		Map<String, Object> setting = annotations(this.chart.render(minimal("command.prefix", "!chatops")));
+		Map<String, Object> credential = annotations(
+				this.chart.render(minimal("relay.token", "s3cr3t-relay-token-0123")));
+
+		assertThat(setting.get("checksum/config")).isNotEqualTo(before.get("checksum/config"));
+		assertThat(setting.get("checksum/secret")).isEqualTo(before.get("checksum/secret"));
+		assertThat(credential.get("checksum/secret")).isNotEqualTo(before.get("checksum/secret"));
+		assertThat(credential.get("checksum/config")).isEqualTo(before.get("checksum/config"));
+	}
+
+	@Test
+	void productionValuesShouldRender() {
+		Rendered rendered = this.chart.render(Map.of(), PRODUCTION_VALUES);
+
+		assertThat(rendered.kinds()).containsExactly("ConfigMap", "Deployment", "Ingress", "NetworkPolicy", "Service",
+				"ServiceAccount", "ServiceMonitor");
+		assertThat(rendered.configMapData()).contains(entry("GATEWAY_ST2_URL", "http://st2-st2web"),
+				entry("GATEWAY_API_KEYS_OPS_USER", "ops"), entry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"),
+				entry("LOGGING_LEVEL_IO_GITHUB_ST2CHATOPS", "INFO"));
+		Map<String, Object> container = rendered.container();
+		assertThat((List<Map<String, Object>>) at(container, "envFrom"))
+			.contains(Map.of("secretRef", Map.of("name", "chatops-gateway-credentials")));
+		assertThat((List<Map<String, Object>>) at(container, "env")).extracting((env) -> env.get("name"))
+			.containsExactly("GATEWAY_ST2_PASSWORD", "GATEWAY_ST2_USERNAME");
+		// the Ingress reaches the webhooks, never actuator
+		Map<String, Object> ingress = rendered.get("Ingress");
+		List<Map<String, Object>> rules = at(ingress, "spec.rules");
+		assertThat(rules).singleElement().satisfies((rule) -> {
+			assertThat(rule.get("host")).isEqualTo("chatops.example.com");
+			List<Map<String, Object>> paths = at(rule, "http.paths");
+			assertThat(paths).singleElement().satisfies((path) -> {
+				assertThat(path.get("path")).isEqualTo("/chat/");
+				assertThat((String) at(path, "backend.service.port.name")).isEqualTo("http");
+			});
+		});
+		assertThat((String) at(ingress, "spec.ingressClassName")).isEqualTo("nginx");
+		Map<String, Object> monitor = rendered.get("ServiceMonitor");
+		assertThat((Map<String, Object>) at(monitor, "metadata.labels")).containsEntry("release",
+				"kube-prometheus-stack");
+		List<Map<String, Object>> endpoints = at(monitor, "spec.endpoints");
+		assertThat(endpoints).singleElement().satisfies((endpoint) -> {
+			assertThat(endpoint.get("port")).isEqualTo("management");
+			assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
+		});
+		assertThat((String) at(container, "resources.limits.memory")).isEqualTo("768Mi");
+	}
+
+	@Test
+	void networkPolicyShouldAllowOnlyWhatTheGatewayNeeds() {
+		Map<String, Object> policy = this.chart.render(Map.of(), PRODUCTION_VALUES).get("NetworkPolicy");
+
+		assertThat((List<String>) at(policy, "spec.policyTypes")).containsExactly("Ingress", "Egress");
+		List<Map<String, Object>> ingress = at(policy, "spec.ingress");
+		assertThat(ingress).extracting((rule) -> ports(rule))
+			.containsExactly(List.of("http/TCP"), List.of("management/TCP"));
+		assertThat((List<Map<String, Object>>) ingress.get(0).get("from")).hasSize(2);
+		assertThat((List<Map<String, Object>>) ingress.get(0).get("from"))
+			.anySatisfy((peer) -> assertThat((Map<String, String>) at(peer, "podSelector.matchLabels"))
+				.containsEntry("app.kubernetes.io/name", "st2actionrunner"));
+		List<Map<String, Object>> egress = at(policy, "spec.egress");
+		assertThat(egress).extracting((rule) -> ports(rule))
+			.containsExactly(List.of("53/UDP", "53/TCP"), List.of("80/TCP", "9100/TCP", "9101/TCP", "9102/TCP"),
+					List.of("443/TCP"));
+		assertThat((Object) egress.get(0).get("to")).as("DNS anywhere").isNull();
+		assertThat((List<Map<String, Object>>) egress.get(1).get("to")).singleElement()
+			.satisfies((peer) -> assertThat((Map<String, String>) at(peer, "podSelector.matchLabels"))
+				.containsEntry("app.kubernetes.io/instance", "st2"));
+		assertThat(this.chart.render(minimal("networkPolicy.enabled", false)).find("NetworkPolicy")).isEmpty();
+	}
+
+	@Test
+	void everyValueShouldBeUsedByATemplate() throws IOException {
+		String templates = templatesText();
+		List<List<String>> unused = new ArrayList<>();
+		for (List<String> path : leafPaths(defaultValues())) {
+			if (!usedByTemplates(templates, path)) {
+				unused.add(path);
+			}
+		}
+		assertThat(unused).as("values no template reads").isEmpty();
+	}
+
+	@Test
+	void everyValueShouldBeDocumentedAndEveryDocumentedValueShouldExist() throws IOException {
+		Map<String, String> documented = documentedValues();
+		Set<String> leaves = new TreeSet<>();
+		for (List<String> path : leafPaths(defaultValues())) {
+			leaves.add(String.join(".", path));
+		}
+		assertThat(leaves).as("values without ## @param").allMatch(documented::containsKey);
+		Set<String> nodes = new TreeSet<>();
+		collectNodes(defaultValues(), "", nodes);
+		assertThat(documented.keySet()).as("## @param of values that do not exist").allMatch(nodes::contains);
+		// a value documented as a secret is one the chart puts in its Secret
+		Set<String> documentedSecrets = new TreeSet<>();
+		documented.forEach((path, description) -> {
+			if (description.startsWith("Secret.")) {
+				documentedSecrets.add(path);
+			}
+		});
+		Set<String> credentialPaths = new TreeSet<>();
+		for (String path : GatewaySettings.CREDENTIALS) {
+			// api.keys.<name>.token is documented on api.keys, which is not only a secret
+			if (!path.startsWith("api/keys/")) {
+				credentialPaths.add(path.replace('/', '.'));
+			}
+		}
+		assertThat(documentedSecrets).isEqualTo(credentialPaths);
+	}
+
+	@Test
+	void chartImageAndApplicationShouldAgreeOnUserAndPorts() throws IOException {
+		String dockerfile = Files.readString(Path.of("Dockerfile"));
+		Map<String, Object> defaults = defaultValues();
+		assertThat(dockerfile).contains("USER " + at(defaults, "podSecurityContext.runAsUser") + ":"
+				+ at(defaults, "podSecurityContext.runAsGroup"));
+		assertThat(dockerfile).contains(
+				"EXPOSE " + at(defaults, "containerPorts.http") + " " + at(defaults, "containerPorts.management"));
+		assertThat(dockerfile).contains("MANAGEMENT_SERVER_PORT=" + at(defaults, "containerPorts.management"));
+		assertThat(dockerfile).contains((String) at(defaults, "javaToolOptions"));
+	}
+
+	private static Map<String, Object> annotations(Rendered rendered) {
+		return at(rendered.get("Deployment"), "spec.template.metadata.annotations");
+	}
+
+	private static List<String> ports(Map<String, Object> rule) {
+		List<Map<String, Object>> ports = at(rule, "ports");
+		return ports.stream().map((port) -> port.get("port") + "/" + port.get("protocol")).toList();
+	}
+
+	static Path allSettingsValues() {
+		return Path.of("src/test/resources/deploy/all-settings-values.yaml");
+	}
+
+	static Map<String, Object> defaultValues() throws IOException {
+		return new Yaml().load(Files.readString(HelmChart.DIRECTORY.resolve("values.yaml")));
+	}
+
+	static String templatesText() throws IOException {
+		StringBuilder text = new StringBuilder();
+		try (Stream<Path> files = Files.list(HelmChart.DIRECTORY.resolve("templates"))) {
+			for (Path file : files.sorted().toList()) {
+				text.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
+			}
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Every leaf of the values tree: a scalar, a list or an empty map.
+	 */
+	static List<List<String>> leafPaths(Map<String, Object> values) {
+		List<List<String>> leaves = new ArrayList<>();
+		collectLeaves(values, new ArrayList<>(), leaves);
+		return leaves;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void collectLeaves(Map<String, Object> node, List<String> path, List<List<String>> leaves) {
+		node.forEach((key, value) -> {
+			List<String> childPath = new ArrayList<>(path);
+			childPath.add(key);
+			if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+				collectLeaves((Map<String, Object>) map, childPath, leaves);
+			}
+			else {
+				leaves.add(childPath);
+			}
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void collectNodes(Map<String, Object> node, String prefix, Set<String> nodes) {
+		node.forEach((key, value) -> {
+			String path = prefix.isEmpty() ? key : prefix + "." + key;
+			nodes.add(path);
+			if (value instanceof Map<?, ?> map) {
+				collectNodes((Map<String, Object>) map, path, nodes);
+			}
+		});
+	}
+
+	/**
+	 * A value is used when a template reads it ({@code .Values.st2.url}) or reads one of
+	 * its parents as a whole ({@code toYaml .Values.resources}), not merely a sibling.
+	 */
+	static boolean usedByTemplates(String templates, List<String> path) {
+		for (int length = path.size(); length > 0; length--) {
+			String prefix = String.join(".", path.subList(0, length));
+			String next = (length == path.size()) ? "(?![\\w])" : "(?![\\w.])";
+			if (Pattern.compile("\\.Values\\." + Pattern.quote(prefix) + next).matcher(templates).find()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * {@code ## @param path description} lines of values.yaml.
+	 */
+	static Map<String, String> documentedValues() throws IOException {
+		Map<String, String> documented = new LinkedHashMap<>();
+		Matcher matcher = Pattern.compile("(?m)^## @param (\\S+) (.+)$")
+			.matcher(Files.readString(HelmChart.DIRECTORY.resolve("values.yaml")));
+		while (matcher.find()) {
+			documented.put(matcher.group(1), matcher.group(2));
+		}
+		return documented;
+	}
+
+	static Path copyOfChart(Path target, String... without) throws IOException {
+		Path source = HelmChart.DIRECTORY;
+		try (Stream<Path> files = Files.walk(source)) {
+			for (Path file : files.toList()) {
+				Path relative = source.relativize(file);
+				if (List.of(without).contains(relative.toString())) {
+					continue;
+				}
+				Path copy = target.resolve(relative.toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(copy);
+				}
+				else {
+					Files.copy(file, copy);
+				}
+			}
+		}
+		return target;
+	}
+
+}
