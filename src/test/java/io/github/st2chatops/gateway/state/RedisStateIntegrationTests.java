@@ -1,0 +1,420 @@
+package io.github.st2chatops.gateway.state;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.embedded.RedisServer;
+
+import io.github.st2chatops.gateway.GatewayApplication;
+import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
+import io.github.st2chatops.gateway.chat.HmacSha256;
+import io.github.st2chatops.gateway.support.GatewayHttp;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two replicas of the gateway on one real Redis (a redis-server on a random port, no
+ * Docker), WireMock as st2 and as the generic webhook's callback: what must happen once
+ * happens once, whichever replica a delivery reaches.
+ */
+class RedisStateIntegrationTests {
+
+	static final String SECRET = "generic-secret-for-redis-tests-0123";
+
+	static final String RELAY_TOKEN = "relay-token-for-redis-tests-0123456";
+
+	static final String NOTIFICATIONS = "/api/v1/st2/notifications";
+
+	static final String EXECUTION_ID = "5f1a7e2b9c1d4a0001e0e001";
+
+	static final String KEY_PREFIX = "test-" + UUID.randomUUID() + ":";
+
+	static int redisPort;
+
+	static RedisServer redis;
+
+	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
+
+	static final WireMockServer callback = new WireMockServer(options().dynamicPort());
+
+	static final WireMockServer slack = new WireMockServer(options().dynamicPort());
+
+	static final String SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+	static ConfigurableApplicationContext replicaA;
+
+	static ConfigurableApplicationContext replicaB;
+
+	static GatewayHttp httpA;
+
+	static GatewayHttp httpB;
+
+	@BeforeAll
+	static void startReplicas() throws IOException {
+		redisPort = freePort();
+		redis = new RedisServer(redisPort);
+		redis.start();
+		st2.start();
+		callback.start();
+		slack.start();
+		stubSt2();
+		replicaA = startReplica();
+		replicaB = startReplica();
+		httpA = new GatewayHttp(port(replicaA));
+		httpB = new GatewayHttp(port(replicaB));
+	}
+
+	@AfterAll
+	static void stopReplicas() throws IOException {
+		for (ConfigurableApplicationContext replica : new ConfigurableApplicationContext[] { replicaA, replicaB }) {
+			if (replica != null) {
+				replica.close();
+			}
+		}
+		st2.stop();
+		callback.stop();
+		slack.stop();
+		if (redis != null && redis.isActive()) {
+			redis.stop();
+		}
+	}
+
+	@BeforeEach
+	void reset() throws IOException {
+		if (!redis.isActive()) {
+			redis.start();
+		}
+		st2.resetRequests();
+		callback.resetAll();
+		callback.stubFor(post("/callback").willReturn(ok()));
+		slack.resetAll();
+		slack.stubFor(any(urlPathEqualTo("/api/users.info"))
+			.willReturn(okJson(new String(fixture("/chat/slack/users-info.json"), StandardCharsets.UTF_8))));
+		slack.stubFor(post("/api/chat.postMessage")
+			.willReturn(okJson(new String(fixture("/chat/slack/chat-postMessage-ok.json"), StandardCharsets.UTF_8))));
+		for (ConfigurableApplicationContext replica : List.of(replicaA, replicaB)) {
+			replica.getBean(CircuitBreakerRegistry.class).circuitBreaker("state").reset();
+		}
+	}
+
+	@Test
+	void sameGenericRequestDeliveredToBothReplicasShouldRunOnce() {
+		byte[] body = fixture("generic-message.json");
+		String timestamp = Long.toString(Instant.now().getEpochSecond());
+
+		GatewayHttp.Response first = sendGeneric(httpA, body, timestamp);
+		GatewayHttp.Response replay = sendGeneric(httpB, body, timestamp);
+
+		assertThat(first.status()).isEqualTo(202);
+		assertThat(first.json()).doesNotContainKey("duplicate");
+		assertThat(replay.status()).isEqualTo(202);
+		assertThat(replay.json()).containsEntry("duplicate", true);
+		// the reply of the one run reaches the callback; the replay was refused before it
+		// could start anything
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> callback.verify(1, postRequestedFor(urlEqualTo("/callback"))));
+		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	void slackEventAndItsRetryToTheOtherReplicaShouldRunOnce() {
+		String event = new String(fixture("slack-message.json"), StandardCharsets.UTF_8).replace("Ev0PV52K21", "Ev"
+				+ UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(java.util.Locale.ROOT));
+
+		GatewayHttp.Response first = postSlackEvent(httpA, event);
+		GatewayHttp.Response retry = postSlackEvent(httpB, event, "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason",
+				"http_timeout");
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(retry.status()).isEqualTo(200);
+		assertThat(slackWebhooks(replicaA, "accepted")).isEqualTo(1);
+		assertThat(slackWebhooks(replicaB, "duplicate")).as("the retry was recognised on the other replica")
+			.isEqualTo(1);
+		assertThat(slackWebhooks(replicaB, "accepted")).isZero();
+		// the ack of the one run is posted to the channel
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage"))));
+		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	void sameNotificationPushedToBothReplicasShouldBePostedOnce() {
+		String body = uniqueNotification();
+
+		GatewayHttp.Response first = push(httpA, body);
+		GatewayHttp.Response second = push(httpB, body);
+
+		assertThat(first.status()).isEqualTo(202);
+		assertThat(first.json()).containsEntry("status", "delivered");
+		assertThat(second.status()).isEqualTo(202);
+		assertThat(second.json()).containsEntry("status", "duplicate");
+		callback.verify(1, postRequestedFor(urlEqualTo("/callback")));
+	}
+
+	@Test
+	void notificationsWithTheSameIdempotencyKeyOnBothReplicasShouldBePostedOnce() {
+		String key = "st2-" + UUID.randomUUID();
+
+		GatewayHttp.Response first = push(httpB, uniqueNotification(), "Idempotency-Key", key);
+		GatewayHttp.Response second = push(httpA, uniqueNotification(), "Idempotency-Key", key);
+
+		assertThat(first.json()).containsEntry("status", "delivered");
+		assertThat(second.json()).containsEntry("status", "duplicate");
+		callback.verify(1, postRequestedFor(urlEqualTo("/callback")));
+	}
+
+	@Test
+	void leaderLockShouldBeHeldByOneReplicaAndTakenOverWhenReleased() {
+		String name = "lock-" + UUID.randomUUID();
+		LeaderLock a = replicaA.getBean(LeaderLock.class);
+		LeaderLock b = replicaB.getBean(LeaderLock.class);
+		assertThat(a).isInstanceOf(RedisLeaderLock.class);
+
+		assertThat(a.acquireOrRenew(name, Duration.ofSeconds(30))).isTrue();
+		assertThat(b.acquireOrRenew(name, Duration.ofSeconds(30))).isFalse();
+		assertThat(a.acquireOrRenew(name, Duration.ofSeconds(30))).as("renewal by the holder").isTrue();
+		assertThat(a.isHeld(name)).isTrue();
+		assertThat(b.isHeld(name)).isFalse();
+
+		// b's release must not free a's lock
+		b.release(name);
+		assertThat(b.acquireOrRenew(name, Duration.ofSeconds(30))).isFalse();
+
+		((RedisLeaderLock) a).destroy();
+		assertThat(a.isHeld(name)).isFalse();
+		assertThat(b.acquireOrRenew(name, Duration.ofSeconds(30))).as("taken over at once after shutdown").isTrue();
+		assertThat(a.acquireOrRenew(name, Duration.ofSeconds(30))).isFalse();
+		b.release(name);
+	}
+
+	@Test
+	void leaderLockWhoseHolderStopsRenewingShouldExpireAndBeTakenOver() {
+		String name = "lock-" + UUID.randomUUID();
+		LeaderLock a = replicaA.getBean(LeaderLock.class);
+		LeaderLock b = replicaB.getBean(LeaderLock.class);
+		Duration ttl = Duration.ofMillis(1200);
+		long started = System.nanoTime();
+
+		assertThat(a.acquireOrRenew(name, ttl)).isTrue();
+		assertThat(b.acquireOrRenew(name, ttl)).isFalse();
+		// a stalls (no renewal): without asking Redis it stops believing it holds the
+		// lock
+		await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).until(() -> !a.isHeld(name));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThanOrEqualTo(Duration.ofMillis(2500));
+		await().atMost(Duration.ofSeconds(3))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> b.acquireOrRenew(name, ttl));
+		assertThat(b.isHeld(name)).isTrue();
+		// a wakes up: its renewal fails, because the lock is b's now
+		assertThat(a.acquireOrRenew(name, ttl)).isFalse();
+		assertThat(a.isHeld(name)).isFalse();
+		b.release(name);
+	}
+
+	@Test
+	void claimShouldLastItsWindowAcrossReplicasAndThenLapse() {
+		String key = "window:" + UUID.randomUUID();
+		ClaimStore a = replicaA.getBean(ClaimStore.class);
+		ClaimStore b = replicaB.getBean(ClaimStore.class);
+		Duration window = Duration.ofMillis(800);
+
+		assertThat(a.claim(key, window)).isTrue();
+		assertThat(b.claim(key, window)).isFalse();
+		StringRedisTemplate template = replicaA.getBean(StringRedisTemplate.class);
+		assertThat(template.getExpire(KEY_PREFIX + key, java.util.concurrent.TimeUnit.MILLISECONDS)).isPositive()
+			.isLessThanOrEqualTo(800);
+		await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).until(() -> b.claim(key, window));
+		assertThat(a.claim(key, window)).isFalse();
+
+		b.release(key);
+		assertThat(a.claim(key, window)).as("released claims may be taken again").isTrue();
+	}
+
+	@Test
+	void redisStoppedMidTrafficShouldRefuseAndRunNothingThenDeliverOnceWhenBack() throws IOException {
+		String notification = uniqueNotification();
+		byte[] generic = fixture("generic-message.json");
+		String timestamp = Long.toString(Instant.now().getEpochSecond());
+		String lock = "lock-" + UUID.randomUUID();
+		LeaderLock a = replicaA.getBean(LeaderLock.class);
+		assertThat(a.acquireOrRenew(lock, Duration.ofSeconds(30))).isTrue();
+
+		redis.stop();
+
+		long started = System.nanoTime();
+		GatewayHttp.Response refused = push(httpA, notification);
+		assertThat(refused.status()).isEqualTo(503);
+		assertThat(refused.header("Retry-After")).isNotBlank();
+		GatewayHttp.Response refusedGeneric = sendGeneric(httpB, generic, timestamp);
+		assertThat(refusedGeneric.status()).isEqualTo(503);
+		assertThat(refusedGeneric.header("Retry-After")).isNotBlank();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a dead Redis costs little latency")
+			.isLessThan(Duration.ofSeconds(3));
+		// a replica that cannot reach Redis does not hold the lock
+		assertThat(a.acquireOrRenew(lock, Duration.ofSeconds(30))).isFalse();
+		assertThat(a.isHeld(lock)).isFalse();
+		Map<String, Object> health = httpA.get("/actuator/health/state").json();
+		assertThat(health).containsEntry("status", "DOWN");
+		assertThat(health.get("details").toString()).contains("Redis is unreachable");
+		assertThat(httpA.get("/actuator/health/readiness").status()).as("state is outside readiness").isEqualTo(200);
+		callback.verify(0, postRequestedFor(urlEqualTo("/callback")));
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+
+		redis.start();
+
+		// st2 pushes again until it is taken; every refused push posts nothing
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			GatewayHttp.Response again = push(httpB, notification);
+			if (again.status() == 503) {
+				return false;
+			}
+			assertThat(again.json()).containsEntry("status", "delivered");
+			return true;
+		});
+		// each replica reconnects on its own: the other one may still refuse for a
+		// moment,
+		// and once it answers it knows the notification was posted
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			GatewayHttp.Response again = push(httpA, notification);
+			if (again.status() == 503) {
+				return false;
+			}
+			assertThat(again.json()).containsEntry("status", "duplicate");
+			return true;
+		});
+		callback.verify(1, postRequestedFor(urlEqualTo("/callback")));
+		assertThat(httpA.get("/actuator/health/state").json()).containsEntry("status", "UP");
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	private static ConfigurableApplicationContext startReplica() {
+		// command-line arguments: they win over application.yaml, as on a real replica
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class).run(
+				"--server.port=0", "--spring.main.banner-mode=off", "--gateway.state.store=redis",
+				"--gateway.state.key-prefix=" + KEY_PREFIX, "--spring.data.redis.url=redis://localhost:" + redisPort,
+				"--gateway.st2.url=" + st2.baseUrl(), "--gateway.st2.api-key=st2-test-api-key",
+				"--gateway.catalog.refresh-interval=1h", "--gateway.chat.generic.secret=" + SECRET,
+				"--gateway.chat.generic.callback-url=" + callback.baseUrl() + "/callback",
+				"--gateway.relay.token=" + RELAY_TOKEN, "--gateway.chat.slack.signing-secret=" + SLACK_SECRET,
+				"--gateway.chat.slack.bot-token=xoxb-test-bot-token",
+				"--gateway.chat.slack.api-url=" + slack.baseUrl() + "/api",
+				"--management.endpoint.health.show-details=always",
+				"--resilience4j.circuitbreaker.instances.state.wait-duration-in-open-state=300ms");
+		assertThat(context.getBean(AliasCatalogSynchronizer.class).sync()).isTrue();
+		return context;
+	}
+
+	private static void stubSt2() {
+		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
+			.willReturn(okJson(new String(fixture("/command/aliases.json"), StandardCharsets.UTF_8))
+				.withHeader("X-Total-Count", "6")
+				.withHeader("X-Limit", "100")));
+		String execution = """
+				{"execution": {"id": "%s", "status": "requested", "action": {"ref": "ops.deploy_app"},
+				 "parameters": {"app": "web", "env": "prod"}, "context": {"user": "ci-bot"},
+				 "start_timestamp": "2026-11-24T10:00:00.000000Z"},
+				 "actionalias": {"name": "deploy", "pack": "ops"}, "message": "Deploying web"}"""
+			.formatted(EXECUTION_ID);
+		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution")).willReturn(
+				aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(execution)));
+	}
+
+	private static GatewayHttp.Response sendGeneric(GatewayHttp http, byte[] body, String timestamp) {
+		String signature = "sha256=" + HmacSha256.signHex(SECRET.getBytes(StandardCharsets.UTF_8),
+				(timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
+		return http.postBytes("/chat/generic", body, "Content-Type", "application/json", "X-Gateway-Timestamp",
+				timestamp, "X-Gateway-Signature", signature);
+	}
+
+	private static double slackWebhooks(ConfigurableApplicationContext replica, String outcome) {
+		Counter counter = replica.getBean(MeterRegistry.class)
+			.find("gateway.chat.webhooks")
+			.tags("platform", "slack", "outcome", outcome)
+			.counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private static GatewayHttp.Response postSlackEvent(GatewayHttp http, String body, String... retryHeaders) {
+		String timestamp = Long.toString(Instant.now().getEpochSecond());
+		String signature = "v0=" + HmacSha256.signHex(SLACK_SECRET.getBytes(StandardCharsets.UTF_8),
+				("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8));
+		String[] headers = new String[retryHeaders.length + 6];
+		headers[0] = "Content-Type";
+		headers[1] = "application/json";
+		headers[2] = "X-Slack-Request-Timestamp";
+		headers[3] = timestamp;
+		headers[4] = "X-Slack-Signature";
+		headers[5] = signature;
+		System.arraycopy(retryHeaders, 0, headers, 6, retryHeaders.length);
+		return http.post("/chat/slack/events", body, headers);
+	}
+
+	private static GatewayHttp.Response push(GatewayHttp http, String body, String... headers) {
+		String[] all = new String[headers.length + 4];
+		all[0] = "Content-Type";
+		all[1] = "application/json";
+		all[2] = "Authorization";
+		all[3] = "Bearer " + RELAY_TOKEN;
+		System.arraycopy(headers, 0, all, 4, headers.length);
+		return http.post(NOTIFICATIONS, body, all);
+	}
+
+	private static String uniqueNotification() {
+		return new String(fixture("notification.json"), StandardCharsets.UTF_8).replace("completed.",
+				"completed (" + UUID.randomUUID() + ").");
+	}
+
+	private static byte[] fixture(String name) {
+		String path = name.startsWith("/") ? name : "/state/" + name;
+		try (InputStream in = RedisStateIntegrationTests.class.getResourceAsStream(path)) {
+			assertThat(in).as(path).isNotNull();
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
