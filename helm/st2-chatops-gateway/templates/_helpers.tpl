@@ -159,6 +159,15 @@ gateway.st2.api-url is GATEWAY_ST2_API_URL). Rendered into the ConfigMap.
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_STREAM_REDELIVERIES" .Values.relay.stream.redeliveries) -}}
 {{- include "gateway.put" (list $env "GATEWAY_STATE_STORE" .Values.state.store) -}}
 {{- include "gateway.put" (list $env "GATEWAY_STATE_KEY_PREFIX" .Values.state.keyPrefix) -}}
+{{- if eq .Values.state.store "redis" -}}
+{{- /* Spring Boot's own connection settings (docs/state.md); the password comes from a secretKeyRef */ -}}
+{{- include "gateway.put" (list $env "SPRING_DATA_REDIS_URL" .Values.state.redis.url) -}}
+{{- include "gateway.put" (list $env "SPRING_DATA_REDIS_SENTINEL_MASTER" .Values.state.redis.sentinel.master) -}}
+{{- with .Values.state.redis.sentinel.nodes -}}
+{{- include "gateway.put" (list $env "SPRING_DATA_REDIS_SENTINEL_NODES" (join "," .)) -}}
+{{- end -}}
+{{- include "gateway.put" (list $env "SPRING_DATA_REDIS_SSL_ENABLED" .Values.state.redis.tls) -}}
+{{- end -}}
 {{- include "gateway.put" (list $env "GATEWAY_WEB_MAX_BODY_SIZE" .Values.web.maxBodySize) -}}
 {{- toYaml $env -}}
 {{- end -}}
@@ -207,6 +216,21 @@ Spring's bracket notation keeps them whole */ -}}
 {{- end -}}
 {{- end -}}
 
+{{/*
+The Redis password as secretKeyRef environment variables (a YAML list of EnvVar), empty
+without state.store=redis or state.redis.existingSecret. Never a literal value.
+*/}}
+{{- define "gateway.redisPasswordEnv" -}}
+{{- if and (eq .Values.state.store "redis") .Values.state.redis.existingSecret -}}
+{{- $ref := dict "secretKeyRef" (dict "name" .Values.state.redis.existingSecret "key" .Values.state.redis.existingSecretPasswordKey) -}}
+{{- $env := list (dict "name" "SPRING_DATA_REDIS_PASSWORD" "valueFrom" $ref) -}}
+{{- if .Values.state.redis.sentinel.usePassword -}}
+{{- $env = append $env (dict "name" "SPRING_DATA_REDIS_SENTINEL_PASSWORD" "valueFrom" $ref) -}}
+{{- end -}}
+{{- toYaml $env -}}
+{{- end -}}
+{{- end -}}
+
 {{- define "gateway.st2Url" -}}
 {{- required "st2.url is required: st2's base URL, e.g. http://<stackstorm-ha release>-st2web (docs/deploy.md)" .Values.st2.url -}}
 {{- end -}}
@@ -218,7 +242,22 @@ credentials, credentials given twice.
 {{- define "gateway.validate" -}}
 {{- $_ := include "gateway.st2Url" . -}}
 {{- if and (include "gateway.multiReplica" .) (ne .Values.state.store "redis") -}}
-{{- fail "replicaCount > 1 and autoscaling.enabled need the shared Redis state store (state.store=redis), which this version of the gateway does not have yet: keep replicaCount at 1 and autoscaling.enabled false" -}}
+{{- fail "replicaCount > 1 and autoscaling.enabled need the shared Redis state store: set state.store=redis with state.redis.url or state.redis.sentinel (docs/deploy.md), or keep replicaCount at 1 and autoscaling.enabled false" -}}
+{{- end -}}
+{{- if eq .Values.state.store "redis" -}}
+{{- $redis := .Values.state.redis -}}
+{{- if and $redis.url $redis.sentinel.master -}}
+{{- fail "state.store=redis: set state.redis.url or state.redis.sentinel.master, not both" -}}
+{{- end -}}
+{{- if not (or $redis.url $redis.sentinel.master) -}}
+{{- fail "state.store=redis needs the Redis to connect to: state.redis.url (a standalone Redis) or state.redis.sentinel.master and state.redis.sentinel.nodes (Sentinel, as stackstorm-ha runs it)" -}}
+{{- end -}}
+{{- if and $redis.sentinel.master (not $redis.sentinel.nodes) -}}
+{{- fail "state.redis.sentinel.master is set but state.redis.sentinel.nodes is empty: list the Sentinels as host:port" -}}
+{{- end -}}
+{{- if and $redis.sentinel.usePassword (not $redis.existingSecret) -}}
+{{- fail "state.redis.sentinel.usePassword needs state.redis.existingSecret, the Secret holding the password" -}}
+{{- end -}}
 {{- end -}}
 {{- $secrets := include "gateway.secretEnv" . | fromYaml -}}
 {{- if and .Values.existingSecret $secrets -}}

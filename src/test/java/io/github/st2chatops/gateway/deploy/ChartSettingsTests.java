@@ -24,6 +24,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.support.SpringApplicationJsonEnvironmentPostProcessor;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
@@ -193,6 +194,47 @@ class ChartSettingsTests {
 		Set<String> written = new TreeSet<>(rendered.secretData().keySet());
 		written.remove("SPRING_APPLICATION_JSON");
 		assertThat(variables.keySet()).containsAll(written);
+	}
+
+	@Test
+	void redisValuesShouldReachSpringBootsRedisConnection() {
+		// the production example: stackstorm-ha's Sentinels, the password from its Secret
+		Rendered sentinel = this.chart.render(Map.of(), HelmChartTests.PRODUCTION_VALUES);
+		DataRedisProperties fromSentinel = redisProperties(sentinel);
+		assertThat(fromSentinel.getSentinel().getMaster()).isEqualTo("mymaster");
+		assertThat(fromSentinel.getSentinel().getNodes()).containsExactly("st2-redis-node-0.st2-redis-headless:26379",
+				"st2-redis-node-1.st2-redis-headless:26379", "st2-redis-node-2.st2-redis-headless:26379");
+		assertThat(fromSentinel.getPassword()).isEqualTo("secretKeyRef st2-redis/redis-password");
+		assertThat(fromSentinel.getSentinel().getPassword()).isEqualTo("secretKeyRef st2-redis/redis-password");
+		assertThat(fromSentinel.getUrl()).isNull();
+		assertThat(fromSentinel.getSsl().isEnabled()).isFalse();
+
+		Rendered url = this.chart.render(HelmChart.minimal("state.store", "redis", "state.redis.url",
+				"rediss://redis.example.internal:6380", "state.redis.tls", true));
+		DataRedisProperties fromUrl = redisProperties(url);
+		assertThat(fromUrl.getUrl()).isEqualTo("rediss://redis.example.internal:6380");
+		assertThat(fromUrl.getSsl().isEnabled()).isTrue();
+		assertThat(fromUrl.getPassword()).isNull();
+		assertThat(fromUrl.getSentinel()).isNull();
+	}
+
+	/**
+	 * Spring Boot's Redis connection properties as the pod's environment sets them; a
+	 * {@code secretKeyRef} stands for {@code secretKeyRef <secret>/<key>}.
+	 */
+	@SuppressWarnings("unchecked")
+	private static DataRedisProperties redisProperties(Rendered rendered) {
+		Map<String, Object> variables = new TreeMap<>(rendered.processEnvironment());
+		List<Map<String, Object>> env = at(rendered.container(), "env");
+		if (env != null) {
+			env.stream().filter((entry) -> entry.containsKey("valueFrom")).forEach((entry) -> {
+				Map<String, String> ref = at(entry, "valueFrom.secretKeyRef");
+				variables.put((String) entry.get("name"), "secretKeyRef " + ref.get("name") + "/" + ref.get("key"));
+			});
+		}
+		return Binder.get(springEnvironment(variables))
+			.bind("spring.data.redis", DataRedisProperties.class)
+			.orElseGet(DataRedisProperties::new);
 	}
 
 	private static void assertCaBundleMounted(Rendered rendered, String file) {

@@ -18,7 +18,6 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.github.st2chatops.gateway.deploy.HelmChart.Rendered;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,7 +39,9 @@ class HelmChartTests {
 
 	static final Path PRODUCTION_VALUES = HelmChart.DIRECTORY.resolve("examples/production-values.yaml");
 
-	static final String REPLICAS_REFUSED = "replicaCount > 1 and autoscaling.enabled need the shared Redis state store (state.store=redis), which this version of the gateway does not have yet";
+	static final String REPLICAS_REFUSED = "replicaCount > 1 and autoscaling.enabled need the shared Redis state store: set state.store=redis with state.redis.url or state.redis.sentinel (docs/deploy.md), or keep replicaCount at 1 and autoscaling.enabled false";
+
+	static final String REDIS_URL = "redis://redis.example.internal:6379";
 
 	private final HelmChart chart = HelmChart.ofProject();
 
@@ -205,33 +206,118 @@ class HelmChartTests {
 	}
 
 	@Test
-	void moreThanOneReplicaShouldBeRefusedUntilTheRedisStateStoreExists() {
+	void moreThanOneReplicaShouldBeRefusedWithTheMemoryStore() {
 		assertThat(this.chart.renderError(minimal("replicaCount", 2))).contains(REPLICAS_REFUSED);
+		assertThat(this.chart.renderError(minimal("replicaCount", 2, "state.store", "memory")))
+			.contains(REPLICAS_REFUSED);
 		assertThat(this.chart.renderError(minimal("autoscaling.enabled", true))).contains(REPLICAS_REFUSED);
-		assertThat(this.chart.renderError(minimal("replicaCount", 2, "state.store", "redis")))
-			.contains("at '/state/store'");
+	}
+
+	@ParameterizedTest
+	@MethodSource("incompleteRedis")
+	void redisStoreWithoutAWayToReachRedisShouldBeRefused(Map<String, Object> values, String message) {
+		assertThat(this.chart.renderError(values)).contains(message);
+	}
+
+	static Stream<Arguments> incompleteRedis() {
+		return Stream.of(Arguments.of(minimal("state.store", "redis"),
+				"state.store=redis needs the Redis to connect to: state.redis.url (a standalone Redis) or state.redis.sentinel.master and state.redis.sentinel.nodes"),
+				Arguments.of(minimal("state.store", "redis", "replicaCount", 3),
+						"state.store=redis needs the Redis to connect to"),
+				Arguments.of(
+						minimal("state.store", "redis", "state.redis.url", REDIS_URL, "state.redis.sentinel.master",
+								"mymaster", "state.redis.sentinel.nodes", List.of("redis-0:26379")),
+						"set state.redis.url or state.redis.sentinel.master, not both"),
+				Arguments.of(minimal("state.store", "redis", "state.redis.sentinel.master", "mymaster"),
+						"state.redis.sentinel.master is set but state.redis.sentinel.nodes is empty"),
+				Arguments.of(
+						minimal("state.store", "redis", "state.redis.url", REDIS_URL,
+								"state.redis.sentinel.usePassword", true),
+						"state.redis.sentinel.usePassword needs state.redis.existingSecret"));
 	}
 
 	@Test
-	void podDisruptionBudgetShouldExistOnlyWithMoreThanOneReplica(@TempDir Path copy) throws IOException {
+	void memoryStoreShouldSetNoRedisConnection() {
+		Rendered rendered = this.chart.render(minimal("state.redis.url", REDIS_URL, "state.redis.existingSecret",
+				"redis-credentials", "networkPolicy.egress.redis.ports", List.of(6380)));
+
+		assertThat(rendered.configMapData()).containsEntry("GATEWAY_STATE_STORE", "memory")
+			.satisfies((data) -> assertThat(data.keySet()).noneMatch((key) -> key.startsWith("SPRING_DATA_REDIS")));
+		assertThat((Object) at(rendered.container(), "env")).isNull();
+		List<Map<String, Object>> egress = at(rendered.get("NetworkPolicy"), "spec.egress");
+		assertThat(egress).extracting((rule) -> ports(rule)).doesNotContain(List.of("6380/TCP"));
+	}
+
+	@Test
+	void redisStoreWithAUrlShouldRender() {
+		Rendered rendered = this.chart.render(minimal("state.store", "redis", "state.redis.url", REDIS_URL,
+				"state.redis.tls", true, "networkPolicy.egress.redis.ports", List.of(6380)));
+
+		assertThat(rendered.configMapData())
+			.contains(entry("GATEWAY_STATE_STORE", "redis"), entry("SPRING_DATA_REDIS_URL", REDIS_URL),
+					entry("SPRING_DATA_REDIS_SSL_ENABLED", "true"))
+			.doesNotContainKeys("SPRING_DATA_REDIS_SENTINEL_MASTER", "SPRING_DATA_REDIS_SENTINEL_NODES",
+					"SPRING_DATA_REDIS_PASSWORD");
+		assertThat((Object) at(rendered.container(), "env")).as("no password, no secretKeyRef").isNull();
+		assertThat((Integer) at(rendered.get("Deployment"), "spec.replicas")).isEqualTo(1);
+		List<Map<String, Object>> egress = at(rendered.get("NetworkPolicy"), "spec.egress");
+		assertThat(egress.get(egress.size() - 1)).satisfies((rule) -> {
+			assertThat(ports(rule)).containsExactly("6380/TCP");
+			assertThat((Object) rule.get("to")).as("any destination").isNull();
+		});
+	}
+
+	@Test
+	void redisPasswordShouldBeReferencedNeverInlined() {
+		Rendered rendered = this.chart.render(minimal("replicaCount", 3, "state.store", "redis",
+				"state.redis.sentinel.master", "mymaster", "state.redis.sentinel.nodes",
+				List.of("st2-redis-node-0.st2-redis-headless:26379", "st2-redis-node-1.st2-redis-headless:26379"),
+				"state.redis.sentinel.usePassword", true, "state.redis.existingSecret", "st2-redis"));
+
+		assertThat(rendered.configMapData())
+			.contains(entry("GATEWAY_STATE_STORE", "redis"), entry("SPRING_DATA_REDIS_SENTINEL_MASTER", "mymaster"),
+					entry("SPRING_DATA_REDIS_SENTINEL_NODES",
+							"st2-redis-node-0.st2-redis-headless:26379,st2-redis-node-1.st2-redis-headless:26379"),
+					entry("SPRING_DATA_REDIS_SSL_ENABLED", "false"))
+			.doesNotContainKeys("SPRING_DATA_REDIS_URL", "SPRING_DATA_REDIS_PASSWORD",
+					"SPRING_DATA_REDIS_SENTINEL_PASSWORD");
+		assertThat(rendered.secretData()).doesNotContainKeys("SPRING_DATA_REDIS_PASSWORD",
+				"SPRING_DATA_REDIS_SENTINEL_PASSWORD");
+		Map<String, Object> reference = Map.of("secretKeyRef", Map.of("name", "st2-redis", "key", "redis-password"));
+		assertThat((List<Map<String, Object>>) at(rendered.container(), "env")).containsExactly(
+				Map.of("name", "SPRING_DATA_REDIS_PASSWORD", "valueFrom", reference),
+				Map.of("name", "SPRING_DATA_REDIS_SENTINEL_PASSWORD", "valueFrom", reference));
+		// the Sentinel password only when asked for, from a key of your choice
+		Rendered redisOnly = this.chart.render(minimal("state.store", "redis", "state.redis.url", REDIS_URL,
+				"state.redis.existingSecret", "my-redis", "state.redis.existingSecretPasswordKey", "password"));
+		assertThat((List<Map<String, Object>>) at(redisOnly.container(), "env"))
+			.containsExactly(Map.of("name", "SPRING_DATA_REDIS_PASSWORD", "valueFrom",
+					Map.of("secretKeyRef", Map.of("name", "my-redis", "key", "password"))));
+	}
+
+	@Test
+	void podDisruptionBudgetAndAutoscalerShouldRenderWithMoreThanOneReplicaOnRedis() {
 		assertThat(this.chart.render(minimal()).find("PodDisruptionBudget")).isEmpty();
 		assertThat(this.chart.render(minimal("replicaCount", 0)).find("PodDisruptionBudget")).isEmpty();
-		// replicas > 1 need state.store=redis, which the schema refuses for now: render
-		// the
-		// templates of that future without the schema
-		HelmChart withoutSchema = new HelmChart(copyOfChart(copy, "values.schema.json"));
-		Rendered three = withoutSchema.render(minimal("replicaCount", 3, "state.store", "redis"));
+		assertThat(this.chart.render(minimal("state.store", "redis", "state.redis.url", REDIS_URL))
+			.find("PodDisruptionBudget")).as("one replica on Redis").isEmpty();
+		Rendered three = this.chart
+			.render(minimal("replicaCount", 3, "state.store", "redis", "state.redis.url", REDIS_URL));
 		assertThat((Integer) at(three.get("PodDisruptionBudget"), "spec.maxUnavailable")).isEqualTo(1);
+		assertThat((Map<String, String>) at(three.get("PodDisruptionBudget"), "spec.selector.matchLabels"))
+			.containsEntry("app.kubernetes.io/instance", HelmChart.RELEASE);
 		assertThat((Integer) at(three.get("Deployment"), "spec.replicas")).isEqualTo(3);
 		assertThat(three.find("HorizontalPodAutoscaler")).isEmpty();
-		Rendered autoscaled = withoutSchema.render(minimal("autoscaling.enabled", true, "state.store", "redis"));
+		Rendered autoscaled = this.chart
+			.render(minimal("autoscaling.enabled", true, "state.store", "redis", "state.redis.url", REDIS_URL));
 		assertThat(autoscaled.find("PodDisruptionBudget")).isPresent();
 		Map<String, Object> hpa = autoscaled.get("HorizontalPodAutoscaler");
 		assertThat((Integer) at(hpa, "spec.minReplicas")).isEqualTo(2);
 		assertThat((String) at(hpa, "spec.scaleTargetRef.name")).isEqualTo(FULLNAME);
 		assertThat((Object) at(autoscaled.get("Deployment"), "spec.replicas")).as("the HPA owns replicas").isNull();
-		assertThat(withoutSchema
-			.render(minimal("replicaCount", 3, "state.store", "redis", "podDisruptionBudget.enabled", false))
+		assertThat(this.chart
+			.render(minimal("replicaCount", 3, "state.store", "redis", "state.redis.url", REDIS_URL,
+					"podDisruptionBudget.enabled", false))
 			.find("PodDisruptionBudget")).isEmpty();
 	}
 
@@ -255,7 +341,11 @@ class HelmChartTests {
 				Arguments.of(minimal("containerPorts.http", 70000), "/containerPorts/http"),
 				Arguments.of(minimal("relay.stream.enabled", "true"), "/relay/stream/enabled"),
 				Arguments.of(minimal("relay.token", "too-short"), "/relay/token"),
-				Arguments.of(minimal("chat.slack.userField", "email"), "/chat/slack/userField"));
+				Arguments.of(minimal("chat.slack.userField", "email"), "/chat/slack/userField"),
+				Arguments.of(minimal("state.store", "valkey"), "/state/store"),
+				Arguments.of(minimal("state.redis.url", "redis://:s3cr3t-password@redis:6379"), "/state/redis/url"),
+				Arguments.of(minimal("state.redis.sentinel.nodes", "redis-0:26379"), "/state/redis/sentinel/nodes"),
+				Arguments.of(minimal("state.redis.tls", "true"), "/state/redis/tls"));
 	}
 
 	@Test
@@ -281,8 +371,13 @@ class HelmChartTests {
 	void productionValuesShouldRender() {
 		Rendered rendered = this.chart.render(Map.of(), PRODUCTION_VALUES);
 
-		assertThat(rendered.kinds()).containsExactly("ConfigMap", "Deployment", "Ingress", "NetworkPolicy", "Service",
-				"ServiceAccount", "ServiceMonitor");
+		assertThat(rendered.kinds()).containsExactly("ConfigMap", "Deployment", "Ingress", "NetworkPolicy",
+				"PodDisruptionBudget", "Service", "ServiceAccount", "ServiceMonitor");
+		// three replicas sharing stackstorm-ha's Redis through its Sentinels
+		assertThat((Integer) at(rendered.get("Deployment"), "spec.replicas")).isEqualTo(3);
+		assertThat(rendered.configMapData()).contains(entry("GATEWAY_STATE_STORE", "redis"),
+				entry("SPRING_DATA_REDIS_SENTINEL_MASTER", "mymaster"), entry("SPRING_DATA_REDIS_SENTINEL_NODES",
+						"st2-redis-node-0.st2-redis-headless:26379,st2-redis-node-1.st2-redis-headless:26379,st2-redis-node-2.st2-redis-headless:26379"));
 		assertThat(rendered.configMapData()).contains(entry("GATEWAY_ST2_URL", "http://st2-st2web"),
 				entry("GATEWAY_API_KEYS_OPS_USER", "ops"), entry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"),
 				entry("LOGGING_LEVEL_IO_GITHUB_ST2CHATOPS", "INFO"));
@@ -290,7 +385,11 @@ class HelmChartTests {
 		assertThat((List<Map<String, Object>>) at(container, "envFrom"))
 			.contains(Map.of("secretRef", Map.of("name", "chatops-gateway-credentials")));
 		assertThat((List<Map<String, Object>>) at(container, "env")).extracting((env) -> env.get("name"))
-			.containsExactly("GATEWAY_ST2_PASSWORD", "GATEWAY_ST2_USERNAME");
+			.containsExactly("GATEWAY_ST2_PASSWORD", "GATEWAY_ST2_USERNAME", "SPRING_DATA_REDIS_PASSWORD",
+					"SPRING_DATA_REDIS_SENTINEL_PASSWORD");
+		assertThat((List<Map<String, Object>>) at(container, "env")).filteredOn((env) -> env.containsKey("value"))
+			.as("only references")
+			.isEmpty();
 		// the Ingress reaches the webhooks, never actuator
 		Map<String, Object> ingress = rendered.get("Ingress");
 		List<Map<String, Object>> rules = at(ingress, "spec.rules");
@@ -329,7 +428,10 @@ class HelmChartTests {
 		List<Map<String, Object>> egress = at(policy, "spec.egress");
 		assertThat(egress).extracting((rule) -> ports(rule))
 			.containsExactly(List.of("53/UDP", "53/TCP"), List.of("80/TCP", "9100/TCP", "9101/TCP", "9102/TCP"),
-					List.of("443/TCP"));
+					List.of("443/TCP"), List.of("6379/TCP", "26379/TCP"));
+		assertThat((List<Map<String, Object>>) egress.get(3).get("to")).singleElement()
+			.satisfies((peer) -> assertThat((Map<String, String>) at(peer, "podSelector.matchLabels"))
+				.containsEntry("app.kubernetes.io/name", "redis"));
 		assertThat((Object) egress.get(0).get("to")).as("DNS anywhere").isNull();
 		assertThat((List<Map<String, Object>>) egress.get(1).get("to")).singleElement()
 			.satisfies((peer) -> assertThat((Map<String, String>) at(peer, "podSelector.matchLabels"))
