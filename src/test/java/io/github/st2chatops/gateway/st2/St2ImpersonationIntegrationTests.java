@@ -149,6 +149,23 @@ class St2ImpersonationIntegrationTests {
 	}
 
 	@Test
+	void tokenSt2NoLongerAcceptsShouldBeReplacedOnTheNextCommand() {
+		stubUserToken(ALICE_TOKEN, clock.instant().plus(Duration.ofHours(24)));
+		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token", equalTo(ALICE_TOKEN))
+			.willReturn(St2Stubs.fault(401, "Unauthorized - Token has expired.")));
+
+		Response refused = run("alice-secret-token-0001");
+
+		assertThat(refused.json()).doesNotContainEntry("outcome", "executed");
+		assertThat(refused.body()).doesNotContain(ALICE_TOKEN);
+		stubUserToken(ALICE_TOKEN_2, clock.instant().plus(Duration.ofHours(24)));
+		assertThat(run("alice-secret-token-0001").json()).containsEntry("outcome", "executed");
+		st2.verify(2, postRequestedFor(urlEqualTo("/auth/v1/tokens")).withRequestBody(matchingJsonPath("$.user")));
+		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token",
+				equalTo(ALICE_TOKEN_2)));
+	}
+
+	@Test
 	void nicknamePlatformShouldAskForImpersonateUserWithNicknameOrigin() {
 		st2.stubFor(post("/auth/v1/tokens").withRequestBody(matchingJsonPath("$.impersonate_user"))
 			.willReturn(St2Stubs.json(201,
