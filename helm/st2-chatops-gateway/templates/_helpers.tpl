@@ -101,6 +101,14 @@ gateway.st2.api-url is GATEWAY_ST2_API_URL). Rendered into the ConfigMap.
 {{- include "gateway.put" (list $env "GATEWAY_ST2_PAGE_SIZE" .Values.st2.pageSize) -}}
 {{- include "gateway.put" (list $env "GATEWAY_ST2_RETRY_MAX_RETRIES" .Values.st2.retry.maxRetries) -}}
 {{- include "gateway.put" (list $env "GATEWAY_ST2_RETRY_DELAY" .Values.st2.retry.delay) -}}
+{{- include "gateway.put" (list $env "GATEWAY_ST2_IMPERSONATION_ENABLED" .Values.st2.impersonation.enabled) -}}
+{{- with .Values.st2.impersonation.users -}}
+{{- include "gateway.put" (list $env "GATEWAY_ST2_IMPERSONATION_USERS" (join "," .)) -}}
+{{- end -}}
+{{- with .Values.st2.impersonation.nicknamePlatforms -}}
+{{- include "gateway.put" (list $env "GATEWAY_ST2_IMPERSONATION_NICKNAME_PLATFORMS" (join "," .)) -}}
+{{- end -}}
+{{- include "gateway.put" (list $env "GATEWAY_ST2_IMPERSONATION_FALLBACK" .Values.st2.impersonation.fallback) -}}
 {{- $_ := set $env "GATEWAY_COMMAND_PREFIX" (toString .Values.command.prefix) -}}
 {{- include "gateway.put" (list $env "GATEWAY_COMMAND_HELP_PAGE_SIZE" .Values.command.helpPageSize) -}}
 {{- include "gateway.put" (list $env "GATEWAY_COMMAND_MAX_LENGTH" .Values.command.maxLength) -}}

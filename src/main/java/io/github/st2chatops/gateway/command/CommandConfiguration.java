@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.github.st2chatops.gateway.alias.AliasCatalogHolder;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.st2.St2Client;
+import io.github.st2chatops.gateway.st2.St2Impersonation;
 import io.github.st2chatops.gateway.st2.St2Properties;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -22,10 +23,12 @@ class CommandConfiguration {
 	@Bean
 	CommandService commandService(CommandProperties properties, AliasCatalogHolder catalogs,
 			AliasCatalogSynchronizer synchronizer, St2Client st2, St2Properties st2Properties,
-			MeterRegistry meterRegistry, AccessProperties access, ObjectProvider<CommandRateLimiter> rateLimiter) {
+			MeterRegistry meterRegistry, AccessProperties access, ObjectProvider<CommandRateLimiter> rateLimiter,
+			ObjectProvider<St2Impersonation> impersonation) {
 		String webUrl = (st2Properties.webUrl() != null) ? st2Properties.webUrl().toString() : null;
 		return new CommandService(properties, catalogs, synchronizer, st2, st2Properties.route(), webUrl, meterRegistry,
-				new AccessPolicy(access), rateLimiter.getIfAvailable(() -> (requester) -> Optional.empty()));
+				new AccessPolicy(access), rateLimiter.getIfAvailable(() -> (requester) -> Optional.empty()),
+				impersonation.getIfAvailable());
 	}
 
 	@Bean

@@ -20,7 +20,11 @@ import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.st2.St2AliasExecution;
 import io.github.st2chatops.gateway.st2.St2AliasExecutionRequest;
 import io.github.st2chatops.gateway.st2.St2Client;
+import io.github.st2chatops.gateway.st2.St2AuthenticationException;
 import io.github.st2chatops.gateway.st2.St2Exception;
+import io.github.st2chatops.gateway.st2.St2Identity;
+import io.github.st2chatops.gateway.st2.St2Impersonation;
+import io.github.st2chatops.gateway.st2.St2ImpersonationRefusedException;
 import io.github.st2chatops.gateway.st2.St2NotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -46,6 +50,8 @@ public class CommandService implements ChatCommandHandler {
 
 	private final AliasCatalogSynchronizer synchronizer;
 
+	static final String NOT_MAPPED_REPLY = "You are not mapped to an st2 user; nothing ran.";
+
 	private final St2Client st2;
 
 	private final String route;
@@ -60,9 +66,18 @@ public class CommandService implements ChatCommandHandler {
 
 	private final CommandRateLimiter rateLimiter;
 
+	private final St2Impersonation impersonation;
+
 	CommandService(CommandProperties properties, AliasCatalogHolder catalogs, AliasCatalogSynchronizer synchronizer,
 			St2Client st2, String route, String webUrlBase, MeterRegistry meterRegistry, AccessPolicy access,
 			CommandRateLimiter rateLimiter) {
+		this(properties, catalogs, synchronizer, st2, route, webUrlBase, meterRegistry, access, rateLimiter, null);
+	}
+
+	CommandService(CommandProperties properties, AliasCatalogHolder catalogs, AliasCatalogSynchronizer synchronizer,
+			St2Client st2, String route, String webUrlBase, MeterRegistry meterRegistry, AccessPolicy access,
+			CommandRateLimiter rateLimiter, St2Impersonation impersonation) {
+		this.impersonation = impersonation;
 		this.parser = new CommandLineParser(properties.prefix());
 		this.properties = properties;
 		this.catalogs = catalogs;
@@ -264,10 +279,24 @@ public class CommandService implements ChatCommandHandler {
 				matched.format().representation(), command.line(), user, address.sourceChannel(), address.toContext(),
 				this.route);
 		St2AliasExecution result;
+		St2Identity identity = St2Identity.GATEWAY;
 		try {
-			result = this.st2.executeAlias(request);
+			identity = (this.impersonation != null)
+					? this.impersonation.identityOf(address.platform(), address.userId()) : St2Identity.GATEWAY;
+			if (identity instanceof St2Identity.Unmapped) {
+				logger.info("{} is not mapped to an st2 user, {} not run", requester.user(), ref);
+				return CommandResult.of(CommandOutcome.DENIED, NOT_MAPPED_REPLY);
+			}
+			result = this.st2.executeAlias(request, identity);
+		}
+		catch (St2ImpersonationRefusedException ex) {
+			return CommandResult.of(CommandOutcome.DENIED, ex.getMessage());
 		}
 		catch (St2Exception ex) {
+			if (ex instanceof St2AuthenticationException && identity instanceof St2Identity.User mapped) {
+				// the user's token was revoked: ask for a new one next time
+				this.impersonation.forget(mapped.header());
+			}
 			if (ex instanceof St2NotFoundException) {
 				this.synchronizer.requestRefresh();
 			}

@@ -30,6 +30,12 @@ class St2AuthenticationInterceptor implements ClientHttpRequestInterceptor {
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
+		St2AuthHeader onBehalf = St2Client.ON_BEHALF.get();
+		if (onBehalf != null) {
+			// a mapped user's token (gateway.st2.impersonation): never the gateway's own
+			onBehalf.applyTo(request.getHeaders());
+			return execution.execute(request, body);
+		}
 		St2TokenProvider provider = this.tokens.getObject();
 		St2AuthHeader header = provider.currentHeader();
 		header.applyTo(request.getHeaders());

@@ -37,6 +37,9 @@ public class St2Client {
 
 	private final St2Api api;
 
+	/** The credential of the call in progress on this thread, when not the gateway's. */
+	static final ThreadLocal<St2AuthHeader> ON_BEHALF = new ThreadLocal<>();
+
 	private final St2Properties properties;
 
 	private final CircuitBreaker circuitBreaker;
@@ -128,6 +131,28 @@ public class St2Client {
 				: new St2AliasExecutionRequest(request.name(), request.format(), request.command(), request.user(),
 						request.sourceChannel(), request.sourceContext(), this.properties.route());
 		return call("execute alias", this.executeRetry, (requestId) -> this.api.executeAlias(requestId, routed));
+	}
+
+	/**
+	 * Run an alias as a mapped st2 user ({@code gateway.st2.impersonation}): like
+	 * {@link #executeAlias(St2AliasExecutionRequest)}, authenticated with the identity's
+	 * token instead of the gateway's credential.
+	 * @param request the execution
+	 * @param identity who it runs as
+	 * @return st2's 201 answer
+	 * @throws St2Exception as {@link #executeAlias(St2AliasExecutionRequest)}
+	 */
+	public St2AliasExecution executeAlias(St2AliasExecutionRequest request, St2Identity identity) {
+		if (!(identity instanceof St2Identity.User user)) {
+			return executeAlias(request);
+		}
+		ON_BEHALF.set(user.header());
+		try {
+			return executeAlias(request);
+		}
+		finally {
+			ON_BEHALF.remove();
+		}
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -24,6 +25,7 @@ import org.springframework.web.service.registry.ImportHttpServices;
  * {@link St2Client}; the {@code st2} health contributor.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(St2ImpersonationProperties.class)
 @ImportHttpServices(group = St2Configuration.API_GROUP, types = St2Api.class)
 @ImportHttpServices(group = St2Configuration.AUTH_GROUP, types = St2AuthApi.class)
 class St2Configuration {
@@ -62,6 +64,17 @@ class St2Configuration {
 	@Bean
 	St2TokenProvider st2TokenProvider(St2Properties properties, St2AuthApi authApi, Clock clock) {
 		return new St2TokenProvider(properties, authApi, clock);
+	}
+
+	@Bean
+	St2Impersonation st2Impersonation(St2ImpersonationProperties settings, St2Properties properties, St2AuthApi authApi,
+			St2TokenProvider tokens, Clock clock) {
+		if (settings.enabled() && properties.authMode() != St2AuthMode.PASSWORD) {
+			throw new IllegalStateException("gateway.st2.impersonation.enabled needs gateway.st2.username and "
+					+ "gateway.st2.password of an st2 service account: st2 issues impersonated tokens only on a "
+					+ "username/password login, not for an API key or a token");
+		}
+		return new St2Impersonation(settings, properties, authApi, tokens, clock);
 	}
 
 	@Bean

@@ -258,8 +258,21 @@ public class St2TokenProvider {
 			throw new St2UnavailableException("st2's auth service answered a token without a readable expiry", false,
 					null, null);
 		}
+		return new IssuedToken(body.token(), expiry,
+				renewAt(requestedAt, expiry, this.properties.tokenRenewalMargin()));
+	}
+
+	/**
+	 * When to renew a token: {@code gateway.st2.token-renewal-margin} before it expires,
+	 * by default 10% of its lifetime, at least 60 s, at most half its lifetime.
+	 * @param requestedAt when the token was asked for
+	 * @param expiry when it expires
+	 * @param configuredMargin the configured margin or {@code null}
+	 * @return the renewal time
+	 */
+	static Instant renewAt(Instant requestedAt, Instant expiry, Duration configuredMargin) {
 		Duration lifetime = Duration.between(requestedAt, expiry);
-		Duration margin = this.properties.tokenRenewalMargin();
+		Duration margin = configuredMargin;
 		if (margin == null) {
 			margin = lifetime.dividedBy(10);
 			if (margin.compareTo(MINIMUM_MARGIN) < 0) {
@@ -271,7 +284,7 @@ public class St2TokenProvider {
 		if (margin.compareTo(half) > 0) {
 			margin = half.isNegative() ? Duration.ZERO : half;
 		}
-		return new IssuedToken(body.token(), expiry, expiry.minus(margin));
+		return expiry.minus(margin);
 	}
 
 	private St2TokenRequest tokenRequest() {

@@ -80,6 +80,10 @@ final class GatewaySettings {
 		properties.put("gateway.st2.verify-tls", "st2/verifyTls");
 		properties.put(CA_BUNDLE, "st2/caBundle");
 		properties.put("gateway.st2.page-size", "st2/pageSize");
+		properties.put("gateway.st2.impersonation.enabled", "st2/impersonation/enabled");
+		properties.put("gateway.st2.impersonation.users", "st2/impersonation/users");
+		properties.put("gateway.st2.impersonation.nickname-platforms", "st2/impersonation/nicknamePlatforms");
+		properties.put("gateway.st2.impersonation.fallback", "st2/impersonation/fallback");
 		properties.put("gateway.st2.retry.max-retries", "st2/retry/maxRetries");
 		properties.put("gateway.st2.retry.delay", "st2/retry/delay");
 		properties.put("gateway.catalog.refresh-interval", "catalog/refreshInterval");

@@ -1,0 +1,262 @@
+package io.github.st2chatops.gateway.st2;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.st2chatops.gateway.GatewayApplication;
+import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
+import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.GatewayHttp.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Per-user st2 identity end to end: the service on a random port, WireMock as st2 (its
+ * auth service answering like st2auth's token handler). Commands come through the REST
+ * API, whose requester is {@code api:<key user>}.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.username=chatops_bot", "gateway.st2.password=s3cr3t-service-password",
+				"gateway.st2.retry.max-retries=0", "gateway.catalog.refresh-interval=1h",
+				"gateway.st2.token-renewal-margin=5m", "gateway.api.keys.alice.token=alice-secret-token-0001",
+				"gateway.api.keys.alice.user=alice-chat", "gateway.api.keys.bob.token=bob-secret-token-00002",
+				"gateway.api.keys.bob.user=U024BE7LH", "gateway.api.keys.eve.token=eve-secret-token-00003",
+				"gateway.api.keys.eve.user=eve-chat", "gateway.st2.impersonation.enabled=true",
+				"gateway.st2.impersonation.users=api:alice-chat=alice",
+				"gateway.st2.impersonation.nickname-platforms=api" })
+@Import(St2ImpersonationIntegrationTests.Clocks.class)
+class St2ImpersonationIntegrationTests {
+
+	static final String GATEWAY_TOKEN = "5e86421776f946e98faea4d5b1f1a7f1";
+
+	static final String ALICE_TOKEN = "a11ce0000f946e98faea4d5b1f1a7f11";
+
+	static final String ALICE_TOKEN_2 = "a11ce0000f946e98faea4d5b1f1a7f22";
+
+	static final String BOB_TOKEN = "b0b000000f946e98faea4d5b1f1a7f33";
+
+	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
+
+	static final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
+
+	static {
+		st2.start();
+	}
+
+	@DynamicPropertySource
+	static void urls(DynamicPropertyRegistry registry) {
+		registry.add("gateway.st2.url", st2::baseUrl);
+	}
+
+	@AfterAll
+	static void stop() {
+		st2.stop();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AliasCatalogSynchronizer synchronizer;
+
+	GatewayHttp http;
+
+	@BeforeEach
+	void loadCatalog() throws IOException {
+		st2.resetAll();
+		// every token of an earlier test has expired
+		clock.advance(Duration.ofDays(2));
+		// the gateway's own login: no impersonation fields
+		st2.stubFor(post("/auth/v1/tokens").withRequestBody(matchingJsonPath("$.user", absent()))
+			.withRequestBody(matchingJsonPath("$.impersonate_user", absent()))
+			.willReturn(St2Stubs.token(GATEWAY_TOKEN, clock.instant().plus(Duration.ofHours(24)))));
+		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
+			.willReturn(okJson(resource("/command/aliases.json")).withHeader("X-Total-Count", "6")));
+		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution"))
+			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
+					{"execution": {"id": "5f1a7e2b9c1d4a0001e0e001", "status": "requested",
+					 "action": {"ref": "ops.deploy"}, "parameters": {}, "context": {}},
+					 "actionalias": {"name": "deploy", "pack": "ops"}, "message": "Started"}""")));
+		assertThat(this.synchronizer.sync()).isTrue();
+		this.http = new GatewayHttp(this.port);
+	}
+
+	@Test
+	void mappedUserShouldGetTokenByNameAndRunWithIt() {
+		stubUserToken(ALICE_TOKEN, clock.instant().plus(Duration.ofHours(24)));
+
+		Response response = run("alice-secret-token-0001");
+
+		assertThat(response.json()).containsEntry("outcome", "executed");
+		st2.verify(1, postRequestedFor(urlEqualTo("/auth/v1/tokens")).withHeader("Authorization", equalTo(basic()))
+			.withRequestBody(equalToJson("{\"user\": \"alice\"}")));
+		st2.verify(1,
+				postRequestedFor(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token", equalTo(ALICE_TOKEN))
+					.withHeader("St2-Api-Key", absent()));
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token",
+				equalTo(GATEWAY_TOKEN)));
+	}
+
+	@Test
+	void tokenShouldBeReusedUntilShortlyBeforeExpiryThenRenewed() {
+		Instant expiry = clock.instant().plus(Duration.ofHours(1));
+		stubUserToken(ALICE_TOKEN, expiry);
+		assertThat(run("alice-secret-token-0001").json()).containsEntry("outcome", "executed");
+		assertThat(run("alice-secret-token-0001").json()).containsEntry("outcome", "executed");
+		st2.verify(1, postRequestedFor(urlEqualTo("/auth/v1/tokens")).withRequestBody(matchingJsonPath("$.user")));
+		st2.verify(2, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token",
+				equalTo(ALICE_TOKEN)));
+
+		// inside the 5 min renewal margin
+		clock.advance(Duration.ofMinutes(56));
+		stubUserToken(ALICE_TOKEN_2, clock.instant().plus(Duration.ofHours(1)));
+		assertThat(run("alice-secret-token-0001").json()).containsEntry("outcome", "executed");
+
+		st2.verify(2, postRequestedFor(urlEqualTo("/auth/v1/tokens")).withRequestBody(matchingJsonPath("$.user")));
+		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token",
+				equalTo(ALICE_TOKEN_2)));
+	}
+
+	@Test
+	void tokenSt2NoLongerAcceptsShouldBeReplacedOnTheNextCommand() {
+		stubUserToken(ALICE_TOKEN, clock.instant().plus(Duration.ofHours(24)));
+		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token", equalTo(ALICE_TOKEN))
+			.willReturn(St2Stubs.fault(401, "Unauthorized - Token has expired.")));
+
+		Response refused = run("alice-secret-token-0001");
+
+		assertThat(refused.json()).doesNotContainEntry("outcome", "executed");
+		assertThat(refused.body()).doesNotContain(ALICE_TOKEN);
+		stubUserToken(ALICE_TOKEN_2, clock.instant().plus(Duration.ofHours(24)));
+		assertThat(run("alice-secret-token-0001").json()).containsEntry("outcome", "executed");
+		st2.verify(2, postRequestedFor(urlEqualTo("/auth/v1/tokens")).withRequestBody(matchingJsonPath("$.user")));
+		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token",
+				equalTo(ALICE_TOKEN_2)));
+	}
+
+	@Test
+	void nicknamePlatformShouldAskForImpersonateUserWithNicknameOrigin() {
+		st2.stubFor(post("/auth/v1/tokens").withRequestBody(matchingJsonPath("$.impersonate_user"))
+			.willReturn(St2Stubs.json(201,
+					"{\"user\": \"bob\", \"token\": \"" + BOB_TOKEN + "\", \"expiry\": \""
+							+ St2Stubs.ST2_ISOTIME.format(clock.instant().plus(Duration.ofHours(24)))
+							+ "\", \"metadata\": {}}")));
+
+		Response response = run("bob-secret-token-00002");
+
+		assertThat(response.json()).containsEntry("outcome", "executed");
+		st2.verify(1, postRequestedFor(urlEqualTo("/auth/v1/tokens"))
+			.withRequestBody(equalToJson("{\"impersonate_user\": \"U024BE7LH\", \"nickname_origin\": \"api\"}")));
+		st2.verify(1,
+				postRequestedFor(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token", equalTo(BOB_TOKEN)));
+	}
+
+	@Test
+	void st2RefusingImpersonationShouldSaySoAndRunNothing() {
+		// st2auth when the gateway's user has no is_service
+		st2.stubFor(post("/auth/v1/tokens").withRequestBody(matchingJsonPath("$.user"))
+			.willReturn(St2Stubs.fault(400, "Current user is not a service and cannot request impersonated tokens")));
+
+		Response response = run("alice-secret-token-0001");
+
+		assertThat(response.json()).containsEntry("outcome", "denied")
+			.containsEntry("reply", "st2 refused to let the gateway act as st2 user alice: Current user is not a "
+					+ "service and cannot request impersonated tokens. Nothing ran.");
+		assertThat(response.body()).doesNotContain("s3cr3t").doesNotContain(GATEWAY_TOKEN);
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	void unknownNicknameShouldSaySoAndRunNothing() {
+		st2.stubFor(post("/auth/v1/tokens").withRequestBody(matchingJsonPath("$.impersonate_user"))
+			.willReturn(St2Stubs.fault(400, "Could not locate user U024BE7LH@api")));
+
+		Response response = run("bob-secret-token-00002");
+
+		assertThat(response.json()).containsEntry("outcome", "denied")
+			.containsEntry("reply", "st2 refused to let the gateway act as nickname U024BE7LH of api: "
+					+ "Could not locate user U024BE7LH@api. Nothing ran.");
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	void unmappedUserShouldBeRefusedByDefault() {
+		// eve-chat: no explicit mapping; nickname-platforms=api would look her up, so
+		// this
+		// test uses a platform without nicknames through the bean directly as well
+		Response response = this.http.postJson("/api/v1/commands", "eve-secret-token-00003", """
+				{"text": "deploy web to prod", "channel": "generic:ops-room"}""");
+
+		assertThat(response.json()).containsEntry("outcome", "denied")
+			.containsEntry("reply", "You are not mapped to an st2 user; nothing ran.");
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+		st2.verify(0, postRequestedFor(urlEqualTo("/auth/v1/tokens")).withRequestBody(matchingJsonPath("$.user")));
+	}
+
+	private Response run(String key) {
+		return this.http.postJson("/api/v1/commands", key, """
+				{"text": "deploy web to prod"}""");
+	}
+
+	private static void stubUserToken(String token, Instant expiry) {
+		st2.stubFor(post("/auth/v1/tokens").withRequestBody(matchingJsonPath("$.user", equalTo("alice")))
+			.willReturn(St2Stubs.json(201,
+					"{\"user\": \"alice\", \"token\": \"" + token + "\", \"expiry\": \""
+							+ St2Stubs.ST2_ISOTIME.format(expiry)
+							+ "\", \"id\": \"5e86421776f946e98faea4d5\", \"metadata\": {}}")));
+	}
+
+	private static String basic() {
+		return "Basic " + java.util.Base64.getEncoder()
+			.encodeToString("chatops_bot:s3cr3t-service-password".getBytes(StandardCharsets.UTF_8));
+	}
+
+	static String resource(String name) throws IOException {
+		try (InputStream in = St2ImpersonationIntegrationTests.class.getResourceAsStream(name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Clocks {
+
+		@Bean
+		@Primary
+		Clock testClock() {
+			return clock;
+		}
+
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.github.st2chatops.gateway.st2;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Who a command runs as, before st2 is asked anything.
+ */
+class St2ImpersonationTests {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
+
+	@Test
+	void disabledShouldRunAsGatewayWithoutAskingSt2() {
+		assertThat(impersonation(false, St2ImpersonationProperties.Fallback.REFUSE).identityOf("slack", "U1"))
+			.isEqualTo(St2Identity.GATEWAY);
+	}
+
+	@Test
+	void unmappedUserWithRefuseShouldBeUnmapped() {
+		assertThat(impersonation(true, St2ImpersonationProperties.Fallback.REFUSE).identityOf("slack", "U1"))
+			.isInstanceOf(St2Identity.Unmapped.class);
+	}
+
+	@Test
+	void unmappedUserWithGatewayUserFallbackShouldRunAsGateway() {
+		assertThat(impersonation(true, St2ImpersonationProperties.Fallback.GATEWAY_USER).identityOf("slack", "U1"))
+			.isEqualTo(St2Identity.GATEWAY);
+	}
+
+	@Test
+	void malformedMappingShouldNameTheProperty() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new St2ImpersonationProperties(true, List.of("slack-U1-alice"), List.of(),
+					St2ImpersonationProperties.Fallback.REFUSE))
+			.withMessageContaining("gateway.st2.impersonation.users")
+			.withMessageContaining("<platform>:<user id>=<st2 user>");
+		assertThatIllegalArgumentException().isThrownBy(() -> new St2ImpersonationProperties(true, List.of("slack:U1="),
+				List.of(), St2ImpersonationProperties.Fallback.REFUSE));
+	}
+
+	@Test
+	void mappingShouldKeepUserIdsWithColons() {
+		assertThat(new St2ImpersonationProperties(true, List.of("teams:29:1abc=alice"), List.of(),
+				St2ImpersonationProperties.Fallback.REFUSE)
+			.userMap()).containsEntry("teams:29:1abc", "alice");
+	}
+
+	@Test
+	void renewalShouldFollowTheGatewayTokenMargin() {
+		Instant now = this.clock.instant();
+		assertThat(St2TokenProvider.renewAt(now, now.plus(Duration.ofHours(24)), null))
+			.isEqualTo(now.plus(Duration.ofHours(24)).minus(Duration.ofMinutes(144)));
+		assertThat(St2TokenProvider.renewAt(now, now.plus(Duration.ofMinutes(10)), Duration.ofHours(1)))
+			.isEqualTo(now.plus(Duration.ofMinutes(5)));
+	}
+
+	private St2Impersonation impersonation(boolean enabled, St2ImpersonationProperties.Fallback fallback) {
+		St2Properties properties = new St2Properties(URI.create("http://st2.invalid"), null, null, null, null, null,
+				"chatops_bot", "secret-password", null, null, Duration.ofSeconds(5), Duration.ofSeconds(30), true, null,
+				null, null, 100, new St2Properties.Retry(0, Duration.ofMillis(200)));
+		St2ImpersonationProperties settings = new St2ImpersonationProperties(enabled, List.of("slack:U2=bob"),
+				List.of(), fallback);
+		// st2 is never asked: the auth API is not needed
+		return new St2Impersonation(settings, properties, null, new St2TokenProvider(properties, null, this.clock),
+				this.clock);
+	}
+
+}
