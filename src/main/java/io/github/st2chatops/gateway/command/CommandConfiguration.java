@@ -7,6 +7,7 @@ import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.st2.St2Client;
 import io.github.st2chatops.gateway.st2.St2Impersonation;
 import io.github.st2chatops.gateway.st2.St2Properties;
+import io.github.st2chatops.gateway.state.RateCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,8 +34,12 @@ class CommandConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "gateway.rate-limit.enabled", matchIfMissing = true)
-	CommandRateLimiter commandRateLimiter(RateLimitProperties properties) {
-		return new InMemoryCommandRateLimiter(properties);
+	CommandRateLimiter commandRateLimiter(RateLimitProperties properties, ObjectProvider<RateCounter> shared) {
+		// with gateway.state.store=redis the limits count across replicas, falling back
+		// to this replica's own while Redis is unreachable
+		InMemoryCommandRateLimiter local = new InMemoryCommandRateLimiter(properties);
+		RateCounter counter = shared.getIfAvailable();
+		return (counter != null) ? new SharedCommandRateLimiter(properties, counter, local) : local;
 	}
 
 }

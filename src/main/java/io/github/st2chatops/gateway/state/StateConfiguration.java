@@ -109,6 +109,11 @@ class StateConfiguration {
 		}
 
 		@Bean
+		RedisRateCounter rateCounter(StringRedisTemplate redis, RedisGuard guard, StateProperties properties) {
+			return new RedisRateCounter(redis, guard, properties.keyPrefix());
+		}
+
+		@Bean
 		RedisStateHealthIndicator stateHealthIndicator(RedisConnectionFactory connectionFactory, RedisGuard guard) {
 			return new RedisStateHealthIndicator(connectionFactory, guard);
 		}

@@ -37,6 +37,9 @@ class StateConfigurationTests {
 			assertThat(context.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
 			assertThat(context.containsBean("redisHealthContributor")).isFalse();
 			assertThat(context.containsBean("stateHealthIndicator")).isFalse();
+			// rate limits count per replica: no shared counter, one limiter
+			assertThat(context.getBeanNamesForType(RateCounter.class)).isEmpty();
+			assertThat(rateLimiterClasses(context)).containsExactly("InMemoryCommandRateLimiter");
 		}
 		// no Redis client: nothing logged by Lettuce, no attempt at localhost:6379
 		assertThat(output).doesNotContainIgnoringCase("lettuce").doesNotContain("6379");
@@ -78,7 +81,19 @@ class StateConfigurationTests {
 			assertThat(health.getDetails()).containsEntry("store", "redis");
 			assertThat((String) health.getDetails().get("error")).startsWith("Redis is unreachable");
 			assertThat(context.containsBean("redisHealthContributor")).isFalse();
+			// one limiter, counting in Redis: it falls back to this replica's counts
+			assertThat(context.getBean(RateCounter.class)).isInstanceOf(RedisRateCounter.class);
+			assertThat(rateLimiterClasses(context)).containsExactly("SharedCommandRateLimiter");
 		}
+	}
+
+	// the limiter interface is the command package's own: find it by its bean name and
+	// check no other bean of a limiter class exists
+	private static java.util.List<String> rateLimiterClasses(ConfigurableApplicationContext context) {
+		return java.util.Arrays.stream(context.getBeanDefinitionNames())
+			.map((name) -> context.getBean(name).getClass().getSimpleName())
+			.filter((type) -> type.endsWith("CommandRateLimiter"))
+			.toList();
 	}
 
 	private static ConfigurableApplicationContext start(String... args) {
