@@ -53,6 +53,12 @@ class RedisStateIntegrationTests {
 
 	static final String SECRET = "generic-secret-for-redis-tests-0123";
 
+	static final byte[] TEAMS_KEY = "teams-key-for-redis-tests-012345".getBytes(StandardCharsets.UTF_8);
+
+	static final String TEAMS_TOKEN = java.util.Base64.getEncoder().encodeToString(TEAMS_KEY);
+
+	static final String ROCKETCHAT_TOKEN = "rc-token-for-redis-tests";
+
 	static final String RELAY_TOKEN = "relay-token-for-redis-tests-0123456";
 
 	static final String NOTIFICATIONS = "/api/v1/st2/notifications";
@@ -167,6 +173,49 @@ class RedisStateIntegrationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage"))));
 		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	void sameTeamsActivityDeliveredToBothReplicasShouldRunOnce() {
+		String activity = new String(fixture("/chat/teams/outgoing-webhook-message.json"), StandardCharsets.UTF_8)
+			.replace("1485983408511", "redis" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+			.replace("pack get \\u201cst2\\u201d", "deploy web to prod");
+		byte[] body = activity.getBytes(StandardCharsets.UTF_8);
+		String hmac = "HMAC " + java.util.Base64.getEncoder().encodeToString(HmacSha256.sign(TEAMS_KEY, body));
+
+		GatewayHttp.Response first = httpA.postBytes("/chat/teams", body, "Content-Type", "application/json",
+				"Authorization", hmac);
+		GatewayHttp.Response again = httpB.postBytes("/chat/teams", body, "Content-Type", "application/json",
+				"Authorization", hmac);
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.body()).contains("already received");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution"))));
+		await().during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution"))));
+	}
+
+	@Test
+	void sameRocketChatMessageDeliveredToBothReplicasShouldRunOnce() {
+		String message = new String(fixture("/chat/rocketchat/outgoing-webhook-message.json"), StandardCharsets.UTF_8)
+			.replace("iNzCwGFnsEyAk7cSj", "redis" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+			.replace("rc-outgoing-token-for-tests", ROCKETCHAT_TOKEN)
+			.replace("!st2 pack get \\u201cst2\\u201d", "!st2 deploy web to prod");
+		byte[] body = message.getBytes(StandardCharsets.UTF_8);
+
+		GatewayHttp.Response first = httpA.postBytes("/chat/rocketchat", body, "Content-Type", "application/json");
+		GatewayHttp.Response again = httpB.postBytes("/chat/rocketchat", body, "Content-Type", "application/json");
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(again.status()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution"))));
+		await().during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution"))));
 	}
 
 	@Test
@@ -330,6 +379,10 @@ class RedisStateIntegrationTests {
 				"--gateway.relay.token=" + RELAY_TOKEN, "--gateway.chat.slack.signing-secret=" + SLACK_SECRET,
 				"--gateway.chat.slack.bot-token=xoxb-test-bot-token",
 				"--gateway.chat.slack.api-url=" + slack.baseUrl() + "/api",
+				"--gateway.chat.teams.security-token=" + TEAMS_TOKEN,
+				"--gateway.chat.teams.default-workflow-url=" + callback.baseUrl() + "/teams-workflow",
+				"--gateway.chat.rocketchat.token=" + ROCKETCHAT_TOKEN,
+				"--gateway.chat.rocketchat.webhook-url=" + callback.baseUrl() + "/rocketchat-hook",
 				"--management.endpoint.health.show-details=always",
 				"--resilience4j.circuitbreaker.instances.state.wait-duration-in-open-state=300ms");
 		assertThat(context.getBean(AliasCatalogSynchronizer.class).sync()).isTrue();
