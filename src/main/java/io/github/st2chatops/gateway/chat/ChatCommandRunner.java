@@ -40,7 +40,17 @@ public class ChatCommandRunner {
 	 * @param command the command
 	 */
 	public void runInBackground(ChatCommand command) {
-		start(command).thenAccept(this::deliver);
+		runInBackground(command, ChatCommandPreparer.NONE);
+	}
+
+	/**
+	 * Prepares a command and runs it in the background; its replies go out through the
+	 * platform's sender.
+	 * @param command the command
+	 * @param preparer the step before it
+	 */
+	public void runInBackground(ChatCommand command, ChatCommandPreparer preparer) {
+		start(command, preparer).thenAccept(this::deliver);
 	}
 
 	/**
@@ -51,7 +61,19 @@ public class ChatCommandRunner {
 	 * command is still running, in which case its replies go out through the sender
 	 */
 	public Optional<List<ChatReply>> runWithin(ChatCommand command, Duration deadline) {
-		CompletableFuture<List<ChatReply>> replies = start(command);
+		return runWithin(command, ChatCommandPreparer.NONE, deadline);
+	}
+
+	/**
+	 * Prepares and runs a command and waits up to a deadline for its replies.
+	 * @param command the command
+	 * @param preparer the step before it
+	 * @param deadline how long the platform lets us answer in its HTTP response
+	 * @return the replies when they were ready in time (possibly none); empty when the
+	 * command is still running, in which case its replies go out through the sender
+	 */
+	public Optional<List<ChatReply>> runWithin(ChatCommand command, ChatCommandPreparer preparer, Duration deadline) {
+		CompletableFuture<List<ChatReply>> replies = start(command, preparer);
 		try {
 			return Optional.of(replies.get(deadline.toMillis(), TimeUnit.MILLISECONDS));
 		}
@@ -69,14 +91,21 @@ public class ChatCommandRunner {
 		}
 	}
 
-	private CompletableFuture<List<ChatReply>> start(ChatCommand command) {
-		return CompletableFuture.supplyAsync(() -> this.handler.getObject().handle(command), this.executor)
-			.exceptionally((ex) -> {
-				logger.error("Command from {} channel {} failed unexpectedly", command.address().platform(),
-						command.address().channel(), ex);
-				return List.of(ChatReply.of(command.address(),
-						"Something went wrong in the gateway while running that; nothing is known to have run. The error is in the gateway's log."));
-			});
+	private CompletableFuture<List<ChatReply>> start(ChatCommand command, ChatCommandPreparer preparer) {
+		return CompletableFuture.supplyAsync(() -> run(command, preparer), this.executor).exceptionally((ex) -> {
+			logger.error("Command from {} channel {} failed unexpectedly", command.address().platform(),
+					command.address().channel(), ex);
+			return List.of(ChatReply.of(command.address(),
+					"Something went wrong in the gateway while running that; nothing is known to have run. The error is in the gateway's log."));
+		});
+	}
+
+	private List<ChatReply> run(ChatCommand command, ChatCommandPreparer preparer) {
+		ChatCommandPreparer.Prepared prepared = preparer.prepare(command);
+		if (prepared instanceof ChatCommandPreparer.Prepared.Ready ready) {
+			return this.handler.getObject().handle(ready.command());
+		}
+		return ((ChatCommandPreparer.Prepared.Refused) prepared).replies();
 	}
 
 	private void deliver(List<ChatReply> replies) {

@@ -11,9 +11,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.AsyncTaskExecutor;
 
+import io.github.st2chatops.gateway.state.ClaimStore;
+
 /**
  * The platform-neutral chat machinery: senders by platform, retrying delivery, and the
- * command runner (on Boot's application task executor, virtual threads on Java 21+).
+ * command runner (on Boot's application task executor, virtual threads on Java 21+), and
+ * the inbound flow every platform's requests go through.
  */
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
@@ -33,6 +36,11 @@ class ChatConfiguration {
 	ChatCommandRunner chatCommandRunner(ObjectProvider<ChatCommandHandler> handler, ChatDelivery delivery,
 			@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
 		return new ChatCommandRunner(handler, delivery, executor);
+	}
+
+	@Bean
+	InboundFlow inboundFlow(ClaimStore claims, ChatCommandRunner runner, MeterRegistry meterRegistry) {
+		return new InboundFlow(claims, runner, meterRegistry);
 	}
 
 }

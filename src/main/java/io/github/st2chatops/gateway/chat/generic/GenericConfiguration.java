@@ -1,9 +1,11 @@
 package io.github.st2chatops.gateway.chat.generic;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.st2chatops.gateway.chat.ChatPlatform;
 import io.github.st2chatops.gateway.chat.ChatWebhookClient;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 
@@ -14,18 +16,22 @@ import org.springframework.context.annotation.Configuration;
  * Wires the generic webhook when {@code gateway.chat.generic.secret} is set.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnChatPlatform("gateway.chat.generic.secret")
+@ConditionalOnChatPlatform(GenericProperties.ENABLED_BY)
 class GenericConfiguration {
 
+	/** The platform id, as in {@code ChatAddress.platform()}. */
+	static final String PLATFORM = "generic";
+
 	@Bean
-	GenericRequestVerifier genericRequestVerifier(GenericProperties properties, Clock clock) {
-		return new GenericRequestVerifier(properties.secret(), clock);
+	ChatPlatform<GenericMessage> genericPlatform(GenericProperties properties, JsonMapper jsonMapper, Clock clock) {
+		// every reply goes to the callback URL: the caller is answered at once
+		return new ChatPlatform<>(PLATFORM, new GenericRequestVerifier(properties.secret(), clock),
+				new GenericInboundParser(jsonMapper), Duration.ZERO);
 	}
 
 	@Bean
 	GenericSender genericSender(GenericProperties properties, JsonMapper jsonMapper, Clock clock) {
-		return new GenericSender(properties, new ChatWebhookClient(GenericWebhookController.PLATFORM, clock),
-				jsonMapper, clock);
+		return new GenericSender(properties, new ChatWebhookClient(PLATFORM, clock), jsonMapper, clock);
 	}
 
 }

@@ -19,6 +19,11 @@ import org.springframework.util.StringUtils;
 @ConfigurationProperties("gateway.chat.generic")
 public record GenericProperties(String secret, URI callbackUrl, @DefaultValue("40000") int maxMessageLength) {
 
+	/**
+	 * The setting that switches the platform on: without a value, the platform is off.
+	 */
+	static final String ENABLED_BY = "gateway.chat.generic.secret";
+
 	static final int MIN_SECRET_LENGTH = 16;
 
 	public GenericProperties {

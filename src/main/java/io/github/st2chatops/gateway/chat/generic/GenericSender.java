@@ -40,7 +40,7 @@ class GenericSender implements ChatSender {
 
 	@Override
 	public String platform() {
-		return GenericWebhookController.PLATFORM;
+		return GenericConfiguration.PLATFORM;
 	}
 
 	@Override

@@ -2,23 +2,16 @@ package io.github.st2chatops.gateway.chat.mattermost;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
+import io.github.st2chatops.gateway.chat.ChatPlatform;
+import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.SentParts;
 
 /**
@@ -26,8 +19,17 @@ import io.github.st2chatops.gateway.chat.SentParts;
  * Without it there is no Mattermost endpoint (404) and no Mattermost sender.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(MattermostConfiguration.OnMattermostConfigured.class)
+@ConditionalOnChatPlatform(MattermostProperties.ENABLED_BY)
 class MattermostConfiguration {
+
+	/** The platform id, as in {@code ChatAddress.platform()}. */
+	static final String PLATFORM = "mattermost";
+
+	@Bean
+	ChatPlatform<MattermostRequest> mattermostPlatform(MattermostProperties properties, JsonMapper jsonMapper) {
+		return new ChatPlatform<>(PLATFORM, new MattermostRequestVerifier(properties.token(), jsonMapper),
+				new MattermostInboundParser(properties, jsonMapper), properties.replyDeadline());
+	}
 
 	@Bean
 	MattermostClient mattermostClient(MattermostProperties properties, RestClient.Builder restClientBuilder,
@@ -45,23 +47,6 @@ class MattermostConfiguration {
 	@Bean
 	MattermostSender mattermostSender(MattermostClient mattermostClient, MattermostProperties properties, Clock clock) {
 		return new MattermostSender(mattermostClient, properties, new SentParts(clock));
-	}
-
-	/**
-	 * Matches when at least one token is set to something other than blanks.
-	 */
-	static class OnMattermostConfigured extends SpringBootCondition {
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			List<String> tokens = Binder.get(context.getEnvironment())
-				.bind(MattermostProperties.TOKEN, Bindable.listOf(String.class))
-				.orElse(List.of());
-			return tokens.stream().anyMatch(StringUtils::hasText)
-					? ConditionOutcome.match(MattermostProperties.TOKEN + " is set")
-					: ConditionOutcome.noMatch(MattermostProperties.TOKEN + " is not set");
-		}
-
 	}
 
 }

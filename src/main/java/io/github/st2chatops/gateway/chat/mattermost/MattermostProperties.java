@@ -38,6 +38,11 @@ public record MattermostProperties(List<String> token, URI url, String botToken,
 	/** The property that turns Mattermost on. */
 	static final String TOKEN = "gateway.chat.mattermost.token";
 
+	/**
+	 * The setting that switches the platform on: without a value, the platform is off.
+	 */
+	static final String ENABLED_BY = TOKEN;
+
 	public MattermostProperties {
 		token = (token != null) ? token.stream().filter(StringUtils::hasText).map(String::strip).toList() : List.of();
 		if (!token.isEmpty()) {

@@ -22,8 +22,6 @@ import io.github.st2chatops.gateway.chat.SentParts;
  */
 class MattermostSender implements ChatSender {
 
-	static final String PLATFORM = "mattermost";
-
 	private static final Logger logger = LoggerFactory.getLogger(MattermostSender.class);
 
 	/** Room for "@username " (Mattermost usernames have at most 22 characters). */
@@ -47,7 +45,7 @@ class MattermostSender implements ChatSender {
 
 	@Override
 	public String platform() {
-		return PLATFORM;
+		return MattermostConfiguration.PLATFORM;
 	}
 
 	@Override

@@ -26,6 +26,11 @@ public record RocketChatProperties(String token, URI webhookUrl,
 		@DefaultValue("user-name") RocketChatUserField userField, @DefaultValue("3s") Duration replyDeadline,
 		@DefaultValue("5000") int maxMessageLength) {
 
+	/**
+	 * The setting that switches the platform on: without a value, the platform is off.
+	 */
+	static final String ENABLED_BY = "gateway.chat.rocketchat.token";
+
 	public RocketChatProperties {
 		if (!StringUtils.hasText(token)) {
 			if (webhookUrl != null) {

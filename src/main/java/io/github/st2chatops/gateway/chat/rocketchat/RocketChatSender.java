@@ -37,7 +37,7 @@ class RocketChatSender implements ChatSender {
 
 	@Override
 	public String platform() {
-		return RocketChatWebhookController.PLATFORM;
+		return RocketChatConfiguration.PLATFORM;
 	}
 
 	@Override

@@ -2,21 +2,17 @@ package io.github.st2chatops.gateway.chat.slack;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
+import io.github.st2chatops.gateway.chat.ChatPlatform;
+import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.SentParts;
 
 /**
@@ -24,8 +20,19 @@ import io.github.st2chatops.gateway.chat.SentParts;
  * Without it there is no Slack endpoint (404) and no Slack sender.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(SlackConfiguration.OnSlackConfigured.class)
+@ConditionalOnChatPlatform(SlackProperties.ENABLED_BY)
 class SlackConfiguration {
+
+	/** The platform id, as in {@code ChatAddress.platform()}. */
+	static final String PLATFORM = "slack";
+
+	@Bean
+	ChatPlatform<Void> slackPlatform(SlackProperties properties, SlackUserNames userNames, JsonMapper jsonMapper,
+			Clock clock) {
+		// Slack waits three seconds: answer at once, every reply goes through the sender
+		return new ChatPlatform<>(PLATFORM, new SlackRequestVerifier(properties.signingSecret(), clock),
+				new SlackInboundParser(properties, userNames, jsonMapper), Duration.ZERO);
+	}
 
 	@Bean
 	SlackClient slackClient(SlackProperties properties, RestClient.Builder restClientBuilder, JsonMapper jsonMapper) {
@@ -45,30 +52,8 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	SlackRequestVerifier slackRequestVerifier(SlackProperties properties, Clock clock) {
-		return new SlackRequestVerifier(properties.signingSecret(), clock);
-	}
-
-	@Bean
 	SlackUserNames slackUserNames(SlackClient slackClient, Clock clock) {
 		return new SlackUserNames(slackClient, clock);
-	}
-
-	/**
-	 * Matches when the signing secret is set to something other than blanks (an empty
-	 * environment variable leaves Slack off).
-	 */
-	static class OnSlackConfigured extends SpringBootCondition {
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			String secret = Binder.get(context.getEnvironment())
-				.bind(SlackProperties.SIGNING_SECRET, String.class)
-				.orElse(null);
-			return StringUtils.hasText(secret) ? ConditionOutcome.match(SlackProperties.SIGNING_SECRET + " is set")
-					: ConditionOutcome.noMatch(SlackProperties.SIGNING_SECRET + " is not set");
-		}
-
 	}
 
 }

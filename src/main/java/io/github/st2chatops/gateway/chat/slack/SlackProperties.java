@@ -34,6 +34,11 @@ public record SlackProperties(String signingSecret, String botToken, @DefaultVal
 	/** The property that turns Slack on. */
 	static final String SIGNING_SECRET = "gateway.chat.slack.signing-secret";
 
+	/**
+	 * The setting that switches the platform on: without a value, the platform is off.
+	 */
+	static final String ENABLED_BY = SIGNING_SECRET;
+
 	public SlackProperties {
 		if (StringUtils.hasText(signingSecret) && !StringUtils.hasText(botToken)) {
 			throw new IllegalArgumentException("gateway.chat.slack.bot-token must be set when " + SIGNING_SECRET

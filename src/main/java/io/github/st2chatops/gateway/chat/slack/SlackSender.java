@@ -24,8 +24,6 @@ import io.github.st2chatops.gateway.chat.SentParts;
  */
 class SlackSender implements ChatSender {
 
-	static final String PLATFORM = "slack";
-
 	private static final Logger logger = LoggerFactory.getLogger(SlackSender.class);
 
 	private static final int MAX_REMEMBERED_URLS = 10_000;
@@ -47,7 +45,7 @@ class SlackSender implements ChatSender {
 
 	@Override
 	public String platform() {
-		return PLATFORM;
+		return SlackConfiguration.PLATFORM;
 	}
 
 	@Override

@@ -31,6 +31,11 @@ public record TeamsProperties(String securityToken, Map<String, URI> workflowUrl
 		@DefaultValue("aad-object-id") TeamsUserField userField, @DefaultValue("4s") Duration replyDeadline,
 		@DefaultValue("12000") int maxMessageLength) {
 
+	/**
+	 * The setting that switches the platform on: without a value, the platform is off.
+	 */
+	static final String ENABLED_BY = "gateway.chat.teams.security-token";
+
 	private static final Duration TEAMS_TIMEOUT = Duration.ofSeconds(5);
 
 	public TeamsProperties {

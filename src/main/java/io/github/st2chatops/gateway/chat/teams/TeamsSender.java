@@ -37,7 +37,7 @@ class TeamsSender implements ChatSender {
 
 	@Override
 	public String platform() {
-		return TeamsWebhookController.PLATFORM;
+		return TeamsConfiguration.PLATFORM;
 	}
 
 	@Override

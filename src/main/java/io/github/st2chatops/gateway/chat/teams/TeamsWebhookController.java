@@ -1,54 +1,38 @@
 package io.github.st2chatops.gateway.chat.teams;
 
-import java.time.Duration;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
-import io.github.st2chatops.gateway.chat.ChatCommand;
-import io.github.st2chatops.gateway.chat.ChatCommandRunner;
 import io.github.st2chatops.gateway.chat.ChatDelivery;
+import io.github.st2chatops.gateway.chat.ChatPlatform;
 import io.github.st2chatops.gateway.chat.ChatReply;
+import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
+import io.github.st2chatops.gateway.chat.InboundFlow;
+import io.github.st2chatops.gateway.chat.InboundOutcome;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
-import io.github.st2chatops.gateway.state.ClaimStore;
-import io.github.st2chatops.gateway.state.StateUnavailableException;
-import io.github.st2chatops.gateway.web.GatewayProblemException;
-import io.github.st2chatops.gateway.web.ProblemType;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /chat/teams}: a Teams outgoing webhook. Verified on the raw bytes, deduped
- * on the activity id (Teams signs no timestamp), answered inline within Teams' five
- * seconds; what is later goes out through the channel's Workflows webhook.
+ * {@code POST /chat/teams}: a Teams outgoing webhook, through the shared
+ * {@link InboundFlow}. Answered inline within Teams' five seconds; what is later goes out
+ * through the channel's Workflows webhook.
  */
 @RestController
-@ConditionalOnChatPlatform("gateway.chat.teams.security-token")
+@ConditionalOnChatPlatform(TeamsProperties.ENABLED_BY)
 class TeamsWebhookController {
-
-	static final String PLATFORM = "teams";
-
-	/**
-	 * How long an activity id is remembered. Teams does not document retries of outgoing
-	 * webhooks; an hour covers any replay of a captured request that a proxy or a person
-	 * might attempt soon after.
-	 */
-	static final Duration DEDUPE_WINDOW = Duration.ofHours(1);
 
 	static final String DUPLICATE = "That message was already received; it is not run again.";
 
@@ -61,65 +45,52 @@ class TeamsWebhookController {
 
 	private static final Logger logger = LoggerFactory.getLogger(TeamsWebhookController.class);
 
-	private final TeamsRequestVerifier verifier;
+	private final InboundFlow flow;
+
+	private final ChatPlatform<TeamsActivity> platform;
 
 	private final TeamsProperties properties;
-
-	private final ClaimStore claims;
-
-	private final ChatCommandRunner runner;
 
 	private final ChatDelivery delivery;
 
 	private final Executor executor;
 
-	private final JsonMapper jsonMapper;
-
-	TeamsWebhookController(TeamsRequestVerifier verifier, TeamsProperties properties, ClaimStore claims,
-			ChatCommandRunner runner, ChatDelivery delivery, @Qualifier("applicationTaskExecutor") Executor executor,
-			JsonMapper jsonMapper) {
-		this.verifier = verifier;
+	TeamsWebhookController(InboundFlow flow, ChatPlatform<TeamsActivity> platform, TeamsProperties properties,
+			ChatDelivery delivery, @Qualifier("applicationTaskExecutor") Executor executor) {
+		this.flow = flow;
+		this.platform = platform;
 		this.properties = properties;
-		this.claims = claims;
-		this.runner = runner;
 		this.delivery = delivery;
 		this.executor = executor;
-		this.jsonMapper = jsonMapper;
 	}
 
 	@PostMapping("/chat/teams")
-	ResponseEntity<Map<String, Object>> receive(
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-			@RequestBody(required = false) byte[] body) {
-		byte[] raw = (body != null) ? body : new byte[0];
-		this.verifier.verify(authorization, raw);
-		TeamsActivity activity = parse(raw);
-		if (!"message".equals(activity.type())) {
-			logger.debug("Ignoring a Teams activity of type {}", activity.type());
-			return ResponseEntity.ok(Map.of());
+	ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
+		InboundOutcome<TeamsActivity> outcome = this.flow.accept(this.platform, ChatRequest.read(request));
+		if (outcome instanceof InboundOutcome.Refused<TeamsActivity> refused) {
+			throw refused.problem().toException();
 		}
-		ChatAddress address = addressOf(activity);
-		if (!firstDelivery(activity.id())) {
-			logger.info("Teams activity in channel {} was already received; not run again", address.channel());
+		if (outcome instanceof InboundOutcome.Duplicate<TeamsActivity>) {
 			return ResponseEntity.ok(TeamsMessages.inline(DUPLICATE, null));
 		}
-		// an outgoing webhook is only ever called by mentioning it
-		ChatCommand command = new ChatCommand(address, TeamsText.clean(activity.text()), true);
-		Optional<List<ChatReply>> replies = this.runner.runWithin(command, this.properties.replyDeadline());
-		boolean relayed = this.properties.workflowUrlFor(address.channel()).isPresent();
+		if (!(outcome instanceof InboundOutcome.Accepted<TeamsActivity> accepted)) {
+			return ResponseEntity.ok(Map.of());
+		}
+		String channel = accepted.command().address().channel();
+		boolean relayed = this.properties.workflowUrlFor(channel).isPresent();
 		if (!relayed) {
 			// the operator needs the channel id to set the URL, and Teams shows it
 			// nowhere else
 			logger.info("Teams channel {} has no Workflows webhook; set gateway.chat.teams.workflow-urls[{}] "
-					+ "or default-workflow-url to post results there", address.channel(), address.channel());
+					+ "or default-workflow-url to post results there", channel, channel);
 		}
-		if (replies.isEmpty()) {
+		if (accepted.replies().isEmpty()) {
 			return ResponseEntity.ok(TeamsMessages.inline(relayed ? WORKING : WORKING_NOT_RELAYED, null));
 		}
-		if (replies.get().isEmpty()) {
+		if (accepted.replies().get().isEmpty()) {
 			return ResponseEntity.ok().build();
 		}
-		return ResponseEntity.ok(inline(activity, replies.get(), relayed));
+		return ResponseEntity.ok(inline(accepted.message(), accepted.replies().get(), relayed));
 	}
 
 	/**
@@ -146,68 +117,6 @@ class TeamsWebhookController {
 			this.executor.execute(() -> rest.forEach((part) -> this.delivery.deliver(ChatReply.of(address, part))));
 		}
 		return TeamsMessages.inline(parts.get(0) + note, mention);
-	}
-
-	private TeamsActivity parse(byte[] body) {
-		TeamsActivity activity;
-		try {
-			activity = this.jsonMapper.readValue(body, TeamsActivity.class);
-		}
-		catch (JacksonException ex) {
-			throw invalid("The body is not a Teams activity (JSON).");
-		}
-		if (activity == null) {
-			throw invalid("The body is not a Teams activity (JSON).");
-		}
-		if (!"message".equals(activity.type())) {
-			return activity;
-		}
-		if (isBlank(activity.id())) {
-			throw invalid("The activity has no 'id'.");
-		}
-		if (activity.from() == null || isBlank(activity.from().id())) {
-			throw invalid("The activity has no 'from.id'.");
-		}
-		if (activity.conversation() == null || isBlank(activity.conversation().id())) {
-			throw invalid("The activity has no 'conversation.id'.");
-		}
-		if (activity.text() == null) {
-			throw invalid("The activity has no 'text'.");
-		}
-		if (this.properties.userField() == TeamsUserField.AAD_OBJECT_ID && isBlank(activity.from().aadObjectId())) {
-			throw invalid("The activity has no 'from.aadObjectId', which gateway.chat.teams.user-field=aad-object-id "
-					+ "needs.");
-		}
-		return activity;
-	}
-
-	private ChatAddress addressOf(TeamsActivity activity) {
-		TeamsActivity.Account from = activity.from();
-		String userId = isBlank(from.aadObjectId()) ? from.id() : from.aadObjectId();
-		String userName = (this.properties.userField() == TeamsUserField.ID) ? from.id() : from.aadObjectId();
-		return new ChatAddress(PLATFORM, activity.tenantId(), activity.channelId(), activity.threadId(), userId,
-				userName, null);
-	}
-
-	private boolean firstDelivery(String activityId) {
-		try {
-			return this.claims.claim("teams:activity:" + activityId, DEDUPE_WINDOW);
-		}
-		catch (StateUnavailableException ex) {
-			HttpHeaders headers = new HttpHeaders();
-			headers.set(HttpHeaders.RETRY_AFTER, "5");
-			throw new GatewayProblemException(ProblemType.UNAVAILABLE,
-					"The gateway cannot tell whether this message was already received; send it again shortly.",
-					headers);
-		}
-	}
-
-	private static GatewayProblemException invalid(String detail) {
-		return new GatewayProblemException(ProblemType.INVALID_REQUEST, detail);
-	}
-
-	private static boolean isBlank(String value) {
-		return value == null || value.isBlank();
 	}
 
 }

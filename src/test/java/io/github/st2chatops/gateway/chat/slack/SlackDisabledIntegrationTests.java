@@ -43,7 +43,7 @@ class SlackDisabledIntegrationTests {
 	@Test
 	void sendersWhenSlackIsNotConfiguredShouldHaveNoSlackSender() {
 		assertThat(this.senders.forPlatform("slack")).isEmpty();
-		assertThat(this.context.getBeanNamesForType(SlackController.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(SlackWebhookController.class)).isEmpty();
 	}
 
 }

@@ -7,10 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,7 +106,7 @@ class SlackPropertiesTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@Conditional(SlackConfiguration.OnSlackConfigured.class)
+	@ConditionalOnChatPlatform(SlackProperties.ENABLED_BY)
 	static class WhenOn {
 
 		@Bean

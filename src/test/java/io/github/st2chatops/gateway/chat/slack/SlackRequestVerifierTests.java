@@ -7,10 +7,13 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.st2chatops.gateway.chat.slack.SlackRequestVerifier.SlackRequestRejectedException;
+import org.springframework.http.HttpHeaders;
 
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import io.github.st2chatops.gateway.chat.ChatRequest;
+import io.github.st2chatops.gateway.chat.ChatRequestProblem;
+import io.github.st2chatops.gateway.chat.ChatRequestVerifier.Verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Slack's published example: "Verifying requests from Slack", signing secret
@@ -31,84 +34,86 @@ class SlackRequestVerifierTests {
 
 	@Test
 	void verifyWhenSlacksPublishedExampleShouldAccept() {
-		assertThatCode(() -> this.verifier.verify(TIMESTAMP, SIGNATURE, BODY)).doesNotThrowAnyException();
+		assertThat(verify(this.verifier, TIMESTAMP, SIGNATURE, BODY)).isInstanceOf(Verification.Verified.class);
 	}
 
 	@Test
 	void verifyWhenSignatureIsUpperCaseHexShouldAccept() {
-		assertThatCode(() -> this.verifier.verify(TIMESTAMP, "v0=" + SIGNATURE.substring(3).toUpperCase(), BODY))
-			.doesNotThrowAnyException();
+		assertThat(verify(this.verifier, TIMESTAMP, "v0=" + SIGNATURE.substring(3).toUpperCase(), BODY))
+			.isInstanceOf(Verification.Verified.class);
 	}
 
 	@Test
 	void verifyWhenOneByteOfTheBodyChangedShouldRefuse() {
 		byte[] tampered = BODY.clone();
 		tampered[tampered.length - 1] = (byte) '0';
-		assertThatExceptionOfType(SlackRequestRejectedException.class)
-			.isThrownBy(() -> this.verifier.verify(TIMESTAMP, SIGNATURE, tampered))
-			.withMessage("The Slack signature does not match the request.");
+		assertThat(refusal(verify(this.verifier, TIMESTAMP, SIGNATURE, tampered)))
+			.isEqualTo("The Slack signature does not match the request.");
 	}
 
 	@Test
 	void verifyWhenSignedWithAnotherSecretShouldRefuseWithoutTellingTheExpectedSignature() {
 		SlackRequestVerifier other = new SlackRequestVerifier("another-secret",
 				Clock.fixed(Instant.ofEpochSecond(1531420618), ZoneOffset.UTC));
-		assertThatExceptionOfType(SlackRequestRejectedException.class)
-			.isThrownBy(() -> other.verify(TIMESTAMP, SIGNATURE, BODY))
-			.satisfies((ex) -> org.assertj.core.api.Assertions.assertThat(ex.getMessage())
-				.doesNotContain("a2114d57")
-				.doesNotContain("another-secret"));
+		assertThat(refusal(verify(other, TIMESTAMP, SIGNATURE, BODY))).doesNotContain("a2114d57")
+			.doesNotContain("another-secret");
 	}
 
 	@Test
 	void verifyWhenTimestampIsNotTheSignedOneShouldRefuse() {
-		assertThatExceptionOfType(SlackRequestRejectedException.class)
-			.isThrownBy(() -> this.verifier.verify("1531420619", SIGNATURE, BODY));
+		refusal(verify(this.verifier, "1531420619", SIGNATURE, BODY));
 	}
 
 	@Test
 	void verifyWhenVersionPrefixIsMissingShouldRefuse() {
-		assertThatExceptionOfType(SlackRequestRejectedException.class)
-			.isThrownBy(() -> this.verifier.verify(TIMESTAMP, SIGNATURE.substring(3), BODY));
+		refusal(verify(this.verifier, TIMESTAMP, SIGNATURE.substring(3), BODY));
 	}
 
 	@Test
 	void verifyWhenTimestampIsFiveMinutesOldShouldAccept() {
-		assertThatCode(() -> verifierAt(1531420618 + 300).verify(TIMESTAMP, SIGNATURE, BODY))
-			.doesNotThrowAnyException();
+		assertThat(verify(verifierAt(1531420618 + 300), TIMESTAMP, SIGNATURE, BODY))
+			.isInstanceOf(Verification.Verified.class);
 	}
 
 	@Test
 	void verifyWhenTimestampIsMoreThanFiveMinutesOldShouldRefuse() {
-		assertThatExceptionOfType(SlackRequestRejectedException.class)
-			.isThrownBy(() -> verifierAt(1531420618 + 301).verify(TIMESTAMP, SIGNATURE, BODY))
-			.withMessageContaining("five minutes");
+		assertThat(refusal(verify(verifierAt(1531420618 + 301), TIMESTAMP, SIGNATURE, BODY))).contains("five minutes");
 	}
 
 	@Test
 	void verifyWhenTimestampIsMoreThanFiveMinutesAheadShouldRefuse() {
-		assertThatExceptionOfType(SlackRequestRejectedException.class)
-			.isThrownBy(() -> verifierAt(1531420618 - 301).verify(TIMESTAMP, SIGNATURE, BODY))
-			.withMessageContaining("five minutes");
+		assertThat(refusal(verify(verifierAt(1531420618 - 301), TIMESTAMP, SIGNATURE, BODY))).contains("five minutes");
 	}
 
 	@Test
 	void verifyWhenHeadersAreMissingShouldRefuse() {
-		assertThatExceptionOfType(SlackRequestRejectedException.class)
-			.isThrownBy(() -> this.verifier.verify(null, SIGNATURE, BODY))
-			.withMessageContaining("required");
-		assertThatExceptionOfType(SlackRequestRejectedException.class)
-			.isThrownBy(() -> this.verifier.verify(TIMESTAMP, null, BODY))
-			.withMessageContaining("required");
-		assertThatExceptionOfType(SlackRequestRejectedException.class)
-			.isThrownBy(() -> this.verifier.verify(" ", "", BODY));
+		assertThat(refusal(verify(this.verifier, null, SIGNATURE, BODY))).contains("required");
+		assertThat(refusal(verify(this.verifier, TIMESTAMP, null, BODY))).contains("required");
+		refusal(verify(this.verifier, " ", "", BODY));
 	}
 
 	@Test
 	void verifyWhenTimestampIsNotANumberShouldRefuse() {
-		assertThatExceptionOfType(SlackRequestRejectedException.class)
-			.isThrownBy(() -> this.verifier.verify("yesterday", SIGNATURE, BODY))
-			.withMessageContaining("Unix time");
+		assertThat(refusal(verify(this.verifier, "yesterday", SIGNATURE, BODY))).contains("Unix time");
+	}
+
+	private static Verification verify(SlackRequestVerifier verifier, String timestamp, String signature, byte[] body) {
+		HttpHeaders headers = new HttpHeaders();
+		if (timestamp != null) {
+			headers.set(SlackRequestVerifier.TIMESTAMP_HEADER, timestamp);
+		}
+		if (signature != null) {
+			headers.set(SlackRequestVerifier.SIGNATURE_HEADER, signature);
+		}
+		return verifier.verify(new ChatRequest("", headers, body));
+	}
+
+	/** The reason of a refusal, which must be an unauthorized one. */
+	private static String refusal(Verification verification) {
+		assertThat(verification).isInstanceOf(Verification.Refused.class);
+		ChatRequestProblem problem = ((Verification.Refused) verification).problem();
+		assertThat(problem.kind()).isEqualTo(ChatRequestProblem.Kind.UNAUTHORIZED);
+		return problem.detail();
 	}
 
 	private static SlackRequestVerifier verifierAt(long epochSecond) {

@@ -5,12 +5,13 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.st2chatops.gateway.web.GatewayProblemException;
-import io.github.st2chatops.gateway.web.ProblemType;
+import org.springframework.http.HttpHeaders;
+
+import io.github.st2chatops.gateway.chat.ChatRequest;
+import io.github.st2chatops.gateway.chat.ChatRequestProblem;
+import io.github.st2chatops.gateway.chat.ChatRequestVerifier.Verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNoException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Teams HMAC for a known body and key, computed outside Java. The key is the example
@@ -42,33 +43,42 @@ class TeamsRequestVerifierTests {
 
 	@Test
 	void verifyShouldAcceptTheRightSignature() {
-		assertThatNoException().isThrownBy(() -> this.verifier.verify(EXPECTED, BODY));
-		assertThatNoException().isThrownBy(() -> this.verifier.verify("hmac " + EXPECTED.substring(5), BODY));
+		assertThat(verify(this.verifier, EXPECTED, BODY)).isInstanceOf(Verification.Verified.class);
+		assertThat(verify(this.verifier, "hmac " + EXPECTED.substring(5), BODY))
+			.isInstanceOf(Verification.Verified.class);
 	}
 
 	@Test
 	void verifyShouldRefuseAnotherBody() {
-		assertUnauthorized(() -> this.verifier.verify(EXPECTED, "{}".getBytes(StandardCharsets.UTF_8)));
+		assertUnauthorized(verify(this.verifier, EXPECTED, "{}".getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@Test
 	void verifyShouldRefuseMissingOrOtherSchemes() {
-		assertUnauthorized(() -> this.verifier.verify(null, BODY));
-		assertUnauthorized(() -> this.verifier.verify("Bearer " + EXPECTED.substring(5), BODY));
-		assertUnauthorized(() -> this.verifier.verify(EXPECTED.substring(5), BODY));
-		assertUnauthorized(() -> this.verifier.verify("HMAC ", BODY));
+		assertUnauthorized(verify(this.verifier, null, BODY));
+		assertUnauthorized(verify(this.verifier, "Bearer " + EXPECTED.substring(5), BODY));
+		assertUnauthorized(verify(this.verifier, EXPECTED.substring(5), BODY));
+		assertUnauthorized(verify(this.verifier, "HMAC ", BODY));
 	}
 
 	@Test
 	void verifyShouldRefuseAnotherKey() {
 		TeamsRequestVerifier other = new TeamsRequestVerifier("another key".getBytes(StandardCharsets.UTF_8));
-		assertUnauthorized(() -> other.verify(EXPECTED, BODY));
+		assertUnauthorized(verify(other, EXPECTED, BODY));
 	}
 
-	private static void assertUnauthorized(Runnable call) {
-		assertThatThrownBy(call::run).isInstanceOfSatisfying(GatewayProblemException.class, (ex) -> {
-			assertThat(ex.problemType()).isEqualTo(ProblemType.UNAUTHORIZED);
-			assertThat(ex.getMessage()).doesNotContain(EXPECTED.substring(5));
+	private static Verification verify(TeamsRequestVerifier verifier, String authorization, byte[] body) {
+		HttpHeaders headers = new HttpHeaders();
+		if (authorization != null) {
+			headers.set(HttpHeaders.AUTHORIZATION, authorization);
+		}
+		return verifier.verify(new ChatRequest("", headers, body));
+	}
+
+	private static void assertUnauthorized(Verification verification) {
+		assertThat(verification).isInstanceOfSatisfying(Verification.Refused.class, (refused) -> {
+			assertThat(refused.problem().kind()).isEqualTo(ChatRequestProblem.Kind.UNAUTHORIZED);
+			assertThat(refused.problem().detail()).doesNotContain(EXPECTED.substring(5));
 		});
 	}
 
