@@ -36,14 +36,6 @@ public class ChatCommandRunner {
 	}
 
 	/**
-	 * Runs a command in the background; its replies go out through the platform's sender.
-	 * @param command the command
-	 */
-	public void runInBackground(ChatCommand command) {
-		runInBackground(command, ChatCommandPreparer.NONE);
-	}
-
-	/**
 	 * Prepares a command and runs it in the background; its replies go out through the
 	 * platform's sender.
 	 * @param command the command
@@ -51,17 +43,6 @@ public class ChatCommandRunner {
 	 */
 	public void runInBackground(ChatCommand command, ChatCommandPreparer preparer) {
 		start(command, preparer).thenAccept(this::deliver);
-	}
-
-	/**
-	 * Runs a command and waits up to a deadline for its replies.
-	 * @param command the command
-	 * @param deadline how long the platform lets us answer in its HTTP response
-	 * @return the replies when they were ready in time (possibly none); empty when the
-	 * command is still running, in which case its replies go out through the sender
-	 */
-	public Optional<List<ChatReply>> runWithin(ChatCommand command, Duration deadline) {
-		return runWithin(command, ChatCommandPreparer.NONE, deadline);
 	}
 
 	/**

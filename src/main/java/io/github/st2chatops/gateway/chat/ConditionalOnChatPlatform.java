@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Conditional;
 /**
  * A chat platform's beans and endpoint exist only when its secret is set to a non-blank
  * value; otherwise the platform is off and its endpoint answers 404. An empty value (e.g.
- * {@code GATEWAY_CHAT_GENERIC_SECRET=}) counts as not set.
+ * {@code GATEWAY_CHAT_GENERIC_SECRET=}) counts as not set. Every platform's configuration
+ * and controller use it with their {@code XProperties.ENABLED_BY}.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

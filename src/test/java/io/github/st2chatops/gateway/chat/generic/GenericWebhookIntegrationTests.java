@@ -1,12 +1,8 @@
 package io.github.st2chatops.gateway.chat.generic;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,33 +12,23 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
-import io.github.st2chatops.gateway.chat.ChatCommand;
-import io.github.st2chatops.gateway.chat.ChatDelivery;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
-import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
 import io.github.st2chatops.gateway.chat.DeliveryResult;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
-import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
-import io.github.st2chatops.gateway.chat.RecordingSleeper;
+import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixture;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.awaitRequests;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -52,17 +38,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The generic webhook end to end: the service on a random port, a recording command
  * handler for the pipeline, WireMock as the caller's callback endpoint.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
-@Import(ChatTestConfiguration.class)
-@ExtendWith(OutputCaptureExtension.class)
-class GenericWebhookIntegrationTests {
+class GenericWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	static final String SECRET = "generic-secret-for-tests-0123456789";
 
@@ -80,42 +61,20 @@ class GenericWebhookIntegrationTests {
 		registry.add("gateway.chat.generic.max-message-length", () -> LIMIT);
 	}
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ScriptedChatCommandHandler handler;
-
-	@Autowired
-	RecordingSleeper sleeper;
-
-	@Autowired
-	ChatDelivery delivery;
-
-	@Autowired
-	ApplicationContext context;
-
-	final JsonMapper json = JsonMapper.builder().build();
-
-	GatewayHttp http;
-
 	@BeforeEach
 	void reset() {
-		this.http = new GatewayHttp(this.port);
-		this.handler.reset();
-		this.sleeper.reset();
 		callback.resetAll();
 		callback.stubFor(post("/callback").willReturn(ok()));
 	}
 
 	@Test
 	void documentedMessageWhenSignedShouldRunCommandAndPostSignedReplyToCallback() throws Exception {
-		byte[] body = fixture("message.json");
+		byte[] body = fixture("/chat/generic/message.json");
 		GatewayHttp.Response response = send(body, now());
 
 		assertThat(response.status()).isEqualTo(202);
 		assertThat(response.json()).containsEntry("accepted", true);
-		List<LoggedRequest> callbacks = awaitCallbacks(1);
+		List<LoggedRequest> callbacks = awaitRequests(callback, 1);
 		assertThat(this.handler.commands()).singleElement().satisfies((command) -> {
 			assertThat(command.address())
 				.isEqualTo(new ChatAddress("generic", null, "builds", "build-4711", "ci-bot", "ci-bot", null));
@@ -131,28 +90,28 @@ class GenericWebhookIntegrationTests {
 	@Test
 	void slowCommandShouldBeAcceptedBeforeItFinishes() {
 		this.handler.hold();
-		GatewayHttp.Response response = send(fixture("message.json"), now());
+		GatewayHttp.Response response = send(fixture("/chat/generic/message.json"), now());
 
 		assertThat(response.status()).isEqualTo(202);
 		assertThat(this.handler.finished()).isZero();
 		assertThat(callback.getAllServeEvents()).isEmpty();
 		this.handler.release();
-		assertThat(awaitCallbacks(1)).hasSize(1);
+		assertThat(awaitRequests(callback, 1)).hasSize(1);
 		assertThat(this.handler.finished()).isEqualTo(1);
 	}
 
 	@Test
 	void missingHeadersShouldBeRefused(CapturedOutput output) {
-		GatewayHttp.Response response = this.http.postBytes("/chat/generic", fixture("message.json"), "Content-Type",
-				"application/json");
+		GatewayHttp.Response response = this.http.postBytes("/chat/generic", fixture("/chat/generic/message.json"),
+				"Content-Type", "application/json");
 
 		assertRefused(response);
-		assertThat(output).contains("Refused a generic webhook request").doesNotContain(SECRET);
+		assertThat(output).contains("Refused a generic request").doesNotContain(SECRET);
 	}
 
 	@Test
 	void wrongSignatureShouldBeRefusedWithoutSayingWhatWasExpected(CapturedOutput output) {
-		byte[] body = fixture("message.json");
+		byte[] body = fixture("/chat/generic/message.json");
 		String timestamp = now();
 		String expected = GenericSignature.sign(SECRET, timestamp, body);
 		String wrong = GenericSignature.sign("another-secret-0123456789", timestamp, body);
@@ -161,14 +120,14 @@ class GenericWebhookIntegrationTests {
 
 		assertRefused(response);
 		assertThat(response.body()).doesNotContain(expected.substring(7));
-		assertThat(output).contains("signature does not match")
+		assertThat(output).contains("X-Gateway-Signature does not match")
 			.doesNotContain(expected.substring(7))
 			.doesNotContain(SECRET);
 	}
 
 	@Test
 	void bodyChangedAfterSigningShouldBeRefused() {
-		byte[] body = fixture("message.json");
+		byte[] body = fixture("/chat/generic/message.json");
 		String timestamp = now();
 		String signature = GenericSignature.sign(SECRET, timestamp, body);
 		byte[] changed = new String(body, StandardCharsets.UTF_8).replace("pack get", "pack remove")
@@ -181,7 +140,7 @@ class GenericWebhookIntegrationTests {
 
 	@Test
 	void signatureWithoutPrefixShouldBeRefused() {
-		byte[] body = fixture("message.json");
+		byte[] body = fixture("/chat/generic/message.json");
 		String timestamp = now();
 		String signature = GenericSignature.sign(SECRET, timestamp, body).substring("sha256=".length());
 		GatewayHttp.Response response = this.http.postBytes("/chat/generic", body, "Content-Type", "application/json",
@@ -192,22 +151,22 @@ class GenericWebhookIntegrationTests {
 
 	@Test
 	void staleTimestampShouldBeRefused() {
-		assertRefused(send(fixture("message.json"), Long.toString(Instant.now().getEpochSecond() - 310)));
+		assertRefused(send(fixture("/chat/generic/message.json"), Long.toString(Instant.now().getEpochSecond() - 310)));
 	}
 
 	@Test
 	void futureTimestampShouldBeRefused() {
-		assertRefused(send(fixture("message.json"), Long.toString(Instant.now().getEpochSecond() + 310)));
+		assertRefused(send(fixture("/chat/generic/message.json"), Long.toString(Instant.now().getEpochSecond() + 310)));
 	}
 
 	@Test
 	void timestampInMillisecondsShouldBeRefused() {
-		assertRefused(send(fixture("message.json"), Long.toString(Instant.now().toEpochMilli())));
+		assertRefused(send(fixture("/chat/generic/message.json"), Long.toString(Instant.now().toEpochMilli())));
 	}
 
 	@Test
 	void timestampThatIsNotANumberShouldBeRefused() {
-		assertRefused(send(fixture("message.json"), "yesterday"));
+		assertRefused(send(fixture("/chat/generic/message.json"), "yesterday"));
 	}
 
 	@Test
@@ -232,7 +191,7 @@ class GenericWebhookIntegrationTests {
 
 	@Test
 	void replayedRequestShouldBeAnsweredButRunOnce() {
-		byte[] body = fixture("message.json");
+		byte[] body = fixture("/chat/generic/message.json");
 		String timestamp = now();
 		GatewayHttp.Response first = send(body, timestamp);
 		GatewayHttp.Response replay = send(body, timestamp);
@@ -240,7 +199,7 @@ class GenericWebhookIntegrationTests {
 		assertThat(first.status()).isEqualTo(202);
 		assertThat(replay.status()).isEqualTo(202);
 		assertThat(replay.json()).containsEntry("duplicate", true);
-		awaitCallbacks(1);
+		awaitRequests(callback, 1);
 		assertThat(this.handler.commands()).hasSize(1);
 	}
 
@@ -251,9 +210,9 @@ class GenericWebhookIntegrationTests {
 			text.append("line ").append(i).append(" of the result\n");
 		}
 		this.handler.answerWith(text.toString().strip());
-		send(fixture("message.json"), now());
+		send(fixture("/chat/generic/message.json"), now());
 
-		List<LoggedRequest> callbacks = awaitCallbacks(4);
+		List<LoggedRequest> callbacks = awaitRequests(callback, 4);
 		StringBuilder joined = new StringBuilder();
 		for (int i = 0; i < callbacks.size(); i++) {
 			String part = (String) readJson(callbacks.get(i).getBody()).get("text");
@@ -271,9 +230,9 @@ class GenericWebhookIntegrationTests {
 	@Test
 	void whisperShouldBeMarkedAndNameTheUser() throws Exception {
 		this.handler.answer((command) -> List.of(new ChatReply(command.address(), "only for you", Map.of(), true)));
-		send(fixture("message.json"), now());
+		send(fixture("/chat/generic/message.json"), now());
 
-		Map<String, Object> sent = readJson(awaitCallbacks(1).get(0).getBody());
+		Map<String, Object> sent = readJson(awaitRequests(callback, 1).get(0).getBody());
 		assertThat(sent).containsEntry("whisper", true).containsEntry("user", "ci-bot");
 	}
 
@@ -337,22 +296,9 @@ class GenericWebhookIntegrationTests {
 	}
 
 	private void assertRefused(GatewayHttp.Response response) {
-		assertThat(response.status()).isEqualTo(401);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:unauthorized");
-		assertThat(response.body()).doesNotContain(SECRET);
+		assertProblem(response, 401, "unauthorized", SECRET);
 		assertThat(this.handler.commands()).isEmpty();
 		assertThat(callback.getAllServeEvents()).isEmpty();
-	}
-
-	private static List<LoggedRequest> awaitCallbacks(int count) {
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(callback.getAllServeEvents()).hasSizeGreaterThanOrEqualTo(count));
-		// WireMock lists the newest first
-		List<LoggedRequest> requests = new ArrayList<>(
-				callback.getAllServeEvents().stream().map((event) -> event.getRequest()).toList());
-		Collections.reverse(requests);
-		return requests;
 	}
 
 	private static void assertSignedBy(String secret, LoggedRequest request) {
@@ -374,15 +320,6 @@ class GenericWebhookIntegrationTests {
 	private static String now() {
 		long now = Instant.now().getEpochSecond();
 		return Long.toString(lastTimestamp.updateAndGet((last) -> Math.max(now, last + 1)));
-	}
-
-	static byte[] fixture(String name) {
-		try (InputStream in = GenericWebhookIntegrationTests.class.getResourceAsStream("/chat/generic/" + name)) {
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,11 +1,7 @@
 package io.github.st2chatops.gateway.chat.rocketchat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,33 +11,24 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
-import io.github.st2chatops.gateway.chat.ChatDelivery;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
-import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
 import io.github.st2chatops.gateway.chat.DeliveryResult;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
-import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
-import io.github.st2chatops.gateway.chat.RecordingSleeper;
+import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixture;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.awaitRequests;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -53,11 +40,7 @@ import static org.awaitility.Awaitility.await;
  * Rocket.Chat end to end: the service on a random port, a recording command handler for
  * the pipeline, WireMock as the incoming webhook integration.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
-@Import(ChatTestConfiguration.class)
-@ExtendWith(OutputCaptureExtension.class)
-class RocketChatWebhookIntegrationTests {
+class RocketChatWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	static final String TOKEN = "rc-outgoing-token-for-tests";
 
@@ -78,30 +61,8 @@ class RocketChatWebhookIntegrationTests {
 		registry.add("gateway.chat.rocketchat.webhook-url", () -> rocketChat.baseUrl() + HOOK_PATH);
 	}
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ScriptedChatCommandHandler handler;
-
-	@Autowired
-	RecordingSleeper sleeper;
-
-	@Autowired
-	ChatDelivery delivery;
-
-	@Autowired
-	ApplicationContext context;
-
-	final JsonMapper json = JsonMapper.builder().build();
-
-	GatewayHttp http;
-
 	@BeforeEach
 	void reset() {
-		this.http = new GatewayHttp(this.port);
-		this.handler.reset();
-		this.sleeper.reset();
 		rocketChat.resetAll();
 		rocketChat.stubFor(post(HOOK_PATH).willReturn(okJson("{\"success\":true}")));
 	}
@@ -111,7 +72,7 @@ class RocketChatWebhookIntegrationTests {
 	 */
 	@Test
 	void documentedMessageShouldRunCommandAndAnswerInline() {
-		GatewayHttp.Response response = send(fixture("outgoing-webhook-message.json"));
+		GatewayHttp.Response response = send(fixture("/chat/rocketchat/outgoing-webhook-message.json"));
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json()).isEqualTo(Map.of("text", "echo: !st2 pack get \"st2\""));
@@ -126,7 +87,7 @@ class RocketChatWebhookIntegrationTests {
 
 	@Test
 	void messageInAThreadShouldBeAnsweredInTheThread() {
-		GatewayHttp.Response response = send(fixture("outgoing-webhook-thread-message.json"));
+		GatewayHttp.Response response = send(fixture("/chat/rocketchat/outgoing-webhook-thread-message.json"));
 
 		assertThat(response.json()).isEqualTo(Map.of("text", "echo: !st2 pack get st2", "tmid", "8XjbsbkJtrPWDtxJx"));
 		assertThat(this.handler.commands()).singleElement()
@@ -135,7 +96,7 @@ class RocketChatWebhookIntegrationTests {
 
 	@Test
 	void directMessageWithMentionTriggerShouldNeedNoPrefix() {
-		send(fixture("outgoing-webhook-direct-message.json"));
+		send(fixture("/chat/rocketchat/outgoing-webhook-direct-message.json"));
 
 		assertThat(this.handler.commands()).singleElement().satisfies((command) -> {
 			assertThat(command.text()).isEqualTo("pack get st2");
@@ -150,7 +111,7 @@ class RocketChatWebhookIntegrationTests {
 		message.put("token", "not-the-token");
 
 		assertRefused(postMessage(message));
-		assertThat(output).contains("Refused a Rocket.Chat request").doesNotContain(TOKEN);
+		assertThat(output).contains("Refused a rocketchat request").doesNotContain(TOKEN);
 	}
 
 	@Test
@@ -183,7 +144,7 @@ class RocketChatWebhookIntegrationTests {
 
 	@Test
 	void botMessageShouldBeIgnored() {
-		GatewayHttp.Response response = send(fixture("outgoing-webhook-bot-message.json"));
+		GatewayHttp.Response response = send(fixture("/chat/rocketchat/outgoing-webhook-bot-message.json"));
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json()).isEmpty();
@@ -212,7 +173,7 @@ class RocketChatWebhookIntegrationTests {
 		assertThat(this.handler.finished()).isZero();
 		assertThat(rocketChat.getAllServeEvents()).isEmpty();
 		this.handler.release();
-		Map<String, Object> posted = readJson(awaitPosts(1).get(0).getBody());
+		Map<String, Object> posted = readJson(awaitRequests(rocketChat, 1).get(0).getBody());
 		assertThat(posted)
 			.isEqualTo(Map.of("text", "echo: !st2 pack get st2", "channel", "#GENERAL", "tmid", "8XjbsbkJtrPWDtxJx"));
 	}
@@ -232,7 +193,7 @@ class RocketChatWebhookIntegrationTests {
 			.untilAsserted(() -> assertThat(rocketChat.getAllServeEvents()
 				.stream()
 				.anyMatch((event) -> event.getRequest().getBodyAsString().contains("line 400 of"))).isTrue());
-		List<LoggedRequest> posts = awaitPosts(3);
+		List<LoggedRequest> posts = awaitRequests(rocketChat, 3);
 		StringBuilder joined = new StringBuilder();
 		for (int i = 0; i < posts.size(); i++) {
 			Map<String, Object> posted = readJson(posts.get(i).getBody());
@@ -254,7 +215,7 @@ class RocketChatWebhookIntegrationTests {
 		GatewayHttp.Response response = postMessage(message("!st2 whoami", "8XjbsbkJtrPWDtxJx"));
 
 		assertThat(response.json()).isEmpty();
-		Map<String, Object> posted = readJson(awaitPosts(1).get(0).getBody());
+		Map<String, Object> posted = readJson(awaitRequests(rocketChat, 1).get(0).getBody());
 		assertThat(posted).isEqualTo(Map.of("text", "only for you", "channel", "@" + USER_ID));
 	}
 
@@ -266,7 +227,7 @@ class RocketChatWebhookIntegrationTests {
 		DeliveryResult result = this.delivery.deliver(ChatReply.of(address, "pack get st2 succeeded"));
 
 		assertThat(result).isEqualTo(new DeliveryResult.Delivered(1));
-		assertThat(readJson(awaitPosts(1).get(0).getBody()))
+		assertThat(readJson(awaitRequests(rocketChat, 1).get(0).getBody()))
 			.isEqualTo(Map.of("text", "pack get st2 succeeded", "channel", "#GENERAL", "tmid", "8XjbsbkJtrPWDtxJx"));
 	}
 
@@ -319,7 +280,7 @@ class RocketChatWebhookIntegrationTests {
 
 	/** The documented message with a fresh id, another text and thread. */
 	private ObjectNode message(String text, String tmid) {
-		ObjectNode message = (ObjectNode) this.json.readTree(fixture("outgoing-webhook-message.json"));
+		ObjectNode message = (ObjectNode) this.json.readTree(fixture("/chat/rocketchat/outgoing-webhook-message.json"));
 		message.put("message_id", "test" + messageIds.incrementAndGet());
 		message.put("text", text);
 		if (tmid != null) {
@@ -329,35 +290,13 @@ class RocketChatWebhookIntegrationTests {
 	}
 
 	private void assertRefused(GatewayHttp.Response response) {
-		assertThat(response.status()).isEqualTo(401);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:unauthorized");
-		assertThat(response.body()).doesNotContain(TOKEN);
+		assertProblem(response, 401, "unauthorized", TOKEN);
 		assertThat(this.handler.commands()).isEmpty();
 	}
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> readJson(byte[] body) {
 		return this.json.readValue(body, Map.class);
-	}
-
-	private static List<LoggedRequest> awaitPosts(int count) {
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(rocketChat.getAllServeEvents()).hasSizeGreaterThanOrEqualTo(count));
-		// WireMock lists the newest first
-		List<LoggedRequest> requests = new ArrayList<>(
-				rocketChat.getAllServeEvents().stream().map((event) -> event.getRequest()).toList());
-		Collections.reverse(requests);
-		return requests;
-	}
-
-	static byte[] fixture(String name) {
-		try (InputStream in = RocketChatWebhookIntegrationTests.class.getResourceAsStream("/chat/rocketchat/" + name)) {
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

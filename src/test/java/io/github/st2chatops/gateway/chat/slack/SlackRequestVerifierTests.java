@@ -13,6 +13,7 @@ import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.ChatRequestProblem;
 import io.github.st2chatops.gateway.chat.ChatRequestVerifier.Verification;
 
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,7 +28,7 @@ class SlackRequestVerifierTests {
 
 	private static final String SIGNATURE = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
 
-	private static final byte[] BODY = SlackFixtures.text("slash-command-signed-example.txt")
+	private static final byte[] BODY = fixtureText("/chat/slack/slash-command-signed-example.txt")
 		.getBytes(StandardCharsets.UTF_8);
 
 	private final SlackRequestVerifier verifier = verifierAt(Long.parseLong(TIMESTAMP));

@@ -1,5 +1,6 @@
 package io.github.st2chatops.gateway.chat.slack;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -17,8 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.github.st2chatops.gateway.chat.ChatCommand;
 import io.github.st2chatops.gateway.chat.RecordingChatCommandHandler;
+import io.github.st2chatops.gateway.chat.RecordingChatTestConfiguration;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.slackSigned;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -40,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
 				"gateway.chat.slack.user-field=name" })
-@Import(SlackTestConfiguration.class)
+@Import(RecordingChatTestConfiguration.class)
 class SlackUserNameIntegrationTests {
 
 	@RegisterExtension
@@ -48,8 +52,8 @@ class SlackUserNameIntegrationTests {
 
 	@DynamicPropertySource
 	static void slackProperties(DynamicPropertyRegistry registry) {
-		registry.add("gateway.chat.slack.signing-secret", () -> SlackIntegrationTests.SECRET);
-		registry.add("gateway.chat.slack.bot-token", () -> SlackIntegrationTests.BOT_TOKEN);
+		registry.add("gateway.chat.slack.signing-secret", () -> SlackWebhookIntegrationTests.SECRET);
+		registry.add("gateway.chat.slack.bot-token", () -> SlackWebhookIntegrationTests.BOT_TOKEN);
 		registry.add("gateway.chat.slack.api-url", () -> slack.baseUrl() + "/api");
 	}
 
@@ -62,17 +66,18 @@ class SlackUserNameIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		this.handler.reset();
-		slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(SlackFixtures.text("chat-postMessage-ok.json"))));
 		slack.stubFor(
-				post("/api/chat.postEphemeral").willReturn(okJson(SlackFixtures.text("chat-postEphemeral-ok.json"))));
+				post("/api/chat.postMessage").willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json"))));
+		slack.stubFor(post("/api/chat.postEphemeral")
+			.willReturn(okJson(fixtureText("/chat/slack/chat-postEphemeral-ok.json"))));
 		slack.stubFor(post(urlPathMatching("/commands/.*")).willReturn(okJson("{\"ok\":true}")));
 	}
 
 	@Test
 	void slashCommandShouldRunAsTheUserName() {
-		String body = SlackFixtures.text("slash-command-signed-example.txt")
-			.replace("https%3A%2F%2Fhooks.slack.com",
-					java.net.URLEncoder.encode(slack.baseUrl(), java.nio.charset.StandardCharsets.UTF_8));
+		String body = fixtureText("/chat/slack/slash-command-signed-example.txt").replace(
+				"https%3A%2F%2Fhooks.slack.com",
+				java.net.URLEncoder.encode(slack.baseUrl(), java.nio.charset.StandardCharsets.UTF_8));
 
 		assertThat(postSigned("/chat/slack/commands", body).status()).isEqualTo(200);
 
@@ -85,8 +90,8 @@ class SlackUserNameIntegrationTests {
 	@Test
 	void eventShouldRunAsTheNameSlackGivesAndAskOnlyOnce() {
 		slack.stubFor(get(urlPathEqualTo("/api/users.info")).withQueryParam("user", equalTo("U123ABC456"))
-			.willReturn(okJson(SlackFixtures.text("users-info.json"))));
-		String first = SlackFixtures.text("app-mention.json");
+			.willReturn(okJson(fixtureText("/chat/slack/users-info.json"))));
+		String first = fixtureText("/chat/slack/app-mention.json");
 		String second = first.replace("Ev123ABC456", "Ev123ABC457").replace("1515449522.000016", "1515449523.000016");
 
 		assertThat(postSigned("/chat/slack/events", first).status()).isEqualTo(200);
@@ -97,7 +102,7 @@ class SlackUserNameIntegrationTests {
 		assertThat(this.handler.commands()).extracting((command) -> command.address().userName())
 			.containsExactly("spengler", "spengler");
 		slack.verify(1, getRequestedFor(urlPathEqualTo("/api/users.info")).withHeader("Authorization",
-				equalTo("Bearer " + SlackIntegrationTests.BOT_TOKEN)));
+				equalTo("Bearer " + SlackWebhookIntegrationTests.BOT_TOKEN)));
 		await().untilAsserted(() -> slack.verify(2, postRequestedFor(urlEqualTo("/api/chat.postMessage"))));
 	}
 
@@ -105,8 +110,7 @@ class SlackUserNameIntegrationTests {
 	void eventWhenSlackWillNotSayTheNameShouldRunNothingAndTellTheUser() {
 		slack.stubFor(get(urlPathEqualTo("/api/users.info"))
 			.willReturn(okJson("{\"ok\": false, \"error\": \"missing_scope\", \"needed\": \"users:read\"}")));
-		String event = SlackFixtures.text("app-mention.json")
-			.replace("Ev123ABC456", "EvNoScope1")
+		String event = fixtureText("/chat/slack/app-mention.json").replace("Ev123ABC456", "EvNoScope1")
 			.replace("1515449522.000016", "1515449599.000016")
 			.replace("U123ABC456", "U999NOSCOPE");
 
@@ -121,7 +125,8 @@ class SlackUserNameIntegrationTests {
 	}
 
 	private GatewayHttp.Response postSigned(String path, String body) {
-		String[] headers = SlackFixtures.signed(SlackIntegrationTests.SECRET, Instant.now(), body);
+		String[] headers = slackSigned(SlackWebhookIntegrationTests.SECRET, Instant.now(),
+				body.getBytes(StandardCharsets.UTF_8));
 		return new GatewayHttp(this.port).post(path, body, headers);
 	}
 

@@ -1,12 +1,9 @@
 package io.github.st2chatops.gateway.chat.teams;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,34 +13,25 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
-import io.github.st2chatops.gateway.chat.ChatDelivery;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
-import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
 import io.github.st2chatops.gateway.chat.DeliveryResult;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
-import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
-import io.github.st2chatops.gateway.chat.RecordingSleeper;
+import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixture;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.awaitRequests;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -55,11 +43,7 @@ import static org.awaitility.Awaitility.await;
  * Microsoft Teams end to end: the service on a random port, a recording command handler
  * for the pipeline, WireMock as the channel's Workflows webhook.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
-@Import(ChatTestConfiguration.class)
-@ExtendWith(OutputCaptureExtension.class)
-class TeamsWebhookIntegrationTests {
+class TeamsWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	static final byte[] KEY = "teams-test-security-key-0123456789".getBytes(StandardCharsets.UTF_8);
 
@@ -95,30 +79,8 @@ class TeamsWebhookIntegrationTests {
 		registry.add("gateway.chat.teams.max-message-length", () -> LIMIT);
 	}
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ScriptedChatCommandHandler handler;
-
-	@Autowired
-	RecordingSleeper sleeper;
-
-	@Autowired
-	ChatDelivery delivery;
-
-	@Autowired
-	ApplicationContext context;
-
-	final JsonMapper json = JsonMapper.builder().build();
-
-	GatewayHttp http;
-
 	@BeforeEach
 	void reset() {
-		this.http = new GatewayHttp(this.port);
-		this.handler.reset();
-		this.sleeper.reset();
 		workflows.resetAll();
 		workflows.stubFor(post(urlPathEqualTo(WORKFLOW_PATH)).willReturn(aResponse().withStatus(202)));
 	}
@@ -128,7 +90,7 @@ class TeamsWebhookIntegrationTests {
 	 */
 	@Test
 	void documentedActivityShouldRunCommandAndAnswerInline() {
-		GatewayHttp.Response response = send(fixture());
+		GatewayHttp.Response response = send(fixture("/chat/teams/outgoing-webhook-message.json"));
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json()).isEqualTo(Map.of("type", "message", "text", "echo: pack get \"st2\""));
@@ -143,16 +105,16 @@ class TeamsWebhookIntegrationTests {
 
 	@Test
 	void missingAuthorizationShouldBeRefused(CapturedOutput output) {
-		GatewayHttp.Response response = this.http.postBytes("/chat/teams", fixture(), "Content-Type",
-				"application/json");
+		GatewayHttp.Response response = this.http.postBytes("/chat/teams",
+				fixture("/chat/teams/outgoing-webhook-message.json"), "Content-Type", "application/json");
 
 		assertRefused(response);
-		assertThat(output).contains("Refused a Teams request");
+		assertThat(output).contains("Refused a teams request");
 	}
 
 	@Test
 	void signatureWithAnotherKeyShouldBeRefusedWithoutSayingWhatWasExpected(CapturedOutput output) {
-		byte[] body = fixture();
+		byte[] body = fixture("/chat/teams/outgoing-webhook-message.json");
 		String expected = TeamsRequestVerifier.authorization(KEY, body);
 		GatewayHttp.Response response = this.http.postBytes("/chat/teams", body, "Content-Type", "application/json",
 				"Authorization",
@@ -160,14 +122,14 @@ class TeamsWebhookIntegrationTests {
 
 		assertRefused(response);
 		assertThat(response.body()).doesNotContain(expected.substring(5));
-		assertThat(output).contains("the HMAC signature does not match")
+		assertThat(output).contains("The HMAC signature does not match")
 			.doesNotContain(expected.substring(5))
 			.doesNotContain(SECURITY_TOKEN);
 	}
 
 	@Test
 	void bodyChangedAfterSigningShouldBeRefused() {
-		byte[] body = fixture();
+		byte[] body = fixture("/chat/teams/outgoing-webhook-message.json");
 		String authorization = TeamsRequestVerifier.authorization(KEY, body);
 		byte[] changed = new String(body, StandardCharsets.UTF_8).replace("pack get", "pack remove")
 			.getBytes(StandardCharsets.UTF_8);
@@ -178,7 +140,7 @@ class TeamsWebhookIntegrationTests {
 
 	@Test
 	void bearerInsteadOfHmacShouldBeRefused() {
-		byte[] body = fixture();
+		byte[] body = fixture("/chat/teams/outgoing-webhook-message.json");
 		String signature = TeamsRequestVerifier.authorization(KEY, body).substring(5);
 
 		assertRefused(this.http.postBytes("/chat/teams", body, "Content-Type", "application/json", "Authorization",
@@ -227,7 +189,7 @@ class TeamsWebhookIntegrationTests {
 		assertThat(this.handler.finished()).isZero();
 		assertThat(workflows.getAllServeEvents()).isEmpty();
 		this.handler.release();
-		List<LoggedRequest> posts = awaitPosts(1);
+		List<LoggedRequest> posts = awaitRequests(workflows, 1);
 		assertThat(cardText(posts.get(0))).isEqualTo("echo: pack get st2");
 		assertThat(this.handler.finished()).isEqualTo(1);
 	}
@@ -274,7 +236,7 @@ class TeamsWebhookIntegrationTests {
 				.anyMatch((event) -> event.getRequest().getBodyAsString().contains("line 40 of the result"))).isTrue());
 		List<String> parts = new ArrayList<>();
 		parts.add(first);
-		for (LoggedRequest post : awaitPosts(1)) {
+		for (LoggedRequest post : awaitRequests(workflows, 1)) {
 			parts.add(cardText(post));
 		}
 		StringBuilder joined = new StringBuilder();
@@ -308,7 +270,7 @@ class TeamsWebhookIntegrationTests {
 		DeliveryResult result = this.delivery.deliver(ChatReply.of(address, "pack get st2 succeeded"));
 
 		assertThat(result).isEqualTo(new DeliveryResult.Delivered(1));
-		LoggedRequest post = awaitPosts(1).get(0);
+		LoggedRequest post = awaitRequests(workflows, 1).get(0);
 		assertThat(post.queryParameter("sig").firstValue()).isEqualTo("s3cr3t");
 		JsonNode card = this.json.readTree(post.getBody());
 		assertThat(card.get("type").asString()).isEqualTo("message");
@@ -328,7 +290,10 @@ class TeamsWebhookIntegrationTests {
 
 		this.delivery.deliver(new ChatReply(address, "your token", Map.of(), true));
 
-		JsonNode content = this.json.readTree(awaitPosts(1).get(0).getBody()).get("attachments").get(0).get("content");
+		JsonNode content = this.json.readTree(awaitRequests(workflows, 1).get(0).getBody())
+			.get("attachments")
+			.get(0)
+			.get("content");
 		assertThat(content.get("body").get(0).get("text").asString()).isEqualTo("<at>adele</at> your token");
 		JsonNode mention = content.get("msteams").get("entities").get(0);
 		assertThat(mention.get("text").asString()).isEqualTo("<at>adele</at>");
@@ -385,16 +350,13 @@ class TeamsWebhookIntegrationTests {
 	}
 
 	private void assertRefused(GatewayHttp.Response response) {
-		assertThat(response.status()).isEqualTo(401);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:unauthorized");
-		assertThat(response.body()).doesNotContain(SECURITY_TOKEN);
+		assertProblem(response, 401, "unauthorized", SECURITY_TOKEN);
 		assertThat(this.handler.commands()).isEmpty();
 	}
 
 	/** The documented activity with a fresh id, another text and channel. */
 	private ObjectNode activity(String text, String channel) {
-		ObjectNode activity = (ObjectNode) this.json.readTree(fixture());
+		ObjectNode activity = (ObjectNode) this.json.readTree(fixture("/chat/teams/outgoing-webhook-message.json"));
 		activity.put("id", Integer.toString(activityIds.incrementAndGet()));
 		activity.put("text", text);
 		((ObjectNode) activity.get("conversation")).put("id", channel + ";messageid=1485983194839");
@@ -413,26 +375,6 @@ class TeamsWebhookIntegrationTests {
 			.get(0)
 			.get("text")
 			.asString();
-	}
-
-	private static List<LoggedRequest> awaitPosts(int count) {
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(workflows.getAllServeEvents()).hasSizeGreaterThanOrEqualTo(count));
-		// WireMock lists the newest first
-		List<LoggedRequest> requests = new ArrayList<>(
-				workflows.getAllServeEvents().stream().map((event) -> event.getRequest()).toList());
-		Collections.reverse(requests);
-		return requests;
-	}
-
-	static byte[] fixture() {
-		try (InputStream in = TeamsWebhookIntegrationTests.class
-			.getResourceAsStream("/chat/teams/outgoing-webhook-message.json")) {
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -33,8 +33,11 @@ import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
 import io.github.st2chatops.gateway.chat.RecordingChatCommandHandler;
 import io.github.st2chatops.gateway.chat.RecordingSleeper;
+import io.github.st2chatops.gateway.chat.RecordingChatTestConfiguration;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -56,8 +59,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
 				"gateway.chat.mattermost.reply-deadline=2s" })
-@Import(MattermostTestConfiguration.class)
-class MattermostIntegrationTests {
+@Import(RecordingChatTestConfiguration.class)
+class MattermostWebhookIntegrationTests {
 
 	static final String SLASH_TOKEN = "xr3j5x3p4pfk7kk6ck7b4e6ghh";
 
@@ -98,14 +101,14 @@ class MattermostIntegrationTests {
 		this.http = new GatewayHttp(this.port);
 		this.handler.reset();
 		this.sleeper.reset();
-		mattermost.stubFor(
-				post("/api/v4/posts").willReturn(okJson(MattermostFixtures.text("post-created.json")).withStatus(201)));
+		mattermost.stubFor(post("/api/v4/posts")
+			.willReturn(okJson(fixtureText("/chat/mattermost/post-created.json")).withStatus(201)));
 		mattermost.stubFor(post("/api/v4/posts/ephemeral")
-			.willReturn(okJson(MattermostFixtures.text("post-created.json")).withStatus(201)));
+			.willReturn(okJson(fixtureText("/chat/mattermost/post-created.json")).withStatus(201)));
+		mattermost.stubFor(get(urlPathMatching("/api/v4/posts/.*"))
+			.willReturn(okJson(fixtureText("/chat/mattermost/post-root.json"))));
 		mattermost.stubFor(
-				get(urlPathMatching("/api/v4/posts/.*")).willReturn(okJson(MattermostFixtures.text("post-root.json"))));
-		mattermost
-			.stubFor(get(urlPathMatching("/api/v4/users/.*")).willReturn(okJson(MattermostFixtures.text("user.json"))));
+				get(urlPathMatching("/api/v4/users/.*")).willReturn(okJson(fixtureText("/chat/mattermost/user.json"))));
 		mattermost.stubFor(post(urlPathMatching("/hooks/commands/.*")).willReturn(aResponse().withStatus(200)));
 	}
 
@@ -129,7 +132,7 @@ class MattermostIntegrationTests {
 
 	@Test
 	void slashCommandWhenDocumentedPayloadShouldRun() {
-		GatewayHttp.Response response = slash(MattermostFixtures.text("slash-command.txt"), SLASH_TOKEN);
+		GatewayHttp.Response response = slash(fixtureText("/chat/mattermost/slash-command.txt"), SLASH_TOKEN);
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json()).containsEntry("text", "ran: hello world");
@@ -186,7 +189,7 @@ class MattermostIntegrationTests {
 	@Test
 	void outgoingWebhookAsJsonShouldRunWithoutTheTriggerWordAndCommentOnThePost() {
 		String postId = unique();
-		String body = MattermostFixtures.text("outgoing-webhook.json").replace(POST_ID, postId);
+		String body = fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, postId);
 
 		GatewayHttp.Response response = this.http.post("/chat/mattermost", body, "Content-Type", "application/json");
 
@@ -201,7 +204,7 @@ class MattermostIntegrationTests {
 
 	@Test
 	void outgoingWebhookAsFormShouldRunTheSame() {
-		String body = MattermostFixtures.text("outgoing-webhook.txt").replace(POST_ID, unique());
+		String body = fixtureText("/chat/mattermost/outgoing-webhook.txt").replace(POST_ID, unique());
 
 		GatewayHttp.Response response = this.http.post("/chat/mattermost", body, "Content-Type",
 				"application/x-www-form-urlencoded");
@@ -212,8 +215,7 @@ class MattermostIntegrationTests {
 
 	@Test
 	void outgoingWebhookWithOnlyTheTriggerWordShouldAskForHelp() {
-		String body = MattermostFixtures.text("outgoing-webhook.json")
-			.replace(POST_ID, unique())
+		String body = fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, unique())
 			.replace("\"!st2 pack get \\u201cst2\\u201d\"", "\"!st2\"");
 
 		GatewayHttp.Response response = this.http.post("/chat/mattermost", body, "Content-Type", "application/json");
@@ -223,8 +225,7 @@ class MattermostIntegrationTests {
 
 	@Test
 	void outgoingWebhookWithoutTriggerWordShouldRunUnaddressed() {
-		String body = MattermostFixtures.text("outgoing-webhook.json")
-			.replace(POST_ID, unique())
+		String body = fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, unique())
 			.replace("\"trigger_word\": \"!st2\"", "\"trigger_word\": \"\"");
 
 		this.http.post("/chat/mattermost", body, "Content-Type", "application/json");
@@ -237,8 +238,8 @@ class MattermostIntegrationTests {
 	void outgoingWebhookWhenThePostIsAReplyShouldPostToTheThreadRoot() {
 		String postId = unique();
 		mattermost.stubFor(get("/api/v4/posts/" + postId)
-			.willReturn(okJson(MattermostFixtures.text("post-reply.json").replace(POST_ID, postId))));
-		String body = MattermostFixtures.text("outgoing-webhook.json").replace(POST_ID, postId);
+			.willReturn(okJson(fixtureText("/chat/mattermost/post-reply.json").replace(POST_ID, postId))));
+		String body = fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, postId);
 
 		GatewayHttp.Response response = this.http.post("/chat/mattermost", body, "Content-Type", "application/json");
 
@@ -255,7 +256,7 @@ class MattermostIntegrationTests {
 		String postId = unique();
 
 		GatewayHttp.Response response = this.http.post("/chat/mattermost",
-				MattermostFixtures.text("outgoing-webhook.json").replace(POST_ID, postId), "Content-Type",
+				fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, postId), "Content-Type",
 				"application/json");
 
 		assertThat(response.status()).isEqualTo(200);
@@ -274,7 +275,7 @@ class MattermostIntegrationTests {
 
 	@Test
 	void outgoingWebhookWhenDeliveredTwiceShouldRunOnce() {
-		String body = MattermostFixtures.text("outgoing-webhook.json").replace(POST_ID, unique());
+		String body = fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, unique());
 
 		assertThat(this.http.post("/chat/mattermost", body, "Content-Type", "application/json").status())
 			.isEqualTo(200);
@@ -293,7 +294,7 @@ class MattermostIntegrationTests {
 		String postId = unique();
 
 		GatewayHttp.Response response = this.http.post("/chat/mattermost",
-				MattermostFixtures.text("outgoing-webhook.json").replace(POST_ID, postId), "Content-Type",
+				fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, postId), "Content-Type",
 				"application/json");
 
 		assertThat(response.json()).isEmpty();
@@ -316,10 +317,11 @@ class MattermostIntegrationTests {
 			.willSetStateTo("open"));
 		mattermost.stubFor(post("/api/v4/posts").inScenario("rate")
 			.whenScenarioStateIs("open")
-			.willReturn(okJson(MattermostFixtures.text("post-created.json")).withStatus(201)));
+			.willReturn(okJson(fixtureText("/chat/mattermost/post-created.json")).withStatus(201)));
 
-		this.http.post("/chat/mattermost", MattermostFixtures.text("outgoing-webhook.json").replace(POST_ID, unique()),
-				"Content-Type", "application/json");
+		this.http.post("/chat/mattermost",
+				fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, unique()), "Content-Type",
+				"application/json");
 		gate.countDown();
 
 		await().untilAsserted(() -> assertThat(posts()).hasSize(2));
@@ -332,7 +334,7 @@ class MattermostIntegrationTests {
 		String postId = unique();
 
 		GatewayHttp.Response response = this.http.post("/chat/mattermost",
-				MattermostFixtures.text("outgoing-webhook.json").replace(POST_ID, postId), "Content-Type",
+				fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, postId), "Content-Type",
 				"application/json");
 
 		assertThat(response.json()).isEmpty();
@@ -348,11 +350,12 @@ class MattermostIntegrationTests {
 	@Test
 	void whisperWhenTheBotMayNotPostEphemeralShouldMentionTheUserInTheChannel() {
 		mattermost.stubFor(post("/api/v4/posts/ephemeral")
-			.willReturn(okJson(MattermostFixtures.text("forbidden.json")).withStatus(403)));
+			.willReturn(okJson(fixtureText("/chat/mattermost/forbidden.json")).withStatus(403)));
 		this.handler.replyWith((command) -> List.of(new ChatReply(command.address(), "psst", Map.of(), true)));
 
-		this.http.post("/chat/mattermost", MattermostFixtures.text("outgoing-webhook.json").replace(POST_ID, unique()),
-				"Content-Type", "application/json");
+		this.http.post("/chat/mattermost",
+				fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, unique()), "Content-Type",
+				"application/json");
 
 		await().untilAsserted(() -> mattermost.verify(1, postRequestedFor(urlEqualTo("/api/v4/posts"))
 			.withRequestBody(matchingJsonPath("$.message", equalTo("@somename psst")))));
@@ -382,7 +385,7 @@ class MattermostIntegrationTests {
 				"Content-Type", "application/x-www-form-urlencoded", "Authorization", "Token " + SLASH_TOKEN));
 		assertUnauthorized(this.http.post("/chat/mattermost", command.replace("token=" + SLASH_TOKEN + "&", ""),
 				"Content-Type", "application/x-www-form-urlencoded"));
-		String webhook = MattermostFixtures.text("outgoing-webhook.json").replace(POST_ID, unique());
+		String webhook = fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, unique());
 		assertUnauthorized(this.http.post("/chat/mattermost",
 				webhook.replace(WEBHOOK_TOKEN, "zmigewsanbbsdf59xnmduzypjd"), "Content-Type", "application/json"));
 		assertUnauthorized(this.http.post("/chat/mattermost", webhook.replace(WEBHOOK_TOKEN, ""), "Content-Type",
@@ -439,14 +442,11 @@ class MattermostIntegrationTests {
 	}
 
 	private static void assertUnauthorized(GatewayHttp.Response response) {
-		assertThat(response.status()).isEqualTo(401);
-		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:unauthorized");
-		assertThat(response.body()).doesNotContain(SLASH_TOKEN).doesNotContain(WEBHOOK_TOKEN);
+		assertProblem(response, 401, "unauthorized", SLASH_TOKEN, WEBHOOK_TOKEN);
 	}
 
 	private static void assertInvalid(GatewayHttp.Response response) {
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:invalid-request");
+		assertProblem(response, 400, "invalid-request");
 	}
 
 	private static String encode(String value) {

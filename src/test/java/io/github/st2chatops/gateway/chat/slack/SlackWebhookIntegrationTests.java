@@ -37,8 +37,12 @@ import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
 import io.github.st2chatops.gateway.chat.RecordingChatCommandHandler;
 import io.github.st2chatops.gateway.chat.RecordingSleeper;
+import io.github.st2chatops.gateway.chat.RecordingChatTestConfiguration;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.slackSigned;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -57,8 +61,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
-@Import(SlackTestConfiguration.class)
-class SlackIntegrationTests {
+@Import(RecordingChatTestConfiguration.class)
+class SlackWebhookIntegrationTests {
 
 	static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
@@ -98,9 +102,10 @@ class SlackIntegrationTests {
 		this.http = new GatewayHttp(this.port);
 		this.handler.reset();
 		this.sleeper.reset();
-		slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(SlackFixtures.text("chat-postMessage-ok.json"))));
 		slack.stubFor(
-				post("/api/chat.postEphemeral").willReturn(okJson(SlackFixtures.text("chat-postEphemeral-ok.json"))));
+				post("/api/chat.postMessage").willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json"))));
+		slack.stubFor(post("/api/chat.postEphemeral")
+			.willReturn(okJson(fixtureText("/chat/slack/chat-postEphemeral-ok.json"))));
 		slack.stubFor(post(urlPathMatching("/commands/.*")).willReturn(okJson("{\"ok\":true}")));
 	}
 
@@ -127,7 +132,7 @@ class SlackIntegrationTests {
 	@Test
 	void slashCommandWhenTextIsEmptyShouldAskForHelp() {
 		// Slack's own example payload: "/webhook-collect" with no text
-		String body = SlackFixtures.text("slash-command-signed-example.txt")
+		String body = fixtureText("/chat/slack/slash-command-signed-example.txt")
 			.replace("https%3A%2F%2Fhooks.slack.com", encode(slack.baseUrl()))
 			.replace("trigger_id=398738663015", "trigger_id=" + unique());
 
@@ -211,10 +216,13 @@ class SlackIntegrationTests {
 		Instant now = Instant.now();
 		for (String path : List.of("/chat/slack/commands", "/chat/slack/events")) {
 			String body = path.endsWith("commands") ? command : event;
-			String[] good = SlackFixtures.signed(SECRET, now, body);
-			assertUnauthorized(this.http.post(path, body, SlackFixtures.signed("not-the-secret", now, body)));
-			assertUnauthorized(this.http.post(path, body, SlackFixtures.signed(SECRET, now.minusSeconds(310), body)));
-			assertUnauthorized(this.http.post(path, body, SlackFixtures.signed(SECRET, now.plusSeconds(310), body)));
+			String[] good = slackSigned(SECRET, now, body.getBytes(StandardCharsets.UTF_8));
+			assertUnauthorized(this.http.post(path, body,
+					slackSigned("not-the-secret", now, body.getBytes(StandardCharsets.UTF_8))));
+			assertUnauthorized(this.http.post(path, body,
+					slackSigned(SECRET, now.minusSeconds(310), body.getBytes(StandardCharsets.UTF_8))));
+			assertUnauthorized(this.http.post(path, body,
+					slackSigned(SECRET, now.plusSeconds(310), body.getBytes(StandardCharsets.UTF_8))));
 			assertUnauthorized(this.http.post(path, body + " ", good));
 			assertUnauthorized(this.http.post(path, body, good[0], good[1]));
 			assertUnauthorized(this.http.post(path, body, good[2], good[3]));
@@ -247,7 +255,8 @@ class SlackIntegrationTests {
 
 	@Test
 	void urlVerificationShouldAnswerTheChallenge() {
-		GatewayHttp.Response response = postSigned("/chat/slack/events", SlackFixtures.text("url-verification.json"));
+		GatewayHttp.Response response = postSigned("/chat/slack/events",
+				fixtureText("/chat/slack/url-verification.json"));
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json())
@@ -381,7 +390,7 @@ class SlackIntegrationTests {
 		this.handler.replyWith((command) -> List.of(ChatReply.of(command.address(), text)));
 		slack.stubFor(post("/api/chat.postMessage").inScenario("rate")
 			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(okJson(SlackFixtures.text("chat-postMessage-ok.json")))
+			.willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json")))
 			.willSetStateTo("limited"));
 		slack.stubFor(post("/api/chat.postMessage").inScenario("rate")
 			.whenScenarioStateIs("limited")
@@ -389,7 +398,7 @@ class SlackIntegrationTests {
 			.willSetStateTo("open"));
 		slack.stubFor(post("/api/chat.postMessage").inScenario("rate")
 			.whenScenarioStateIs("open")
-			.willReturn(okJson(SlackFixtures.text("chat-postMessage-ok.json"))));
+			.willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json"))));
 
 		postSigned("/chat/slack/events", event("app-mention.json", unique(), unique() + ".8"));
 
@@ -405,11 +414,11 @@ class SlackIntegrationTests {
 	void replyWhenSlackSaysRatelimitedWithHttp200ShouldRetry() {
 		slack.stubFor(post("/api/chat.postMessage").inScenario("ratelimited")
 			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(okJson(SlackFixtures.text("ratelimited.json")).withHeader("Retry-After", "3"))
+			.willReturn(okJson(fixtureText("/chat/slack/ratelimited.json")).withHeader("Retry-After", "3"))
 			.willSetStateTo("open"));
 		slack.stubFor(post("/api/chat.postMessage").inScenario("ratelimited")
 			.whenScenarioStateIs("open")
-			.willReturn(okJson(SlackFixtures.text("chat-postMessage-ok.json"))));
+			.willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json"))));
 
 		postSigned("/chat/slack/events", event("app-mention.json", unique(), unique() + ".9"));
 
@@ -419,7 +428,8 @@ class SlackIntegrationTests {
 
 	@Test
 	void replyWhenSlackSaysChannelNotFoundShouldNotRetry() {
-		slack.stubFor(post("/api/chat.postMessage").willReturn(okJson(SlackFixtures.text("channel-not-found.json"))));
+		slack.stubFor(
+				post("/api/chat.postMessage").willReturn(okJson(fixtureText("/chat/slack/channel-not-found.json"))));
 		double rejectedBefore = rejected();
 
 		postSigned("/chat/slack/events", event("app-mention.json", unique(), unique() + ".10"));
@@ -484,13 +494,13 @@ class SlackIntegrationTests {
 	}
 
 	private GatewayHttp.Response postSigned(String path, String body) {
-		String[] headers = SlackFixtures.signed(SECRET, Instant.now(), body);
+		String[] headers = slackSigned(SECRET, Instant.now(), body.getBytes(StandardCharsets.UTF_8));
 		String contentType = path.endsWith("commands") ? "application/x-www-form-urlencoded" : "application/json";
 		return this.http.post(path, body, headers[0], headers[1], headers[2], headers[3], "Content-Type", contentType);
 	}
 
 	private static String[] retried(String body, String number, String reason) {
-		String[] signed = SlackFixtures.signed(SECRET, Instant.now(), body);
+		String[] signed = slackSigned(SECRET, Instant.now(), body.getBytes(StandardCharsets.UTF_8));
 		return new String[] { signed[0], signed[1], signed[2], signed[3], "X-Slack-Retry-Num", number,
 				"X-Slack-Retry-Reason", reason, "Content-Type", "application/json" };
 	}
@@ -504,7 +514,7 @@ class SlackIntegrationTests {
 
 	/** A documented event payload with a fresh event id and, when given, message ts. */
 	private String event(String fixture, String eventId, String ts) {
-		ObjectNode payload = (ObjectNode) this.jsonMapper.readTree(SlackFixtures.text(fixture));
+		ObjectNode payload = (ObjectNode) this.jsonMapper.readTree(fixtureText("/chat/slack/" + fixture));
 		payload.put("event_id", eventId);
 		if (ts != null) {
 			((ObjectNode) payload.get("event")).put("ts", ts);
@@ -514,15 +524,11 @@ class SlackIntegrationTests {
 	}
 
 	private static void assertUnauthorized(GatewayHttp.Response response) {
-		assertThat(response.status()).isEqualTo(401);
-		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:unauthorized");
-		assertThat(response.body()).doesNotContain(SECRET);
+		assertProblem(response, 401, "unauthorized", SECRET);
 	}
 
 	private static void assertInvalid(GatewayHttp.Response response) {
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:invalid-request");
+		assertProblem(response, 400, "invalid-request");
 	}
 
 	private static String encode(String value) {

@@ -1,4 +1,4 @@
-package io.github.st2chatops.gateway.chat.mattermost;
+package io.github.st2chatops.gateway.chat;
 
 import java.time.Clock;
 
@@ -8,18 +8,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-import io.github.st2chatops.gateway.chat.ChatDelivery;
-import io.github.st2chatops.gateway.chat.ChatSenders;
-import io.github.st2chatops.gateway.chat.DeliveryProperties;
-import io.github.st2chatops.gateway.chat.RecordingChatCommandHandler;
-import io.github.st2chatops.gateway.chat.RecordingSleeper;
-
 /**
- * The command pipeline played by a recording handler, and deliveries that record their
- * waits instead of sleeping.
+ * For the Slack and Mattermost end-to-end tests: the command pipeline played by a
+ * recording handler, and deliveries that record their waits instead of sleeping.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class MattermostTestConfiguration {
+public class RecordingChatTestConfiguration {
 
 	/**
 	 * Stands in for the command pipeline, so these tests see exactly what the adapter

@@ -1,0 +1,104 @@
+package io.github.st2chatops.gateway.chat.generic;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.github.st2chatops.gateway.chat.ChatWebhookSliceConfiguration;
+import io.github.st2chatops.gateway.chat.WebhookSliceTestBase;
+
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixture;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.genericSigned;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * {@code POST /chat/generic} in a web slice: the failure paths, answered before anything
+ * runs.
+ */
+@WebMvcTest(controllers = GenericWebhookController.class,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
+				"gateway.chat.generic.secret=" + GenericWebhookControllerTests.SECRET,
+				"gateway.chat.generic.callback-url=http://127.0.0.1:9/callback" })
+@Import({ ChatWebhookSliceConfiguration.class, GenericConfiguration.class })
+@EnableConfigurationProperties(GenericProperties.class)
+class GenericWebhookControllerTests extends WebhookSliceTestBase {
+
+	static final String SECRET = "generic-slice-test-secret-0123456789";
+
+	static final byte[] MESSAGE = fixture("/chat/generic/message.json");
+
+	static final AtomicLong lastTimestamp = new AtomicLong();
+
+	@Test
+	void receiveWhenSignedWithAnotherSecretShouldBe401AndRunNothing() throws Exception {
+		this.mvc.perform(signed(MESSAGE, "another-secret-of-the-same-length!!"))
+			.andExpect(problem(401, "unauthorized"))
+			.andExpect(jsonPath("$.detail").value("X-Gateway-Signature does not match the request."));
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@Test
+	void receiveWhenHeadersAreMissingShouldBe401() throws Exception {
+		this.mvc.perform(post("/chat/generic").contentType(MediaType.APPLICATION_JSON).content(MESSAGE))
+			.andExpect(problem(401, "unauthorized"));
+	}
+
+	@Test
+	void receiveWhenSignedBodyIsNotJsonShouldBe400() throws Exception {
+		this.mvc.perform(signed("text=hi".getBytes(StandardCharsets.UTF_8), SECRET))
+			.andExpect(problem(400, "invalid-request"));
+	}
+
+	@Test
+	void receiveWhenSignedMessageHasNoChannelShouldBe400() throws Exception {
+		this.mvc.perform(signed("{\"text\":\"hi\",\"user\":\"ci\"}".getBytes(StandardCharsets.UTF_8), SECRET))
+			.andExpect(problem(400, "invalid-request"))
+			.andExpect(jsonPath("$.detail").value("'channel' is required."));
+	}
+
+	@Test
+	void receiveWhenReplayedShouldBeAcceptedAsDuplicateAndRunOnce() throws Exception {
+		MockHttpServletRequestBuilder request = signed(MESSAGE, SECRET);
+		this.mvc.perform(request).andExpect(status().isAccepted()).andExpect(jsonPath("$.accepted").value(true));
+		this.mvc.perform(request).andExpect(status().isAccepted()).andExpect(jsonPath("$.duplicate").value(true));
+		await().untilAsserted(() -> assertThat(this.handler.commands()).hasSize(1));
+	}
+
+	@Test
+	void receiveWhenStateStoreIsDownShouldBe503WithRetryAfterAndRunNothing() throws Exception {
+		this.claims.setDown(true);
+		this.mvc.perform(signed(MESSAGE, SECRET))
+			.andExpect(problem(503, "unavailable"))
+			.andExpect(header().string("Retry-After", "5"));
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	private static MockHttpServletRequestBuilder signed(byte[] body, String secret) {
+		String[] headers = genericSigned(secret, now(), body);
+		return post("/chat/generic").contentType(MediaType.APPLICATION_JSON)
+			.header(headers[0], headers[1])
+			.header(headers[2], headers[3])
+			.content(body);
+	}
+
+	/** A timestamp no other request of this class used, so no two are replays. */
+	private static String now() {
+		long now = Instant.now().getEpochSecond();
+		return Long.toString(lastTimestamp.updateAndGet((last) -> Math.max(now, last + 1)));
+	}
+
+}
