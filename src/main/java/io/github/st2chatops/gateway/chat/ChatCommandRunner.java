@@ -81,6 +81,14 @@ public class ChatCommandRunner {
 		});
 	}
 
+	/**
+	 * Sends replies through their platforms' senders, off the caller's thread, in order.
+	 * @param replies the replies
+	 */
+	public void deliverLater(List<ChatReply> replies) {
+		this.executor.execute(() -> deliver(replies));
+	}
+
 	private List<ChatReply> run(ChatCommand command, ChatCommandPreparer preparer) {
 		ChatCommandPreparer.Prepared prepared = preparer.prepare(command);
 		if (prepared instanceof ChatCommandPreparer.Prepared.Ready ready) {

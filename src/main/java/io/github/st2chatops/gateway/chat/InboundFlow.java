@@ -109,6 +109,15 @@ public class InboundFlow {
 	}
 
 	/**
+	 * Sends replies that a controller could not put in its answer (too many, too long, or
+	 * a whisper) through the platform's sender, in the background, in order.
+	 * @param replies the replies
+	 */
+	public void sendLater(List<ChatReply> replies) {
+		this.runner.deliverLater(replies);
+	}
+
+	/**
 	 * Claims every key of a command.
 	 * @return true when all were new, false for a duplicate, empty when the store could
 	 * not say (the keys this call claimed are given up again)

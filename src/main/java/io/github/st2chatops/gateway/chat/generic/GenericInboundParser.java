@@ -16,8 +16,10 @@ import io.github.st2chatops.gateway.chat.InboundCommand;
 /**
  * Reads a verified generic webhook request {@code {text, user, channel, thread?}}. The
  * signature is the claim key: a replayed request is a duplicate.
+ *
+ * @param jsonMapper reads the message
  */
-class GenericInboundParser implements ChatInboundParser<GenericMessage> {
+record GenericInboundParser(JsonMapper jsonMapper) implements ChatInboundParser<GenericMessage> {
 
 	/**
 	 * How long a seen signature is remembered: a signed request is valid for the window
@@ -26,12 +28,6 @@ class GenericInboundParser implements ChatInboundParser<GenericMessage> {
 	static final Duration REPLAY_WINDOW = GenericRequestVerifier.WINDOW.multipliedBy(2);
 
 	private static final String SHAPE = "The body must be a JSON object {\"text\", \"user\", \"channel\", \"thread\"?}.";
-
-	private final JsonMapper jsonMapper;
-
-	GenericInboundParser(JsonMapper jsonMapper) {
-		this.jsonMapper = jsonMapper;
-	}
 
 	@Override
 	public Parsed<GenericMessage> parse(ChatRequest request) {

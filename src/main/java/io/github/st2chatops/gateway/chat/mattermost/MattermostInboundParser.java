@@ -16,17 +16,12 @@ import static io.github.st2chatops.gateway.chat.mattermost.MattermostFields.hasT
 /**
  * Reads a verified Mattermost slash command or outgoing webhook. A slash command is
  * claimed on its {@code trigger_id}, an outgoing webhook on its {@code post_id}.
+ *
+ * @param properties the Mattermost settings
+ * @param jsonMapper reads JSON bodies
  */
-class MattermostInboundParser implements ChatInboundParser<MattermostRequest> {
-
-	private final MattermostProperties properties;
-
-	private final JsonMapper jsonMapper;
-
-	MattermostInboundParser(MattermostProperties properties, JsonMapper jsonMapper) {
-		this.properties = properties;
-		this.jsonMapper = jsonMapper;
-	}
+record MattermostInboundParser(MattermostProperties properties,
+		JsonMapper jsonMapper) implements ChatInboundParser<MattermostRequest> {
 
 	@Override
 	public Parsed<MattermostRequest> parse(ChatRequest request) {

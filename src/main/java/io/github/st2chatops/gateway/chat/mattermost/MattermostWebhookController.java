@@ -3,19 +3,16 @@ package io.github.st2chatops.gateway.chat.mattermost;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.github.st2chatops.gateway.chat.ChatDelivery;
 import io.github.st2chatops.gateway.chat.ChatPlatform;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatRequest;
@@ -41,21 +38,14 @@ class MattermostWebhookController {
 
 	private final MattermostProperties properties;
 
-	private final ChatDelivery delivery;
-
 	private final MattermostClient client;
 
-	private final Executor executor;
-
 	MattermostWebhookController(InboundFlow flow, ChatPlatform<MattermostRequest> platform,
-			MattermostProperties properties, ChatDelivery delivery, MattermostClient client,
-			@Qualifier("applicationTaskExecutor") Executor executor) {
+			MattermostProperties properties, MattermostClient client) {
 		this.flow = flow;
 		this.platform = platform;
 		this.properties = properties;
-		this.delivery = delivery;
 		this.client = client;
-		this.executor = executor;
 	}
 
 	/**
@@ -97,7 +87,7 @@ class MattermostWebhookController {
 				return messages.get(0).asResponse("comment");
 			}
 		}
-		this.executor.execute(() -> replies.forEach(this.delivery::deliver));
+		this.flow.sendLater(replies);
 		return Map.of();
 	}
 

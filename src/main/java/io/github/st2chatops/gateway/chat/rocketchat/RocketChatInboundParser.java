@@ -15,23 +15,18 @@ import io.github.st2chatops.gateway.chat.InboundCommand;
 /**
  * Reads a verified Rocket.Chat outgoing webhook message. Bots are ignored; each
  * {@code message_id} is claimed.
+ *
+ * @param properties the Rocket.Chat settings
+ * @param jsonMapper reads the message
  */
-class RocketChatInboundParser implements ChatInboundParser<RocketChatOutgoingMessage> {
+record RocketChatInboundParser(RocketChatProperties properties,
+		JsonMapper jsonMapper) implements ChatInboundParser<RocketChatOutgoingMessage> {
 
 	/**
 	 * How long a message id is remembered: longer than Rocket.Chat's own retries of a
 	 * failed outgoing webhook call with its default settings (up to about 17 minutes).
 	 */
 	static final Duration DEDUPE_WINDOW = Duration.ofHours(1);
-
-	private final RocketChatProperties properties;
-
-	private final JsonMapper jsonMapper;
-
-	RocketChatInboundParser(RocketChatProperties properties, JsonMapper jsonMapper) {
-		this.properties = properties;
-		this.jsonMapper = jsonMapper;
-	}
 
 	@Override
 	public Parsed<RocketChatOutgoingMessage> parse(ChatRequest request) {

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
-import io.github.st2chatops.gateway.chat.ChatDelivery;
 import io.github.st2chatops.gateway.chat.ChatPlatform;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatRequest;
@@ -17,7 +15,6 @@ import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.InboundFlow;
 import io.github.st2chatops.gateway.chat.InboundOutcome;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,18 +36,11 @@ class RocketChatWebhookController {
 
 	private final RocketChatProperties properties;
 
-	private final ChatDelivery delivery;
-
-	private final Executor executor;
-
 	RocketChatWebhookController(InboundFlow flow, ChatPlatform<RocketChatOutgoingMessage> platform,
-			RocketChatProperties properties, ChatDelivery delivery,
-			@Qualifier("applicationTaskExecutor") Executor executor) {
+			RocketChatProperties properties) {
 		this.flow = flow;
 		this.platform = platform;
 		this.properties = properties;
-		this.delivery = delivery;
-		this.executor = executor;
 	}
 
 	@PostMapping("/chat/rocketchat")
@@ -68,7 +58,7 @@ class RocketChatWebhookController {
 		List<ChatReply> replies = accepted.replies().get();
 		Map<String, Object> inline = inline(accepted.command().address(), replies);
 		if (inline == null) {
-			this.executor.execute(() -> replies.forEach(this.delivery::deliver));
+			this.flow.sendLater(replies);
 			return ResponseEntity.ok(Map.of());
 		}
 		return ResponseEntity.ok(inline);

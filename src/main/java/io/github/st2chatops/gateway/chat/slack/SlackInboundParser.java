@@ -27,8 +27,13 @@ import io.github.st2chatops.gateway.chat.InboundCommand;
  * the Events API ({@link #EVENTS}, JSON: the {@code url_verification} handshake, or an
  * {@code app_mention} or {@code message} event). Slack's own view of a request is not
  * needed to answer it, so the parser hands none on.
+ *
+ * @param properties the Slack settings
+ * @param userNames looks up user names for user-field: name
+ * @param jsonMapper reads events
  */
-class SlackInboundParser implements ChatInboundParser<Void> {
+record SlackInboundParser(SlackProperties properties, SlackUserNames userNames,
+		JsonMapper jsonMapper) implements ChatInboundParser<Void> {
 
 	/** The kind of request of {@code /chat/slack/commands}. */
 	static final String COMMANDS = "commands";
@@ -43,18 +48,6 @@ class SlackInboundParser implements ChatInboundParser<Void> {
 	private static final Set<String> USER_SUBTYPES = Set.of("thread_broadcast", "file_share");
 
 	private static final Logger logger = LoggerFactory.getLogger(SlackInboundParser.class);
-
-	private final SlackProperties properties;
-
-	private final SlackUserNames userNames;
-
-	private final JsonMapper jsonMapper;
-
-	SlackInboundParser(SlackProperties properties, SlackUserNames userNames, JsonMapper jsonMapper) {
-		this.properties = properties;
-		this.userNames = userNames;
-		this.jsonMapper = jsonMapper;
-	}
 
 	@Override
 	public Parsed<Void> parse(ChatRequest request) {

@@ -14,8 +14,12 @@ import io.github.st2chatops.gateway.chat.InboundCommand;
 /**
  * Reads a verified Teams outgoing webhook activity. Activities other than messages are
  * ignored; a message is claimed on its activity id.
+ *
+ * @param properties the Teams settings
+ * @param jsonMapper reads the activity
  */
-class TeamsInboundParser implements ChatInboundParser<TeamsActivity> {
+record TeamsInboundParser(TeamsProperties properties,
+		JsonMapper jsonMapper) implements ChatInboundParser<TeamsActivity> {
 
 	/**
 	 * How long an activity id is remembered. Teams does not document retries of outgoing
@@ -25,15 +29,6 @@ class TeamsInboundParser implements ChatInboundParser<TeamsActivity> {
 	static final Duration DEDUPE_WINDOW = Duration.ofHours(1);
 
 	private static final String NOT_AN_ACTIVITY = "The body is not a Teams activity (JSON).";
-
-	private final TeamsProperties properties;
-
-	private final JsonMapper jsonMapper;
-
-	TeamsInboundParser(TeamsProperties properties, JsonMapper jsonMapper) {
-		this.properties = properties;
-		this.jsonMapper = jsonMapper;
-	}
 
 	@Override
 	public Parsed<TeamsActivity> parse(ChatRequest request) {

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
-import io.github.st2chatops.gateway.chat.ChatDelivery;
 import io.github.st2chatops.gateway.chat.ChatPlatform;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatRequest;
@@ -20,7 +18,6 @@ import io.github.st2chatops.gateway.chat.InboundFlow;
 import io.github.st2chatops.gateway.chat.InboundOutcome;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,17 +48,10 @@ class TeamsWebhookController {
 
 	private final TeamsProperties properties;
 
-	private final ChatDelivery delivery;
-
-	private final Executor executor;
-
-	TeamsWebhookController(InboundFlow flow, ChatPlatform<TeamsActivity> platform, TeamsProperties properties,
-			ChatDelivery delivery, @Qualifier("applicationTaskExecutor") Executor executor) {
+	TeamsWebhookController(InboundFlow flow, ChatPlatform<TeamsActivity> platform, TeamsProperties properties) {
 		this.flow = flow;
 		this.platform = platform;
 		this.properties = properties;
-		this.delivery = delivery;
-		this.executor = executor;
 	}
 
 	@PostMapping("/chat/teams")
@@ -114,7 +104,7 @@ class TeamsWebhookController {
 		if (parts.size() > 1) {
 			ChatAddress address = replies.get(0).address();
 			List<String> rest = parts.subList(1, parts.size());
-			this.executor.execute(() -> rest.forEach((part) -> this.delivery.deliver(ChatReply.of(address, part))));
+			this.flow.sendLater(rest.stream().map((part) -> ChatReply.of(address, part)).toList());
 		}
 		return TeamsMessages.inline(parts.get(0) + note, mention);
 	}
