@@ -84,16 +84,19 @@ public class InboundFlow {
 		}
 		InboundCommand<M> inbound = ((Parsed.Command<M>) parsed).command();
 		ChatCommand command = inbound.command();
-		Optional<Boolean> first = claim(inbound);
-		if (first.isEmpty()) {
-			logger.warn("Could not check a {} message in channel {} for duplicates, so nothing ran", platform.id(),
-					command.address().channel());
+		boolean first;
+		try {
+			first = claim(inbound);
+		}
+		catch (StateUnavailableException ex) {
+			logger.warn("Could not check a {} message in channel {} for duplicates, so nothing ran: {}", platform.id(),
+					command.address().channel(), ex.getMessage());
 			return refuse(platform,
 					new ChatRequestProblem(ChatRequestProblem.Kind.UNAVAILABLE,
 							"The gateway cannot tell whether this message was already received (its state store is "
 									+ "unreachable), so nothing ran; send it again shortly."));
 		}
-		if (!first.get()) {
+		if (!first) {
 			logger.info("{} message in channel {} was already received; not run again", platform.id(),
 					command.address().channel());
 			count(platform, Outcome.DUPLICATE);
@@ -119,24 +122,24 @@ public class InboundFlow {
 
 	/**
 	 * Claims every key of a command.
-	 * @return true when all were new, false for a duplicate, empty when the store could
-	 * not say (the keys this call claimed are given up again)
+	 * @return true when all were new, false for a duplicate
+	 * @throws StateUnavailableException when the store could not say (the keys this call
+	 * claimed are given up again)
 	 */
-	private Optional<Boolean> claim(InboundCommand<?> inbound) {
+	private boolean claim(InboundCommand<?> inbound) {
 		List<String> claimed = new ArrayList<>();
 		try {
 			for (String key : inbound.claimKeys()) {
 				if (!this.claims.claim(key, inbound.dedupeWindow())) {
-					return Optional.of(false);
+					return false;
 				}
 				claimed.add(key);
 			}
-			return Optional.of(true);
+			return true;
 		}
 		catch (StateUnavailableException ex) {
-			logger.debug("The state store did not answer a claim: {}", ex.getMessage());
 			claimed.forEach(this::releaseQuietly);
-			return Optional.empty();
+			throw ex;
 		}
 	}
 
