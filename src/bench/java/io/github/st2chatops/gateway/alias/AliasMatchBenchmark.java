@@ -33,7 +33,7 @@ public class AliasMatchBenchmark {
 	public static class Catalog {
 
 		/** The catalog file ({@code {"aliases": [...], "commands": [...]}}). */
-		@Param("../shared/bench/catalog-1000.json")
+		@Param("bench/catalogs/catalog-1000.json")
 		public String catalog;
 
 		AliasCatalog aliases;

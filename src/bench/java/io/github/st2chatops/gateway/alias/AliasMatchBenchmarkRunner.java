@@ -21,7 +21,7 @@ public final class AliasMatchBenchmarkRunner {
 	}
 
 	public static void main(String[] args) throws Exception {
-		String catalog = (args.length > 0) ? args[0] : "../shared/bench/catalog-1000.json";
+		String catalog = (args.length > 0) ? args[0] : "bench/catalogs/catalog-1000.json";
 		int aliases = AliasMatchBenchmark.Catalog.load(Path.of(catalog)).aliases().size();
 		Options options = new OptionsBuilder().include(AliasMatchBenchmark.class.getName() + ".match")
 			.param("catalog", catalog)

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class AliasFixtures {
 
-	/** Where the shared benchmark catalogs are, relative to the project. */
-	static final Path BENCH = Path.of("..", "shared", "bench");
+	/** Where the benchmark catalogs are, relative to the project. */
+	static final Path BENCH = Path.of("bench", "catalogs");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -76,7 +76,7 @@ final class AliasFixtures {
 	}
 
 	/**
-	 * Reads a catalog file of {@code ../shared/bench}.
+	 * Reads a catalog file of {@code bench/catalogs}.
 	 * @param path the file
 	 * @return the catalog
 	 * @throws IOException when it cannot be read

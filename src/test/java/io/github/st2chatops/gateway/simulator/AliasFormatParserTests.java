@@ -1,8 +1,7 @@
 package io.github.st2chatops.gateway.simulator;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,10 @@ import io.github.st2chatops.gateway.simulator.AliasFormatParser.AliasParseExcept
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class AliasFormatParserTests {
+
+	private static final String CONFORMANCE_VECTORS = "/alias/st2-alias-parser-public.json";
 
 	@Test
 	void extractWhenDefaultLeftOutShouldUseDefault() {
@@ -72,12 +72,14 @@ class AliasFormatParserTests {
 		}
 	}
 
-	// the shared conformance file st2's own parser produced; next to the repository
+	// the conformance vectors st2's own parser produced, bundled with the alias tests
 	static Stream<Named<Map<String, Object>>> st2Vectors() throws IOException {
-		Path file = conformanceFile();
-		assumeTrue(file != null, "shared/conformance/st2-alias-parser-public.json not found");
-		Map<String, Object> content = JsonMapper.shared().readValue(file.toFile(), new TypeReference<>() {
-		});
+		Map<String, Object> content;
+		try (InputStream in = AliasFormatParserTests.class.getResourceAsStream(CONFORMANCE_VECTORS)) {
+			assertThat(in).as(CONFORMANCE_VECTORS).isNotNull();
+			content = JsonMapper.shared().readValue(in, new TypeReference<>() {
+			});
+		}
 		List<Map<String, Object>> vectors = asList(content.get("vectors"));
 		return vectors.stream()
 			.filter((vector) -> Set.of("extract_parameters", "search_regex_tokens").contains(vector.get("kind"))
@@ -86,16 +88,6 @@ class AliasFormatParserTests {
 							&& !"ValueError".equals(asMap(vector.get("expected")).get("exception"))))
 			.filter((vector) -> !Boolean.TRUE.equals(vector.get("match_multiple")))
 			.map((vector) -> Named.of(vector.get("id") + " " + vector.get("source"), new LinkedHashMap<>(vector)));
-	}
-
-	private static Path conformanceFile() {
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve("shared/conformance/st2-alias-parser-public.json");
-			if (Files.isRegularFile(candidate)) {
-				return candidate;
-			}
-		}
-		return null;
 	}
 
 	@SuppressWarnings("unchecked")
