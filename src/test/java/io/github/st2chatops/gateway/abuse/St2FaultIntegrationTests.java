@@ -1,8 +1,5 @@
 package io.github.st2chatops.gateway.abuse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
-import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
+import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.St2WireMock;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +29,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -77,13 +74,12 @@ class St2FaultIntegrationTests {
 	GatewayHttp http;
 
 	@BeforeEach
-	void loadCatalog() throws IOException {
+	void loadCatalog() {
 		st2.resetAll();
 		// each test starts with st2 trusted again: the breaker's opening is tested on its
 		// own
 		this.circuitBreakers.getAllCircuitBreakers().forEach((breaker) -> breaker.reset());
-		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
-			.willReturn(okJson(resource("/command/aliases.json")).withHeader("X-Total-Count", "6")));
+		St2WireMock.stubSampleCatalog(st2);
 		// a connection st2 reset in the previous test may still sit in the client's pool
 		// and
 		// fail one sync; the synchronizer keeps the last good catalog, so try again
@@ -174,12 +170,6 @@ class St2FaultIntegrationTests {
 		assertThat(this.http.postJson("/api/v1/commands", CI, """
 				{"text": "help"}""").json()).containsEntry("outcome", "help");
 		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
-	}
-
-	static String resource(String path) throws IOException {
-		try (InputStream in = St2FaultIntegrationTests.class.getResourceAsStream(path)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 }

@@ -1,21 +1,16 @@
 package io.github.st2chatops.gateway.abuse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
+import io.github.st2chatops.gateway.support.MutableClock;
+import io.github.st2chatops.gateway.support.St2WireMock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +47,7 @@ class St2TokenRenewalFaultIntegrationTests {
 
 	static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
-	static final AtomicReference<Instant> now = new AtomicReference<>(NOW);
+	static final MutableClock clock = MutableClock.at(NOW);
 
 	static final String TOKEN = "5e86421776f946e98faea41e5e4f5d34";
 
@@ -64,9 +56,7 @@ class St2TokenRenewalFaultIntegrationTests {
 	static {
 		st2.start();
 		// st2's token answer (st2auth TokenController), expiry as st2 formats it
-		String expiry = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-			.withZone(ZoneOffset.UTC)
-			.format(NOW.plus(Duration.ofHours(24)));
+		String expiry = St2WireMock.ST2_ISOTIME.format(NOW.plus(Duration.ofHours(24)));
 		st2.stubFor(post(urlEqualTo("/auth/v1/tokens")).inScenario("auth")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(201)
@@ -79,18 +69,8 @@ class St2TokenRenewalFaultIntegrationTests {
 			.willReturn(aResponse().withStatus(503)
 				.withHeader("Content-Type", "text/html")
 				.withBody("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>")));
-		try {
-			st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
-				.willReturn(okJson(resource("/command/aliases.json")).withHeader("X-Total-Count", "6")));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution"))
-			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
-					{"execution": {"id": "5f1a7e2b9c1d4a0001e0e001", "status": "requested",
-					 "action": {"ref": "core.local"}, "parameters": {}, "context": {}},
-					 "actionalias": {"name": "deploy", "pack": "ops"}, "message": "Started"}""")));
+		St2WireMock.stubSampleCatalog(st2);
+		St2WireMock.stubDeployStarted(st2, "5f1a7e2b9c1d4a0001e0e001");
 	}
 
 	@DynamicPropertySource
@@ -116,14 +96,14 @@ class St2TokenRenewalFaultIntegrationTests {
 		assertThat(run(http)).containsEntry("outcome", "executed");
 
 		// renewal is due (within the margin before expiry) but st2's auth service is down
-		now.set(NOW.plus(Duration.ofHours(23)));
+		clock.advance(Duration.ofHours(23));
 		assertThat(run(http)).containsEntry("outcome", "executed");
 		st2.verify(2,
 				postRequestedFor(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token", equalTo(TOKEN)));
 		assertThat(st2.findAll(postRequestedFor(urlEqualTo("/auth/v1/tokens"))).size()).isGreaterThanOrEqualTo(2);
 
 		// the token has expired and st2's auth service is still down
-		now.set(NOW.plus(Duration.ofHours(25)));
+		clock.advance(Duration.ofHours(2));
 		Response response = http.postJson("/api/v1/commands", "ci-secret-token-0001", """
 				{"text": "deploy web to prod"}""");
 		assertThat(response.status()).isEqualTo(200);
@@ -138,36 +118,13 @@ class St2TokenRenewalFaultIntegrationTests {
 				{"text": "deploy web to prod"}""").json();
 	}
 
-	static String resource(String path) throws IOException {
-		try (InputStream in = St2TokenRenewalFaultIntegrationTests.class.getResourceAsStream(path)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Clocks {
 
 		@Bean
 		@Primary
 		Clock testClock() {
-			return new Clock() {
-
-				@Override
-				public ZoneId getZone() {
-					return ZoneOffset.UTC;
-				}
-
-				@Override
-				public Clock withZone(ZoneId zone) {
-					return this;
-				}
-
-				@Override
-				public Instant instant() {
-					return now.get();
-				}
-
-			};
+			return clock;
 		}
 
 	}

@@ -1,15 +1,14 @@
 package io.github.st2chatops.gateway.api;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
-import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
+import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.St2WireMock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,11 +74,9 @@ class CommandApiIntegrationTests {
 	GatewayHttp http;
 
 	@BeforeEach
-	void loadCatalog() throws IOException {
+	void loadCatalog() {
 		st2.resetAll();
-		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
-			.willReturn(okJson(resource("/command/aliases.json")).withHeader("X-Total-Count", "6")
-				.withHeader("X-Limit", "100")));
+		St2WireMock.stubSampleCatalog(st2);
 		assertThat(this.synchronizer.sync()).isTrue();
 		this.http = new GatewayHttp(this.port);
 	}
@@ -418,12 +415,6 @@ class CommandApiIntegrationTests {
 				(webUrl != null) ? ", \"web_url\": \"" + webUrl + "\"" : "");
 		return "{\"execution\": " + execution + ", \"actionalias\": {\"name\": \"deploy\", \"pack\": \"ops\"}"
 				+ ((message != null) ? ", \"message\": \"" + message + "\"" : "") + "}";
-	}
-
-	static String resource(String path) throws IOException {
-		try (InputStream in = CommandApiIntegrationTests.class.getResourceAsStream(path)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 }

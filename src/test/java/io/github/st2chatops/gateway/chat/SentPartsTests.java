@@ -3,9 +3,10 @@ package io.github.st2chatops.gateway.chat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import io.github.st2chatops.gateway.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,34 +35,13 @@ class SentPartsTests {
 
 	@Test
 	void nextWhenProgressIsOldShouldForgetIt() {
-		MovingClock clock = new MovingClock();
+		MutableClock clock = MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
 		SentParts parts = new SentParts(clock);
 		ChatReply reply = ChatReply.of(this.address, "text");
 		parts.sent(reply, 1);
-		clock.now = clock.now.plus(Duration.ofMinutes(11));
+		clock.advance(Duration.ofMinutes(11));
 		assertThat(parts.next(reply)).isZero();
 		assertThat(parts.size()).isZero();
-	}
-
-	static class MovingClock extends Clock {
-
-		Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

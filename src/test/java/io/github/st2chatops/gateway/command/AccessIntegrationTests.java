@@ -1,7 +1,5 @@
 package io.github.st2chatops.gateway.command;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.chat.HmacSha256;
-import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
+import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.St2WireMock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -88,12 +85,11 @@ class AccessIntegrationTests {
 	GatewayHttp http;
 
 	@BeforeEach
-	void loadCatalog() throws IOException {
+	void loadCatalog() {
 		st2.resetAll();
 		callback.resetAll();
 		callback.stubFor(post("/callback").willReturn(ok()));
-		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
-			.willReturn(okJson(resource("/command/aliases.json")).withHeader("X-Total-Count", "6")));
+		St2WireMock.stubSampleCatalog(st2);
 		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution"))
 			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
 					{"execution": {"id": "5f1a7e2b9c1d4a0001e0e001", "status": "requested",
@@ -237,12 +233,6 @@ class AccessIntegrationTests {
 		String body = requests.get(0).getBodyAsString();
 		Map<?, ?> json = tools.jackson.databind.json.JsonMapper.builder().build().readValue(body, Map.class);
 		return (String) json.get("text");
-	}
-
-	static String resource(String path) throws IOException {
-		try (InputStream in = AccessIntegrationTests.class.getResourceAsStream(path)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 }

@@ -1,14 +1,11 @@
 package io.github.st2chatops.gateway.command;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
 import io.github.st2chatops.gateway.chat.ChatReply;
+import io.github.st2chatops.gateway.support.St2WireMock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +16,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,12 +56,9 @@ class BareModeIntegrationTests {
 	private final ChatAddress channel = new ChatAddress("slack", "T1", "C1", null, "U1", "alice", null);
 
 	@BeforeEach
-	void loadCatalog() throws IOException {
+	void loadCatalog() {
 		st2.resetAll();
-		try (InputStream in = getClass().getResourceAsStream("/command/aliases.json")) {
-			st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias")).willReturn(
-					okJson(new String(in.readAllBytes(), StandardCharsets.UTF_8)).withHeader("X-Total-Count", "6")));
-		}
+		St2WireMock.stubSampleCatalog(st2);
 		assertThat(this.synchronizer.sync()).isTrue();
 	}
 

@@ -12,6 +12,7 @@ import io.github.st2chatops.gateway.chat.DeliveryProperties;
 import io.github.st2chatops.gateway.state.ClaimStore;
 import io.github.st2chatops.gateway.state.InMemoryClaimStore;
 import io.github.st2chatops.gateway.state.StateUnavailableException;
+import io.github.st2chatops.gateway.support.MutableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +31,7 @@ class RelayTestConfiguration {
 	@Bean
 	@Primary
 	MutableClock mutableClock() {
-		return new MutableClock();
+		return MutableClock.followingSystemClock();
 	}
 
 	@Bean

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.github.st2chatops.gateway.support.St2WireMock;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -83,36 +85,35 @@ class St2StreamFollowerIntegrationTests {
 		Instant expiry = Instant.now().plus(Duration.ofHours(24));
 		st2.stubFor(post("/auth/v1/tokens").inScenario("tokens")
 			.whenScenarioStateIs(STARTED)
-			.willReturn(St2StreamStubs.token(TOKEN_1, expiry))
+			.willReturn(St2WireMock.token(TOKEN_1, expiry))
 			.willSetStateTo("renewed"));
 		st2.stubFor(post("/auth/v1/tokens").inScenario("tokens")
 			.whenScenarioStateIs("renewed")
-			.willReturn(St2StreamStubs.token(TOKEN_2, expiry)));
+			.willReturn(St2WireMock.token(TOKEN_2, expiry)));
 
-		st2.stubFor(get(urlPathEqualTo(St2StreamStubs.STREAM_PATH)).inScenario("stream")
+		st2.stubFor(get(urlPathEqualTo(St2WireMock.STREAM_PATH)).inScenario("stream")
 			.whenScenarioStateIs(STARTED)
 			.withHeader("X-Auth-Token", equalTo(TOKEN_1))
 			.willReturn(
-					St2StreamStubs.eventStream(NotificationPushIntegrationTests.fixture("stream-first-connection.txt")))
+					St2WireMock.eventStream(NotificationPushIntegrationTests.fixture("stream-first-connection.txt")))
 			.willSetStateTo("reset"));
-		st2.stubFor(get(urlPathEqualTo(St2StreamStubs.STREAM_PATH)).inScenario("stream")
+		st2.stubFor(get(urlPathEqualTo(St2WireMock.STREAM_PATH)).inScenario("stream")
 			.whenScenarioStateIs("reset")
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
 			.willSetStateTo("expired"));
-		st2.stubFor(get(urlPathEqualTo(St2StreamStubs.STREAM_PATH)).inScenario("stream")
+		st2.stubFor(get(urlPathEqualTo(St2WireMock.STREAM_PATH)).inScenario("stream")
 			.whenScenarioStateIs("expired")
 			.withHeader("X-Auth-Token", equalTo(TOKEN_1))
-			.willReturn(St2StreamStubs.unauthorized()));
-		st2.stubFor(get(urlPathEqualTo(St2StreamStubs.STREAM_PATH)).inScenario("stream")
+			.willReturn(St2WireMock.tokenExpired()));
+		st2.stubFor(get(urlPathEqualTo(St2WireMock.STREAM_PATH)).inScenario("stream")
 			.whenScenarioStateIs("expired")
 			.withHeader("X-Auth-Token", equalTo(TOKEN_2))
-			.willReturn(
-					St2StreamStubs.eventStream(NotificationPushIntegrationTests.fixture("stream-after-renewal.txt")))
+			.willReturn(St2WireMock.eventStream(NotificationPushIntegrationTests.fixture("stream-after-renewal.txt")))
 			.willSetStateTo("quiet"));
 		// a heartbeat, then nothing for longer than the idle timeout
-		st2.stubFor(get(urlPathEqualTo(St2StreamStubs.STREAM_PATH)).inScenario("stream")
+		st2.stubFor(get(urlPathEqualTo(St2WireMock.STREAM_PATH)).inScenario("stream")
 			.whenScenarioStateIs("quiet")
-			.willReturn(St2StreamStubs.eventStream("\n\n").withChunkedDribbleDelay(2, 2500)));
+			.willReturn(St2WireMock.eventStream("\n\n").withChunkedDribbleDelay(2, 2500)));
 
 		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
@@ -172,8 +173,8 @@ class St2StreamFollowerIntegrationTests {
 		// one renewal after the 401, no loop: token 1 for the first connection, the reset
 		// one and the 401; token 2 from then on
 		st2.verify(2, postRequestedFor(urlEqualTo("/auth/v1/tokens")));
-		st2.verify(3, getRequestedFor(urlPathEqualTo(St2StreamStubs.STREAM_PATH)).withHeader("X-Auth-Token",
-				equalTo(TOKEN_1)));
+		st2.verify(3,
+				getRequestedFor(urlPathEqualTo(St2WireMock.STREAM_PATH)).withHeader("X-Auth-Token", equalTo(TOKEN_1)));
 
 		// silence beyond the idle timeout ends the connection, and it reconnects
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -182,8 +183,8 @@ class St2StreamFollowerIntegrationTests {
 					&& status.lastError().startsWith("nothing arrived");
 		});
 		// the credential is only ever in a header
-		for (LoggedRequest request : st2.findAll(getRequestedFor(urlPathEqualTo(St2StreamStubs.STREAM_PATH)))) {
-			assertThat(request.getUrl()).isEqualTo(St2StreamStubs.STREAM_PATH + "?events=" + St2StreamStubs.EVENTS);
+		for (LoggedRequest request : st2.findAll(getRequestedFor(urlPathEqualTo(St2WireMock.STREAM_PATH)))) {
+			assertThat(request.getUrl()).isEqualTo(St2WireMock.STREAM_PATH + "?events=" + St2WireMock.STREAM_EVENTS);
 			assertThat(request.getHeader("Accept")).isEqualTo("text/event-stream");
 		}
 		StreamStatus status = this.follower.status();

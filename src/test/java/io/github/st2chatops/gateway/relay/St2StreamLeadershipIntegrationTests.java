@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.st2chatops.gateway.state.LeaderLock;
+import io.github.st2chatops.gateway.support.St2WireMock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,8 +79,8 @@ class St2StreamLeadershipIntegrationTests {
 			// sends about one line per chunk
 			body.append(":").append("-".repeat(lineLength - 2)).append("\n");
 		}
-		st2.stubFor(get(urlPathEqualTo(St2StreamStubs.STREAM_PATH))
-			.willReturn(St2StreamStubs.eventStream(body.toString()).withChunkedDribbleDelay(31, 15000)));
+		st2.stubFor(get(urlPathEqualTo(St2WireMock.STREAM_PATH))
+			.willReturn(St2WireMock.eventStream(body.toString()).withChunkedDribbleDelay(31, 15000)));
 		chat.stubFor(post("/messages").willReturn(aResponse().withStatus(200)));
 	}
 
@@ -97,7 +98,7 @@ class St2StreamLeadershipIntegrationTests {
 		// another replica holds the lock: stand by, do not connect
 		int asked = this.lock.asks.get();
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.lock.asks.get() >= asked + 3);
-		st2.verify(0, getRequestedFor(urlPathEqualTo(St2StreamStubs.STREAM_PATH)));
+		st2.verify(0, getRequestedFor(urlPathEqualTo(St2WireMock.STREAM_PATH)));
 		assertThat(this.follower.status().leader()).isFalse();
 		Health standby = this.health.health(true);
 		assertThat(standby.getStatus()).isEqualTo(Status.UP);
@@ -118,10 +119,10 @@ class St2StreamLeadershipIntegrationTests {
 		await().atMost(Duration.ofSeconds(2)).until(() -> !this.follower.status().connected());
 		assertThat(Duration.between(lost, Instant.now())).isLessThan(Duration.ofSeconds(2));
 		assertThat(this.follower.status().leader()).isFalse();
-		int connections = st2.findAll(getRequestedFor(urlPathEqualTo(St2StreamStubs.STREAM_PATH))).size();
+		int connections = st2.findAll(getRequestedFor(urlPathEqualTo(St2WireMock.STREAM_PATH))).size();
 		int askedAfter = this.lock.asks.get();
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.lock.asks.get() >= askedAfter + 3);
-		st2.verify(connections, getRequestedFor(urlPathEqualTo(St2StreamStubs.STREAM_PATH)));
+		st2.verify(connections, getRequestedFor(urlPathEqualTo(St2WireMock.STREAM_PATH)));
 		chat.verify(1, postRequestedFor(urlEqualTo("/messages")));
 	}
 

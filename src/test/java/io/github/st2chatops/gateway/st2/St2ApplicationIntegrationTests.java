@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.github.st2chatops.gateway.support.St2WireMock;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -115,19 +117,19 @@ class St2ApplicationIntegrationTests {
 		// token, 401, renewal, replay, then failures whose faultstrings echo secrets
 		st2.stubFor(post("/auth/v1/tokens").inScenario("tokens")
 			.whenScenarioStateIs("Started")
-			.willReturn(St2Stubs.token(TOKEN_1, Instant.now().plus(Duration.ofHours(24))))
+			.willReturn(St2WireMock.token(TOKEN_1, Instant.now().plus(Duration.ofHours(24))))
 			.willSetStateTo("second"));
 		st2.stubFor(post("/auth/v1/tokens").inScenario("tokens")
 			.whenScenarioStateIs("second")
-			.willReturn(St2Stubs.token(TOKEN_2, Instant.now().plus(Duration.ofHours(24)))));
+			.willReturn(St2WireMock.token(TOKEN_2, Instant.now().plus(Duration.ofHours(24)))));
 		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias")).withHeader("X-Auth-Token", equalTo(TOKEN_1))
-			.willReturn(St2Stubs.fault(401, "Unauthorized - Token has expired.")));
+			.willReturn(St2WireMock.fault(401, "Unauthorized - Token has expired.")));
 		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias")).withHeader("X-Auth-Token", equalTo(TOKEN_2))
-			.willReturn(St2Stubs.aliasPage(0, 3, 3, 100)));
+			.willReturn(St2WireMock.aliasPage(0, 3, 3, 100)));
 		st2.stubFor(get(urlPathEqualTo("/api/v1/executions/x"))
-			.willReturn(St2Stubs.fault(401, "Unauthorized - Token with value " + TOKEN_2 + " not found.")));
+			.willReturn(St2WireMock.fault(401, "Unauthorized - Token with value " + TOKEN_2 + " not found.")));
 		st2.stubFor(post("/api/v1/aliasexecution")
-			.willReturn(St2Stubs.fault(500, "Internal error: user chatops_bot password " + PASSWORD)));
+			.willReturn(St2WireMock.fault(500, "Internal error: user chatops_bot password " + PASSWORD)));
 
 		assertThat(this.client.listActionAliases()).hasSize(3);
 		assertThatExceptionOfType(St2AuthenticationException.class).isThrownBy(() -> this.client.getExecution("x"))
@@ -151,9 +153,9 @@ class St2ApplicationIntegrationTests {
 	}
 
 	private void stubTokenAndAliases() {
-		st2.stubFor(
-				post("/auth/v1/tokens").willReturn(St2Stubs.token(TOKEN_1, Instant.now().plus(Duration.ofHours(24)))));
-		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias")).willReturn(St2Stubs.aliasPage(0, 1, 1, 1)));
+		st2.stubFor(post("/auth/v1/tokens")
+			.willReturn(St2WireMock.token(TOKEN_1, Instant.now().plus(Duration.ofHours(24)))));
+		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias")).willReturn(St2WireMock.aliasPage(0, 1, 1, 1)));
 	}
 
 	private ResponseEntity<String> actuator(String path) {

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.st2chatops.gateway.support.MutableClock;
+import io.github.st2chatops.gateway.support.St2WireMock;
+
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
@@ -69,7 +72,7 @@ class St2ClientIntegrationTests {
 
 	private static final WireMockServer st2 = new WireMockServer(options().dynamicPort().containerThreads(80));
 
-	private final MutableClock clock = new MutableClock(NOW);
+	private final MutableClock clock = MutableClock.at(NOW);
 
 	@BeforeAll
 	static void startSt2() {
@@ -115,7 +118,7 @@ class St2ClientIntegrationTests {
 
 	private static void stubExecution() {
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554")
-			.willReturn(St2Stubs.fixture(200, "execution-5f1.json")));
+			.willReturn(St2WireMock.fixture(200, "execution-5f1.json")));
 	}
 
 	@Test
@@ -147,7 +150,7 @@ class St2ClientIntegrationTests {
 	@Test
 	void getExecutionWhenPasswordShouldRequestTokenWithBasicAuthAndTtl() {
 		stubExecution();
-		st2.stubFor(post("/auth/v1/tokens").willReturn(St2Stubs.token(TOKEN_1, NOW.plus(Duration.ofHours(24)))));
+		st2.stubFor(post("/auth/v1/tokens").willReturn(St2WireMock.token(TOKEN_1, NOW.plus(Duration.ofHours(24)))));
 		withClient(password("gateway.st2.ttl=3600"), (context) -> {
 			St2TokenProvider tokens = context.getBean(St2TokenProvider.class);
 			context.getBean(St2Client.class).getExecution("5f1d2e3c4b5a697887766554");
@@ -168,11 +171,11 @@ class St2ClientIntegrationTests {
 		stubExecution();
 		st2.stubFor(post("/auth/v1/tokens").inScenario("renewal")
 			.whenScenarioStateIs(STARTED)
-			.willReturn(St2Stubs.token(TOKEN_1, NOW.plus(Duration.ofHours(1))))
+			.willReturn(St2WireMock.token(TOKEN_1, NOW.plus(Duration.ofHours(1))))
 			.willSetStateTo("renewed"));
 		st2.stubFor(post("/auth/v1/tokens").inScenario("renewal")
 			.whenScenarioStateIs("renewed")
-			.willReturn(St2Stubs.token(TOKEN_2, NOW.plus(Duration.ofHours(2)))));
+			.willReturn(St2WireMock.token(TOKEN_2, NOW.plus(Duration.ofHours(2)))));
 		withClient(password(), (context) -> {
 			St2Client client = context.getBean(St2Client.class);
 			client.getExecution("5f1d2e3c4b5a697887766554");
@@ -192,7 +195,7 @@ class St2ClientIntegrationTests {
 	@Test
 	void callWhenShortTokenShouldRenewAtLeastSixtySecondsEarly() {
 		stubExecution();
-		st2.stubFor(post("/auth/v1/tokens").willReturn(St2Stubs.token(TOKEN_1, NOW.plus(Duration.ofMinutes(5)))));
+		st2.stubFor(post("/auth/v1/tokens").willReturn(St2WireMock.token(TOKEN_1, NOW.plus(Duration.ofMinutes(5)))));
 		withClient(password(), (context) -> {
 			St2Client client = context.getBean(St2Client.class);
 			client.getExecution("5f1d2e3c4b5a697887766554");
@@ -210,11 +213,11 @@ class St2ClientIntegrationTests {
 		stubExecution();
 		st2.stubFor(post("/auth/v1/tokens").inScenario("auth down")
 			.whenScenarioStateIs(STARTED)
-			.willReturn(St2Stubs.token(TOKEN_1, NOW.plus(Duration.ofHours(1))))
+			.willReturn(St2WireMock.token(TOKEN_1, NOW.plus(Duration.ofHours(1))))
 			.willSetStateTo("down"));
 		st2.stubFor(post("/auth/v1/tokens").inScenario("auth down")
 			.whenScenarioStateIs("down")
-			.willReturn(St2Stubs.fault(503, "Service Unavailable")));
+			.willReturn(St2WireMock.fault(503, "Service Unavailable")));
 		withClient(password(), (context) -> {
 			St2Client client = context.getBean(St2Client.class);
 			client.getExecution("5f1d2e3c4b5a697887766554");
@@ -239,9 +242,9 @@ class St2ClientIntegrationTests {
 	void callWhenSt2Answers401ShouldRenewOnceAndReplay() {
 		stubTwoTokens();
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").withHeader("X-Auth-Token", equalTo(TOKEN_1))
-			.willReturn(St2Stubs.fault(401, "Unauthorized - Token has expired.")));
+			.willReturn(St2WireMock.fault(401, "Unauthorized - Token has expired.")));
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").withHeader("X-Auth-Token", equalTo(TOKEN_2))
-			.willReturn(St2Stubs.fixture(200, "execution-5f1.json")));
+			.willReturn(St2WireMock.fixture(200, "execution-5f1.json")));
 		withClient(password(), (context) -> {
 			St2Execution execution = context.getBean(St2Client.class).getExecution("5f1d2e3c4b5a697887766554");
 			assertThat(execution.id()).isEqualTo("5f1d2e3c4b5a697887766554");
@@ -254,7 +257,7 @@ class St2ClientIntegrationTests {
 	void callWhen401PersistsAfterRenewalShouldThrowAuthenticationWithoutLooping() {
 		stubTwoTokens();
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554")
-			.willReturn(St2Stubs.fault(401, "Unauthorized - Token has expired.")));
+			.willReturn(St2WireMock.fault(401, "Unauthorized - Token has expired.")));
 		withClient(password(), (context) -> {
 			assertThatExceptionOfType(St2AuthenticationException.class)
 				.isThrownBy(() -> context.getBean(St2Client.class).getExecution("5f1d2e3c4b5a697887766554"))
@@ -267,7 +270,7 @@ class St2ClientIntegrationTests {
 
 	@Test
 	void callWhenPasswordRefusedShouldThrowAuthenticationNamingProperties() {
-		st2.stubFor(post("/auth/v1/tokens").willReturn(St2Stubs.fault(401, "Invalid or missing credentials")));
+		st2.stubFor(post("/auth/v1/tokens").willReturn(St2WireMock.fault(401, "Invalid or missing credentials")));
 		withClient(password(), (context) -> {
 			assertThatExceptionOfType(St2AuthenticationException.class)
 				.isThrownBy(() -> context.getBean(St2Client.class).getExecution("5f1d2e3c4b5a697887766554"))
@@ -284,11 +287,11 @@ class St2ClientIntegrationTests {
 		stubExecution();
 		st2.stubFor(post("/auth/v1/tokens").inScenario("renewal")
 			.whenScenarioStateIs(STARTED)
-			.willReturn(St2Stubs.token(TOKEN_1, NOW.plus(Duration.ofHours(1))))
+			.willReturn(St2WireMock.token(TOKEN_1, NOW.plus(Duration.ofHours(1))))
 			.willSetStateTo("renewed"));
 		st2.stubFor(post("/auth/v1/tokens").inScenario("renewal")
 			.whenScenarioStateIs("renewed")
-			.willReturn(St2Stubs.token(TOKEN_2, NOW.plus(Duration.ofHours(3))).withFixedDelay(200)));
+			.willReturn(St2WireMock.token(TOKEN_2, NOW.plus(Duration.ofHours(3))).withFixedDelay(200)));
 		withClient(password(), (context) -> {
 			St2Client client = context.getBean(St2Client.class);
 			client.getExecution("5f1d2e3c4b5a697887766554");
@@ -305,9 +308,9 @@ class St2ClientIntegrationTests {
 	void callWhenFiftyRequestsMeet401ShouldRenewOnce() throws Exception {
 		stubTwoTokens();
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").withHeader("X-Auth-Token", equalTo(TOKEN_1))
-			.willReturn(St2Stubs.fault(401, "Unauthorized - Token has expired.")));
+			.willReturn(St2WireMock.fault(401, "Unauthorized - Token has expired.")));
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").withHeader("X-Auth-Token", equalTo(TOKEN_2))
-			.willReturn(St2Stubs.fixture(200, "execution-5f1.json")));
+			.willReturn(St2WireMock.fixture(200, "execution-5f1.json")));
 		withClient(password(), (context) -> {
 			St2TokenProvider tokens = context.getBean(St2TokenProvider.class);
 			St2Client client = context.getBean(St2Client.class);
@@ -320,7 +323,7 @@ class St2ClientIntegrationTests {
 	@Test
 	void callWhenAuthTokenRefusedShouldThrowAuthenticationAndMarkHealthDown() {
 		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
-			.willReturn(St2Stubs.fault(401, "Unauthorized - Token has expired.")));
+			.willReturn(St2WireMock.fault(401, "Unauthorized - Token has expired.")));
 		withClient(new String[] { "gateway.st2.auth-token=" + USER_TOKEN }, (context) -> {
 			assertThatExceptionOfType(St2AuthenticationException.class)
 				.isThrownBy(() -> context.getBean(St2Client.class).listActionAliases());
@@ -338,7 +341,7 @@ class St2ClientIntegrationTests {
 	@Test
 	void callWhenSt2EchoesUnknownApiKeyShouldNotRepeatIt() {
 		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
-			.willReturn(St2Stubs.fault(401, "Unauthorized - ApiKey with key or id=" + API_KEY + " not found.")));
+			.willReturn(St2WireMock.fault(401, "Unauthorized - ApiKey with key or id=" + API_KEY + " not found.")));
 		withClient(apiKey(),
 				(context) -> assertThatExceptionOfType(St2AuthenticationException.class)
 					.isThrownBy(() -> context.getBean(St2Client.class).listActionAliases())
@@ -350,7 +353,7 @@ class St2ClientIntegrationTests {
 	void listActionAliasesWhenSeveralPagesShouldFollowXTotalCount() {
 		for (int offset = 0; offset < 250; offset += 100) {
 			st2.stubFor(get("/api/v1/actionalias?limit=100&offset=" + offset)
-				.willReturn(St2Stubs.aliasPage(offset, Math.min(offset + 100, 250), 250, 100)));
+				.willReturn(St2WireMock.aliasPage(offset, Math.min(offset + 100, 250), 250, 100)));
 		}
 		withClient(apiKey(), (context) -> {
 			List<St2ActionAlias> aliases = context.getBean(St2Client.class).listActionAliases();
@@ -365,8 +368,8 @@ class St2ClientIntegrationTests {
 
 	@Test
 	void listActionAliasesWhenPageSizeSetShouldUseIt() {
-		st2.stubFor(get("/api/v1/actionalias?limit=2&offset=0").willReturn(St2Stubs.aliasPage(0, 2, 3, 2)));
-		st2.stubFor(get("/api/v1/actionalias?limit=2&offset=2").willReturn(St2Stubs.aliasPage(2, 3, 3, 2)));
+		st2.stubFor(get("/api/v1/actionalias?limit=2&offset=0").willReturn(St2WireMock.aliasPage(0, 2, 3, 2)));
+		st2.stubFor(get("/api/v1/actionalias?limit=2&offset=2").willReturn(St2WireMock.aliasPage(2, 3, 3, 2)));
 		withClient(new String[] { "gateway.st2.api-key=" + API_KEY, "gateway.st2.page-size=2" },
 				(context) -> assertThat(context.getBean(St2Client.class).listActionAliases()).hasSize(3)
 					.extracting(St2ActionAlias::name)
@@ -376,7 +379,7 @@ class St2ClientIntegrationTests {
 	@Test
 	void getActionAliasShouldReadSt2Alias() {
 		st2.stubFor(get("/api/v1/actionalias/packs.pack_install")
-			.willReturn(St2Stubs.fixture(200, "actionalias-pack.install.json")));
+			.willReturn(St2WireMock.fixture(200, "actionalias-pack.install.json")));
 		withClient(apiKey(), (context) -> {
 			St2ActionAlias alias = context.getBean(St2Client.class).getActionAlias("packs.pack_install");
 			assertThat(alias.actionRef()).isEqualTo("packs.install");
@@ -388,7 +391,7 @@ class St2ClientIntegrationTests {
 	@Test
 	void getActionAliasWhenUnknownShouldThrowNotFound() {
 		st2.stubFor(get("/api/v1/actionalias/packs.nope")
-			.willReturn(St2Stubs.fault(404, "Unable to identify resource with ref_or_id \\\"packs.nope\\\".")));
+			.willReturn(St2WireMock.fault(404, "Unable to identify resource with ref_or_id \\\"packs.nope\\\".")));
 		withClient(apiKey(),
 				(context) -> assertThatExceptionOfType(St2NotFoundException.class)
 					.isThrownBy(() -> context.getBean(St2Client.class).getActionAlias("packs.nope"))
@@ -400,7 +403,7 @@ class St2ClientIntegrationTests {
 	void matchAliasShouldPostCommandAndReadMatch() {
 		st2.stubFor(
 				post("/api/v1/actionalias/match").withRequestBody(equalToJson("{\"command\": \"pack install aws\"}"))
-					.willReturn(St2Stubs.fixture(200, "match-200.json")));
+					.willReturn(St2WireMock.fixture(200, "match-200.json")));
 		withClient(apiKey(), (context) -> {
 			St2AliasMatch match = context.getBean(St2Client.class).matchAlias("pack install aws");
 			assertThat(match.actionalias().ref()).isEqualTo("packs.pack_install");
@@ -412,7 +415,7 @@ class St2ClientIntegrationTests {
 	@Test
 	void matchAliasWhenNothingMatchesShouldThrowRejectedWithFaultstring() {
 		st2.stubFor(post("/api/v1/actionalias/match")
-			.willReturn(St2Stubs.fault(400, "Command 'dance' matched no patterns")));
+			.willReturn(St2WireMock.fault(400, "Command 'dance' matched no patterns")));
 		withClient(apiKey(),
 				(context) -> assertThatExceptionOfType(St2RejectedException.class)
 					.isThrownBy(() -> context.getBean(St2Client.class).matchAlias("dance"))
@@ -426,7 +429,7 @@ class St2ClientIntegrationTests {
 
 	@Test
 	void executeAliasShouldSendRouteAndReadAck() {
-		st2.stubFor(post("/api/v1/aliasexecution").willReturn(St2Stubs.fixture(201, "aliasexecution-201.json")));
+		st2.stubFor(post("/api/v1/aliasexecution").willReturn(St2WireMock.fixture(201, "aliasexecution-201.json")));
 		withClient(apiKey(), (context) -> {
 			St2AliasExecution result = context.getBean(St2Client.class).executeAlias(executionRequest());
 			assertThat(result.execution().id()).isEqualTo("5f1d2e3c4b5a697887766554");
@@ -442,11 +445,11 @@ class St2ClientIntegrationTests {
 
 	@Test
 	void executeAliasWhenSt2CouldNotRenderAckExtraShouldStillReturnTheExecution() {
-		String body = St2Stubs.read("aliasexecution-201.json")
+		String body = St2WireMock.read("/st2/aliasexecution-201.json")
 			.replace("\"message\": \"Installing pack(s) aws...\"",
 					"\"message\": \"Installing pack(s) aws...\", \"extra\": \"Cannot render \\\"extra\\\" in field \\\"ack\\\" for alias. 'x' is undefined\"");
 		assertThat(body).contains("Cannot render");
-		st2.stubFor(post("/api/v1/aliasexecution").willReturn(St2Stubs.json(201, body)));
+		st2.stubFor(post("/api/v1/aliasexecution").willReturn(St2WireMock.json(201, body)));
 		withClient(apiKey(), (context) -> {
 			St2AliasExecution result = context.getBean(St2Client.class).executeAlias(executionRequest());
 			assertThat(result.execution().id()).isEqualTo("5f1d2e3c4b5a697887766554");
@@ -456,7 +459,7 @@ class St2ClientIntegrationTests {
 
 	@Test
 	void executeAliasWhen503ShouldNotRetry() {
-		st2.stubFor(post("/api/v1/aliasexecution").willReturn(St2Stubs.fault(503, "Service Unavailable")));
+		st2.stubFor(post("/api/v1/aliasexecution").willReturn(St2WireMock.fault(503, "Service Unavailable")));
 		withClient(apiKey(),
 				(context) -> assertThatExceptionOfType(St2UnavailableException.class)
 					.isThrownBy(() -> context.getBean(St2Client.class).executeAlias(executionRequest()))
@@ -467,7 +470,7 @@ class St2ClientIntegrationTests {
 	@Test
 	void executeAliasWhenReadTimesOutShouldNotRetry() {
 		st2.stubFor(post("/api/v1/aliasexecution")
-			.willReturn(St2Stubs.fixture(201, "aliasexecution-201.json").withFixedDelay(1500)));
+			.willReturn(St2WireMock.fixture(201, "aliasexecution-201.json").withFixedDelay(1500)));
 		withClient(new String[] { "gateway.st2.api-key=" + API_KEY, "gateway.st2.read-timeout=1s" },
 				(context) -> assertThatExceptionOfType(St2UnavailableException.class)
 					.isThrownBy(() -> context.getBean(St2Client.class).executeAlias(executionRequest()))
@@ -490,11 +493,11 @@ class St2ClientIntegrationTests {
 	void getExecutionWhen503ThenOkShouldRetry() {
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").inScenario("flaky")
 			.whenScenarioStateIs(STARTED)
-			.willReturn(St2Stubs.fault(503, "Service Unavailable"))
+			.willReturn(St2WireMock.fault(503, "Service Unavailable"))
 			.willSetStateTo("up"));
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").inScenario("flaky")
 			.whenScenarioStateIs("up")
-			.willReturn(St2Stubs.fixture(200, "execution-5f1.json")));
+			.willReturn(St2WireMock.fixture(200, "execution-5f1.json")));
 		withClient(apiKey(),
 				(context) -> assertThat(
 						context.getBean(St2Client.class).getExecution("5f1d2e3c4b5a697887766554").status())
@@ -506,7 +509,7 @@ class St2ClientIntegrationTests {
 	void getExecutionWhenProxyAnswersHtml502ShouldThrowUnavailableWithoutTheHtml() {
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").willReturn(aResponse().withStatus(502)
 			.withHeader("Content-Type", "text/html")
-			.withBody(St2Stubs.read("proxy-502.html"))));
+			.withBody(St2WireMock.read("/st2/proxy-502.html"))));
 		withClient(apiKey(),
 				(context) -> assertThatExceptionOfType(St2UnavailableException.class)
 					.isThrownBy(() -> context.getBean(St2Client.class).getExecution("5f1d2e3c4b5a697887766554"))
@@ -550,7 +553,8 @@ class St2ClientIntegrationTests {
 
 	@Test
 	void callsWhenSt2KeepsFailingShouldOpenCircuitBreaker() {
-		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias")).willReturn(St2Stubs.fault(503, "Service Unavailable")));
+		st2.stubFor(
+				get(urlPathEqualTo("/api/v1/actionalias")).willReturn(St2WireMock.fault(503, "Service Unavailable")));
 		withClient(apiKey(), (context) -> {
 			St2Client client = context.getBean(St2Client.class);
 			for (int i = 0; i < 2; i++) {
@@ -570,8 +574,8 @@ class St2ClientIntegrationTests {
 
 	@Test
 	void callsWhenSt2Rejects4xxShouldNotOpenCircuitBreaker() {
-		st2.stubFor(
-				post("/api/v1/actionalias/match").willReturn(St2Stubs.fault(400, "Command 'x' matched no patterns")));
+		st2.stubFor(post("/api/v1/actionalias/match")
+			.willReturn(St2WireMock.fault(400, "Command 'x' matched no patterns")));
 		withClient(apiKey(), (context) -> {
 			St2Client client = context.getBean(St2Client.class);
 			for (int i = 0; i < 10; i++) {
@@ -583,7 +587,7 @@ class St2ClientIntegrationTests {
 
 	@Test
 	void healthWhenSt2AnswersShouldBeUpAndCached() {
-		st2.stubFor(get("/api/v1/actionalias?limit=1&offset=0").willReturn(St2Stubs.aliasPage(0, 1, 145, 1)));
+		st2.stubFor(get("/api/v1/actionalias?limit=1&offset=0").willReturn(St2WireMock.aliasPage(0, 1, 145, 1)));
 		withClient(apiKey(), (context) -> {
 			St2HealthIndicator indicator = context.getBean(St2HealthIndicator.class);
 			Health health = indicator.health();
@@ -625,11 +629,11 @@ class St2ClientIntegrationTests {
 	private void stubTwoTokens() {
 		st2.stubFor(post("/auth/v1/tokens").inScenario("tokens")
 			.whenScenarioStateIs(STARTED)
-			.willReturn(St2Stubs.token(TOKEN_1, NOW.plus(Duration.ofHours(24))))
+			.willReturn(St2WireMock.token(TOKEN_1, NOW.plus(Duration.ofHours(24))))
 			.willSetStateTo("second"));
 		st2.stubFor(post("/auth/v1/tokens").inScenario("tokens")
 			.whenScenarioStateIs("second")
-			.willReturn(St2Stubs.token(TOKEN_2, NOW.plus(Duration.ofHours(24))).withFixedDelay(100)));
+			.willReturn(St2WireMock.token(TOKEN_2, NOW.plus(Duration.ofHours(24))).withFixedDelay(100)));
 	}
 
 	static St2AliasExecutionRequest executionRequest() {

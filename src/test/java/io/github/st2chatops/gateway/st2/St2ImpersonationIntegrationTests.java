@@ -1,7 +1,5 @@
 package io.github.st2chatops.gateway.st2;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +8,10 @@ import java.time.Instant;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.st2chatops.gateway.GatewayApplication;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
-import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
+import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.MutableClock;
+import io.github.st2chatops.gateway.support.St2WireMock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,13 +31,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +65,7 @@ class St2ImpersonationIntegrationTests {
 
 	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
 
-	static final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
+	static final MutableClock clock = MutableClock.at(Instant.parse("2026-11-24T12:00:00Z"));
 
 	static {
 		st2.start();
@@ -93,16 +90,15 @@ class St2ImpersonationIntegrationTests {
 	GatewayHttp http;
 
 	@BeforeEach
-	void loadCatalog() throws IOException {
+	void loadCatalog() {
 		st2.resetAll();
 		// every token of an earlier test has expired
 		clock.advance(Duration.ofDays(2));
 		// the gateway's own login: no impersonation fields
 		st2.stubFor(post("/auth/v1/tokens").withRequestBody(matchingJsonPath("$.user", absent()))
 			.withRequestBody(matchingJsonPath("$.impersonate_user", absent()))
-			.willReturn(St2Stubs.token(GATEWAY_TOKEN, clock.instant().plus(Duration.ofHours(24)))));
-		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
-			.willReturn(okJson(resource("/command/aliases.json")).withHeader("X-Total-Count", "6")));
+			.willReturn(St2WireMock.token(GATEWAY_TOKEN, clock.instant().plus(Duration.ofHours(24)))));
+		St2WireMock.stubSampleCatalog(st2);
 		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution"))
 			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
 					{"execution": {"id": "5f1a7e2b9c1d4a0001e0e001", "status": "requested",
@@ -152,7 +148,7 @@ class St2ImpersonationIntegrationTests {
 	void tokenSt2NoLongerAcceptsShouldBeReplacedOnTheNextCommand() {
 		stubUserToken(ALICE_TOKEN, clock.instant().plus(Duration.ofHours(24)));
 		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token", equalTo(ALICE_TOKEN))
-			.willReturn(St2Stubs.fault(401, "Unauthorized - Token has expired.")));
+			.willReturn(St2WireMock.fault(401, "Unauthorized - Token has expired.")));
 
 		Response refused = run("alice-secret-token-0001");
 
@@ -168,9 +164,9 @@ class St2ImpersonationIntegrationTests {
 	@Test
 	void nicknamePlatformShouldAskForImpersonateUserWithNicknameOrigin() {
 		st2.stubFor(post("/auth/v1/tokens").withRequestBody(matchingJsonPath("$.impersonate_user"))
-			.willReturn(St2Stubs.json(201,
+			.willReturn(St2WireMock.json(201,
 					"{\"user\": \"bob\", \"token\": \"" + BOB_TOKEN + "\", \"expiry\": \""
-							+ St2Stubs.ST2_ISOTIME.format(clock.instant().plus(Duration.ofHours(24)))
+							+ St2WireMock.ST2_ISOTIME.format(clock.instant().plus(Duration.ofHours(24)))
 							+ "\", \"metadata\": {}}")));
 
 		Response response = run("bob-secret-token-00002");
@@ -186,7 +182,8 @@ class St2ImpersonationIntegrationTests {
 	void st2RefusingImpersonationShouldSaySoAndRunNothing() {
 		// st2auth when the gateway's user has no is_service
 		st2.stubFor(post("/auth/v1/tokens").withRequestBody(matchingJsonPath("$.user"))
-			.willReturn(St2Stubs.fault(400, "Current user is not a service and cannot request impersonated tokens")));
+			.willReturn(
+					St2WireMock.fault(400, "Current user is not a service and cannot request impersonated tokens")));
 
 		Response response = run("alice-secret-token-0001");
 
@@ -200,7 +197,7 @@ class St2ImpersonationIntegrationTests {
 	@Test
 	void unknownNicknameShouldSaySoAndRunNothing() {
 		st2.stubFor(post("/auth/v1/tokens").withRequestBody(matchingJsonPath("$.impersonate_user"))
-			.willReturn(St2Stubs.fault(400, "Could not locate user U024BE7LH@api")));
+			.willReturn(St2WireMock.fault(400, "Could not locate user U024BE7LH@api")));
 
 		Response response = run("bob-secret-token-00002");
 
@@ -231,21 +228,15 @@ class St2ImpersonationIntegrationTests {
 
 	private static void stubUserToken(String token, Instant expiry) {
 		st2.stubFor(post("/auth/v1/tokens").withRequestBody(matchingJsonPath("$.user", equalTo("alice")))
-			.willReturn(St2Stubs.json(201,
+			.willReturn(St2WireMock.json(201,
 					"{\"user\": \"alice\", \"token\": \"" + token + "\", \"expiry\": \""
-							+ St2Stubs.ST2_ISOTIME.format(expiry)
+							+ St2WireMock.ST2_ISOTIME.format(expiry)
 							+ "\", \"id\": \"5e86421776f946e98faea4d5\", \"metadata\": {}}")));
 	}
 
 	private static String basic() {
 		return "Basic " + java.util.Base64.getEncoder()
 			.encodeToString("chatops_bot:s3cr3t-service-password".getBytes(StandardCharsets.UTF_8));
-	}
-
-	static String resource(String name) throws IOException {
-		try (InputStream in = St2ImpersonationIntegrationTests.class.getResourceAsStream(name)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

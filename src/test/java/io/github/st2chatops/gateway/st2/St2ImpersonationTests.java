@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.st2chatops.gateway.support.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class St2ImpersonationTests {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
+	private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-24T12:00:00Z"));
 
 	@Test
 	void disabledShouldRunAsGatewayWithoutAskingSt2() {

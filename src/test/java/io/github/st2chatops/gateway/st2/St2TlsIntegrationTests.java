@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.st2chatops.gateway.support.St2WireMock;
+
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -52,7 +54,7 @@ class St2TlsIntegrationTests {
 			.keyManagerPassword(STORE_PASSWORD));
 		st2.start();
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554")
-			.willReturn(St2Stubs.fixture(200, "execution-5f1.json")));
+			.willReturn(St2WireMock.fixture(200, "execution-5f1.json")));
 	}
 
 	@AfterAll

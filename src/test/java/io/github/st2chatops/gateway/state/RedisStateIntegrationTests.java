@@ -3,35 +3,28 @@ package io.github.st2chatops.gateway.state;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
-import io.github.st2chatops.gateway.GatewayApplication;
-import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.chat.HmacSha256;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.RedisReplicas;
+import io.github.st2chatops.gateway.support.St2WireMock;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
@@ -65,12 +58,6 @@ class RedisStateIntegrationTests {
 
 	static final String EXECUTION_ID = "5f1a7e2b9c1d4a0001e0e001";
 
-	static final String KEY_PREFIX = "test-" + UUID.randomUUID() + ":";
-
-	static int redisPort;
-
-	static RedisServer redis;
-
 	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
 
 	static final WireMockServer callback = new WireMockServer(options().dynamicPort());
@@ -79,49 +66,39 @@ class RedisStateIntegrationTests {
 
 	static final String SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
-	static ConfigurableApplicationContext replicaA;
-
-	static ConfigurableApplicationContext replicaB;
-
-	static GatewayHttp httpA;
-
-	static GatewayHttp httpB;
+	static final RedisReplicas replicas = new RedisReplicas();
 
 	@BeforeAll
-	static void startReplicas() throws IOException {
-		redisPort = freePort();
-		redis = new RedisServer(redisPort);
-		redis.start();
+	static void startReplicas() {
 		st2.start();
 		callback.start();
 		slack.start();
-		stubSt2();
-		replicaA = startReplica();
-		replicaB = startReplica();
-		httpA = new GatewayHttp(port(replicaA));
-		httpB = new GatewayHttp(port(replicaB));
+		St2WireMock.stubSampleCatalog(st2);
+		St2WireMock.stubDeployStarted(st2, EXECUTION_ID);
+		replicas.start(st2.baseUrl(), "--gateway.chat.generic.secret=" + SECRET,
+				"--gateway.chat.generic.callback-url=" + callback.baseUrl() + "/callback",
+				"--gateway.relay.token=" + RELAY_TOKEN, "--gateway.chat.slack.signing-secret=" + SLACK_SECRET,
+				"--gateway.chat.slack.bot-token=xoxb-test-bot-token",
+				"--gateway.chat.slack.api-url=" + slack.baseUrl() + "/api",
+				"--gateway.chat.teams.security-token=" + TEAMS_TOKEN,
+				"--gateway.chat.teams.default-workflow-url=" + callback.baseUrl() + "/teams-workflow",
+				"--gateway.chat.rocketchat.token=" + ROCKETCHAT_TOKEN,
+				"--gateway.chat.rocketchat.webhook-url=" + callback.baseUrl() + "/rocketchat-hook",
+				"--management.endpoint.health.show-details=always",
+				"--resilience4j.circuitbreaker.instances.state.wait-duration-in-open-state=300ms");
 	}
 
 	@AfterAll
-	static void stopReplicas() throws IOException {
-		for (ConfigurableApplicationContext replica : new ConfigurableApplicationContext[] { replicaA, replicaB }) {
-			if (replica != null) {
-				replica.close();
-			}
-		}
+	static void stopReplicas() {
+		replicas.stop();
 		st2.stop();
 		callback.stop();
 		slack.stop();
-		if (redis != null && redis.isActive()) {
-			redis.stop();
-		}
 	}
 
 	@BeforeEach
-	void reset() throws IOException {
-		if (!redis.isActive()) {
-			redis.start();
-		}
+	void reset() {
+		replicas.reset();
 		st2.resetRequests();
 		callback.resetAll();
 		callback.stubFor(post("/callback").willReturn(ok()));
@@ -130,9 +107,6 @@ class RedisStateIntegrationTests {
 			.willReturn(okJson(new String(fixture("/chat/slack/users-info.json"), StandardCharsets.UTF_8))));
 		slack.stubFor(post("/api/chat.postMessage")
 			.willReturn(okJson(new String(fixture("/chat/slack/chat-postMessage-ok.json"), StandardCharsets.UTF_8))));
-		for (ConfigurableApplicationContext replica : List.of(replicaA, replicaB)) {
-			replica.getBean(CircuitBreakerRegistry.class).circuitBreaker("state").reset();
-		}
 	}
 
 	@Test
@@ -140,8 +114,8 @@ class RedisStateIntegrationTests {
 		byte[] body = fixture("generic-message.json");
 		String timestamp = Long.toString(Instant.now().getEpochSecond());
 
-		GatewayHttp.Response first = sendGeneric(httpA, body, timestamp);
-		GatewayHttp.Response replay = sendGeneric(httpB, body, timestamp);
+		GatewayHttp.Response first = sendGeneric(replicas.httpA(), body, timestamp);
+		GatewayHttp.Response replay = sendGeneric(replicas.httpB(), body, timestamp);
 
 		assertThat(first.status()).isEqualTo(202);
 		assertThat(first.json()).doesNotContainKey("duplicate");
@@ -159,16 +133,16 @@ class RedisStateIntegrationTests {
 		String event = new String(fixture("slack-message.json"), StandardCharsets.UTF_8).replace("Ev0PV52K21", "Ev"
 				+ UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(java.util.Locale.ROOT));
 
-		GatewayHttp.Response first = postSlackEvent(httpA, event);
-		GatewayHttp.Response retry = postSlackEvent(httpB, event, "X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason",
-				"http_timeout");
+		GatewayHttp.Response first = postSlackEvent(replicas.httpA(), event);
+		GatewayHttp.Response retry = postSlackEvent(replicas.httpB(), event, "X-Slack-Retry-Num", "1",
+				"X-Slack-Retry-Reason", "http_timeout");
 
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(retry.status()).isEqualTo(200);
-		assertThat(slackWebhooks(replicaA, "accepted")).isEqualTo(1);
-		assertThat(slackWebhooks(replicaB, "duplicate")).as("the retry was recognised on the other replica")
+		assertThat(slackWebhooks(replicas.a(), "accepted")).isEqualTo(1);
+		assertThat(slackWebhooks(replicas.b(), "duplicate")).as("the retry was recognised on the other replica")
 			.isEqualTo(1);
-		assertThat(slackWebhooks(replicaB, "accepted")).isZero();
+		assertThat(slackWebhooks(replicas.b(), "accepted")).isZero();
 		// the ack of the one run is posted to the channel
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage"))));
@@ -183,10 +157,10 @@ class RedisStateIntegrationTests {
 		byte[] body = activity.getBytes(StandardCharsets.UTF_8);
 		String hmac = "HMAC " + java.util.Base64.getEncoder().encodeToString(HmacSha256.sign(TEAMS_KEY, body));
 
-		GatewayHttp.Response first = httpA.postBytes("/chat/teams", body, "Content-Type", "application/json",
-				"Authorization", hmac);
-		GatewayHttp.Response again = httpB.postBytes("/chat/teams", body, "Content-Type", "application/json",
-				"Authorization", hmac);
+		GatewayHttp.Response first = replicas.httpA()
+			.postBytes("/chat/teams", body, "Content-Type", "application/json", "Authorization", hmac);
+		GatewayHttp.Response again = replicas.httpB()
+			.postBytes("/chat/teams", body, "Content-Type", "application/json", "Authorization", hmac);
 
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(again.status()).isEqualTo(200);
@@ -206,8 +180,10 @@ class RedisStateIntegrationTests {
 			.replace("!st2 pack get \\u201cst2\\u201d", "!st2 deploy web to prod");
 		byte[] body = message.getBytes(StandardCharsets.UTF_8);
 
-		GatewayHttp.Response first = httpA.postBytes("/chat/rocketchat", body, "Content-Type", "application/json");
-		GatewayHttp.Response again = httpB.postBytes("/chat/rocketchat", body, "Content-Type", "application/json");
+		GatewayHttp.Response first = replicas.httpA()
+			.postBytes("/chat/rocketchat", body, "Content-Type", "application/json");
+		GatewayHttp.Response again = replicas.httpB()
+			.postBytes("/chat/rocketchat", body, "Content-Type", "application/json");
 
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(again.status()).isEqualTo(200);
@@ -222,8 +198,8 @@ class RedisStateIntegrationTests {
 	void sameNotificationPushedToBothReplicasShouldBePostedOnce() {
 		String body = uniqueNotification();
 
-		GatewayHttp.Response first = push(httpA, body);
-		GatewayHttp.Response second = push(httpB, body);
+		GatewayHttp.Response first = push(replicas.httpA(), body);
+		GatewayHttp.Response second = push(replicas.httpB(), body);
 
 		assertThat(first.status()).isEqualTo(202);
 		assertThat(first.json()).containsEntry("status", "delivered");
@@ -236,8 +212,8 @@ class RedisStateIntegrationTests {
 	void notificationsWithTheSameIdempotencyKeyOnBothReplicasShouldBePostedOnce() {
 		String key = "st2-" + UUID.randomUUID();
 
-		GatewayHttp.Response first = push(httpB, uniqueNotification(), "Idempotency-Key", key);
-		GatewayHttp.Response second = push(httpA, uniqueNotification(), "Idempotency-Key", key);
+		GatewayHttp.Response first = push(replicas.httpB(), uniqueNotification(), "Idempotency-Key", key);
+		GatewayHttp.Response second = push(replicas.httpA(), uniqueNotification(), "Idempotency-Key", key);
 
 		assertThat(first.json()).containsEntry("status", "delivered");
 		assertThat(second.json()).containsEntry("status", "duplicate");
@@ -247,8 +223,8 @@ class RedisStateIntegrationTests {
 	@Test
 	void leaderLockShouldBeHeldByOneReplicaAndTakenOverWhenReleased() {
 		String name = "lock-" + UUID.randomUUID();
-		LeaderLock a = replicaA.getBean(LeaderLock.class);
-		LeaderLock b = replicaB.getBean(LeaderLock.class);
+		LeaderLock a = replicas.a().getBean(LeaderLock.class);
+		LeaderLock b = replicas.b().getBean(LeaderLock.class);
 		assertThat(a).isInstanceOf(RedisLeaderLock.class);
 
 		assertThat(a.acquireOrRenew(name, Duration.ofSeconds(30))).isTrue();
@@ -271,8 +247,8 @@ class RedisStateIntegrationTests {
 	@Test
 	void leaderLockWhoseHolderStopsRenewingShouldExpireAndBeTakenOver() {
 		String name = "lock-" + UUID.randomUUID();
-		LeaderLock a = replicaA.getBean(LeaderLock.class);
-		LeaderLock b = replicaB.getBean(LeaderLock.class);
+		LeaderLock a = replicas.a().getBean(LeaderLock.class);
+		LeaderLock b = replicas.b().getBean(LeaderLock.class);
 		Duration ttl = Duration.ofMillis(1200);
 		long started = System.nanoTime();
 
@@ -295,14 +271,15 @@ class RedisStateIntegrationTests {
 	@Test
 	void claimShouldLastItsWindowAcrossReplicasAndThenLapse() {
 		String key = "window:" + UUID.randomUUID();
-		ClaimStore a = replicaA.getBean(ClaimStore.class);
-		ClaimStore b = replicaB.getBean(ClaimStore.class);
+		ClaimStore a = replicas.a().getBean(ClaimStore.class);
+		ClaimStore b = replicas.b().getBean(ClaimStore.class);
 		Duration window = Duration.ofMillis(800);
 
 		assertThat(a.claim(key, window)).isTrue();
 		assertThat(b.claim(key, window)).isFalse();
-		StringRedisTemplate template = replicaA.getBean(StringRedisTemplate.class);
-		assertThat(template.getExpire(KEY_PREFIX + key, java.util.concurrent.TimeUnit.MILLISECONDS)).isPositive()
+		StringRedisTemplate template = replicas.a().getBean(StringRedisTemplate.class);
+		assertThat(template.getExpire(replicas.keyPrefix() + key, java.util.concurrent.TimeUnit.MILLISECONDS))
+			.isPositive()
 			.isLessThanOrEqualTo(800);
 		await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50)).until(() -> b.claim(key, window));
 		assertThat(a.claim(key, window)).isFalse();
@@ -317,16 +294,16 @@ class RedisStateIntegrationTests {
 		byte[] generic = fixture("generic-message.json");
 		String timestamp = Long.toString(Instant.now().getEpochSecond());
 		String lock = "lock-" + UUID.randomUUID();
-		LeaderLock a = replicaA.getBean(LeaderLock.class);
+		LeaderLock a = replicas.a().getBean(LeaderLock.class);
 		assertThat(a.acquireOrRenew(lock, Duration.ofSeconds(30))).isTrue();
 
-		redis.stop();
+		replicas.stopRedis();
 
 		long started = System.nanoTime();
-		GatewayHttp.Response refused = push(httpA, notification);
+		GatewayHttp.Response refused = push(replicas.httpA(), notification);
 		assertThat(refused.status()).isEqualTo(503);
 		assertThat(refused.header("Retry-After")).isNotBlank();
-		GatewayHttp.Response refusedGeneric = sendGeneric(httpB, generic, timestamp);
+		GatewayHttp.Response refusedGeneric = sendGeneric(replicas.httpB(), generic, timestamp);
 		assertThat(refusedGeneric.status()).isEqualTo(503);
 		assertThat(refusedGeneric.header("Retry-After")).isNotBlank();
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a dead Redis costs little latency")
@@ -334,18 +311,19 @@ class RedisStateIntegrationTests {
 		// a replica that cannot reach Redis does not hold the lock
 		assertThat(a.acquireOrRenew(lock, Duration.ofSeconds(30))).isFalse();
 		assertThat(a.isHeld(lock)).isFalse();
-		Map<String, Object> health = httpA.get("/actuator/health/state").json();
+		Map<String, Object> health = replicas.httpA().get("/actuator/health/state").json();
 		assertThat(health).containsEntry("status", "DOWN");
 		assertThat(health.get("details").toString()).contains("Redis is unreachable");
-		assertThat(httpA.get("/actuator/health/readiness").status()).as("state is outside readiness").isEqualTo(200);
+		assertThat(replicas.httpA().get("/actuator/health/readiness").status()).as("state is outside readiness")
+			.isEqualTo(200);
 		callback.verify(0, postRequestedFor(urlEqualTo("/callback")));
 		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
 
-		redis.start();
+		replicas.startRedis();
 
 		// st2 pushes again until it is taken; every refused push posts nothing
 		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			GatewayHttp.Response again = push(httpB, notification);
+			GatewayHttp.Response again = push(replicas.httpB(), notification);
 			if (again.status() == 503) {
 				return false;
 			}
@@ -356,7 +334,7 @@ class RedisStateIntegrationTests {
 		// moment,
 		// and once it answers it knows the notification was posted
 		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			GatewayHttp.Response again = push(httpA, notification);
+			GatewayHttp.Response again = push(replicas.httpA(), notification);
 			if (again.status() == 503) {
 				return false;
 			}
@@ -364,44 +342,8 @@ class RedisStateIntegrationTests {
 			return true;
 		});
 		callback.verify(1, postRequestedFor(urlEqualTo("/callback")));
-		assertThat(httpA.get("/actuator/health/state").json()).containsEntry("status", "UP");
+		assertThat(replicas.httpA().get("/actuator/health/state").json()).containsEntry("status", "UP");
 		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
-	}
-
-	private static ConfigurableApplicationContext startReplica() {
-		// command-line arguments: they win over application.yaml, as on a real replica
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class).run(
-				"--server.port=0", "--spring.main.banner-mode=off", "--gateway.state.store=redis",
-				"--gateway.state.key-prefix=" + KEY_PREFIX, "--spring.data.redis.url=redis://localhost:" + redisPort,
-				"--gateway.st2.url=" + st2.baseUrl(), "--gateway.st2.api-key=st2-test-api-key",
-				"--gateway.catalog.refresh-interval=1h", "--gateway.chat.generic.secret=" + SECRET,
-				"--gateway.chat.generic.callback-url=" + callback.baseUrl() + "/callback",
-				"--gateway.relay.token=" + RELAY_TOKEN, "--gateway.chat.slack.signing-secret=" + SLACK_SECRET,
-				"--gateway.chat.slack.bot-token=xoxb-test-bot-token",
-				"--gateway.chat.slack.api-url=" + slack.baseUrl() + "/api",
-				"--gateway.chat.teams.security-token=" + TEAMS_TOKEN,
-				"--gateway.chat.teams.default-workflow-url=" + callback.baseUrl() + "/teams-workflow",
-				"--gateway.chat.rocketchat.token=" + ROCKETCHAT_TOKEN,
-				"--gateway.chat.rocketchat.webhook-url=" + callback.baseUrl() + "/rocketchat-hook",
-				"--management.endpoint.health.show-details=always",
-				"--resilience4j.circuitbreaker.instances.state.wait-duration-in-open-state=300ms");
-		assertThat(context.getBean(AliasCatalogSynchronizer.class).sync()).isTrue();
-		return context;
-	}
-
-	private static void stubSt2() {
-		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
-			.willReturn(okJson(new String(fixture("/command/aliases.json"), StandardCharsets.UTF_8))
-				.withHeader("X-Total-Count", "6")
-				.withHeader("X-Limit", "100")));
-		String execution = """
-				{"execution": {"id": "%s", "status": "requested", "action": {"ref": "ops.deploy_app"},
-				 "parameters": {"app": "web", "env": "prod"}, "context": {"user": "ci-bot"},
-				 "start_timestamp": "2026-11-24T10:00:00.000000Z"},
-				 "actionalias": {"name": "deploy", "pack": "ops"}, "message": "Deploying web"}"""
-			.formatted(EXECUTION_ID);
-		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution")).willReturn(
-				aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(execution)));
 	}
 
 	private static GatewayHttp.Response sendGeneric(GatewayHttp http, byte[] body, String timestamp) {
@@ -457,16 +399,6 @@ class RedisStateIntegrationTests {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

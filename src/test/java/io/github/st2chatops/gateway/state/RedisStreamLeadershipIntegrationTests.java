@@ -1,28 +1,17 @@
 package io.github.st2chatops.gateway.state;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
-import io.github.st2chatops.gateway.GatewayApplication;
 import io.github.st2chatops.gateway.relay.St2StreamFollower;
+import io.github.st2chatops.gateway.support.RedisReplicas;
+import io.github.st2chatops.gateway.support.St2WireMock;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,60 +24,37 @@ import static org.awaitility.Awaitility.await;
  */
 class RedisStreamLeadershipIntegrationTests {
 
-	static final String STREAM_PATH = "/stream/v1/stream";
-
 	static final Duration LOCK_TTL = Duration.ofSeconds(2);
-
-	static int redisPort;
-
-	static RedisServer redis;
 
 	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
 
-	static ConfigurableApplicationContext replicaA;
-
-	static ConfigurableApplicationContext replicaB;
+	static final RedisReplicas replicas = new RedisReplicas();
 
 	@BeforeAll
-	static void startReplicas() throws IOException {
-		redisPort = freePort();
-		redis = new RedisServer(redisPort);
-		redis.start();
+	static void startReplicas() {
 		st2.start();
-		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
-			.willReturn(okJson(new String(fixture("/command/aliases.json"), StandardCharsets.UTF_8))
-				.withHeader("X-Total-Count", "6")
-				.withHeader("X-Limit", "100")));
+		St2WireMock.stubSampleCatalog(st2);
 		// st2's stream as its documented text/event-stream: heartbeat comments, sent a
 		// line at a time so the connection stays open
 		String heartbeat = ":" + "-".repeat(200) + "\n";
-		st2.stubFor(get(urlPathEqualTo(STREAM_PATH)).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "text/event-stream; charset=UTF-8")
-			.withHeader("Cache-Control", "no-cache")
-			.withBody(heartbeat.repeat(60))
-			.withChunkedDribbleDelay(60, 30000)));
-		String keyPrefix = "test-" + UUID.randomUUID() + ":";
-		replicaA = startReplica(keyPrefix);
-		replicaB = startReplica(keyPrefix);
+		st2.stubFor(get(urlPathEqualTo(St2WireMock.STREAM_PATH))
+			.willReturn(St2WireMock.eventStream(heartbeat.repeat(60)).withChunkedDribbleDelay(60, 30000)));
+		replicas.start(st2.baseUrl(), "--gateway.relay.stream.enabled=true",
+				"--gateway.relay.stream.lock-ttl=" + LOCK_TTL.toMillis() + "ms",
+				"--gateway.relay.stream.initial-backoff=50ms", "--gateway.relay.stream.max-backoff=200ms",
+				"--gateway.relay.stream.idle-timeout=5s");
 	}
 
 	@AfterAll
-	static void stopReplicas() throws IOException {
-		for (ConfigurableApplicationContext replica : new ConfigurableApplicationContext[] { replicaA, replicaB }) {
-			if (replica != null && replica.isActive()) {
-				replica.close();
-			}
-		}
+	static void stopReplicas() {
+		replicas.stop();
 		st2.stop();
-		if (redis != null && redis.isActive()) {
-			redis.stop();
-		}
 	}
 
 	@Test
 	void onlyTheLockHolderShouldFollowTheStreamAndTheOtherShouldTakeOverWhenItStops() {
-		St2StreamFollower a = replicaA.getBean(St2StreamFollower.class);
-		St2StreamFollower b = replicaB.getBean(St2StreamFollower.class);
+		St2StreamFollower a = replicas.a().getBean(St2StreamFollower.class);
+		St2StreamFollower b = replicas.b().getBean(St2StreamFollower.class);
 
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(50))
@@ -104,7 +70,7 @@ class RedisStreamLeadershipIntegrationTests {
 		assertThat(leader.status().leader()).isTrue();
 		assertThat(other.status().leader()).isFalse();
 
-		(aLeads ? replicaA : replicaB).close();
+		(aLeads ? replicas.a() : replicas.b()).close();
 
 		long stopped = System.nanoTime();
 		await().atMost(LOCK_TTL.plusSeconds(3))
@@ -113,33 +79,6 @@ class RedisStreamLeadershipIntegrationTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - stopped)).as("taken over within the lock's TTL (and a margin)")
 			.isLessThan(LOCK_TTL.plusSeconds(2));
 		assertThat(other.status().leader()).isTrue();
-	}
-
-	private static ConfigurableApplicationContext startReplica(String keyPrefix) {
-		return new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=0",
-				"--spring.main.banner-mode=off", "--gateway.state.store=redis",
-				"--gateway.state.key-prefix=" + keyPrefix, "--spring.data.redis.url=redis://localhost:" + redisPort,
-				"--gateway.st2.url=" + st2.baseUrl(), "--gateway.st2.api-key=st2-test-api-key",
-				"--gateway.catalog.refresh-interval=1h", "--gateway.relay.stream.enabled=true",
-				"--gateway.relay.stream.lock-ttl=" + LOCK_TTL.toMillis() + "ms",
-				"--gateway.relay.stream.initial-backoff=50ms", "--gateway.relay.stream.max-backoff=200ms",
-				"--gateway.relay.stream.idle-timeout=5s");
-	}
-
-	private static byte[] fixture(String name) {
-		try (InputStream in = RedisStreamLeadershipIntegrationTests.class.getResourceAsStream(name)) {
-			assertThat(in).as(name).isNotNull();
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
