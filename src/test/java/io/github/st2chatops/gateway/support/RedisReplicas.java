@@ -3,21 +3,25 @@ package io.github.st2chatops.gateway.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import redis.embedded.RedisServer;
 
 import io.github.st2chatops.gateway.GatewayApplication;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
+import io.github.st2chatops.gateway.state.ClaimStore;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two replicas of the gateway sharing one real Redis (a redis-server on a random port
@@ -85,14 +89,24 @@ public final class RedisReplicas {
 	}
 
 	/**
-	 * Before each test: Redis up again if a test stopped it, and every replica's
-	 * {@code state} circuit breaker closed, so no test starts in another's outage.
+	 * Before each test: Redis up again if a test stopped it, every replica connected to
+	 * it again (each reconnects on its own, in the background) and its {@code state}
+	 * circuit breaker closed, so no test starts in another's outage.
 	 */
 	public void reset() {
 		startRedis();
 		for (ConfigurableApplicationContext replica : both()) {
 			if (replica.isActive()) {
-				replica.getBean(CircuitBreakerRegistry.class).circuitBreaker("state").reset();
+				CircuitBreaker breaker = replica.getBean(CircuitBreakerRegistry.class).circuitBreaker("state");
+				ClaimStore claims = replica.getBean(ClaimStore.class);
+				await().atMost(Duration.ofSeconds(20))
+					.pollInterval(Duration.ofMillis(100))
+					.ignoreExceptions()
+					.until(() -> {
+						breaker.reset();
+						return claims.claim("probe:" + UUID.randomUUID(), Duration.ofSeconds(1));
+					});
+				breaker.reset();
 			}
 		}
 	}
