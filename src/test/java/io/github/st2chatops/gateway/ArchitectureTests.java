@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
@@ -76,8 +77,8 @@ class ArchitectureTests {
 	void relayShouldUseAliasOnlyToAdaptItsAliasChangeListener() {
 		noClasses().that()
 			.resideInAPackage(BASE + ".relay..")
-			.and()
-			.doNotHaveSimpleName("RelayConfiguration")
+			.and(DescribedPredicate.describe("are not in RelayConfiguration",
+					(JavaClass type) -> !outerSimpleName(type).equals("RelayConfiguration")))
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage(BASE + ".alias..")
@@ -88,6 +89,20 @@ class ArchitectureTests {
 	@Test
 	void apiShouldUseCommandAliasSt2AndWeb() {
 		only("api", "command", "alias", "st2", "web").check(GATEWAY);
+	}
+
+	@Test
+	void chatPlatformShouldNeverUseAnotherPlatform() {
+		slices().matching(BASE + ".chat.(*)..")
+			.should()
+			.notDependOnEachOther()
+			.because("a platform is one subpackage; what two platforms share belongs to chat")
+			.check(GATEWAY);
+	}
+
+	@Test
+	void packagesShouldBeFreeOfCycles() {
+		slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(GATEWAY);
 	}
 
 	@Test

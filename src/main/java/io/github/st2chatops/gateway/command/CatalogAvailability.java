@@ -45,7 +45,7 @@ final class CatalogAvailability {
 		Instant now = this.clock.instant();
 		Duration age = Duration.between(status.lastSuccess(), now);
 		if (age.compareTo(this.maxAge) > 0) {
-			return Optional.of(cause(status) + " for " + minutes(age)
+			return Optional.of(cause(status) + " for " + describe(age)
 					+ ", so the gateway's list of commands is out of date and nothing ran. " + nextStep(status));
 		}
 		return Optional.empty();
@@ -61,8 +61,11 @@ final class CatalogAvailability {
 				: "Try again in a few minutes.";
 	}
 
-	private static String minutes(Duration age) {
-		long minutes = Math.max(1, age.toMinutes());
+	private static String describe(Duration age) {
+		if (age.toMinutes() < 1) {
+			return age.toSeconds() + " seconds";
+		}
+		long minutes = age.toMinutes();
 		return minutes + ((minutes == 1) ? " minute" : " minutes");
 	}
 

@@ -6,7 +6,7 @@ package io.github.st2chatops.gateway.command;
  */
 public class ChannelNotServedException extends RuntimeException {
 
-	ChannelNotServedException(String message) {
+	public ChannelNotServedException(String message) {
 		super(message);
 	}
 
