@@ -10,9 +10,9 @@ import io.github.st2chatops.gateway.alias.CatalogStatus;
 
 /**
  * Whether the catalog can be trusted to answer commands, help and dry runs. It cannot
- * when no catalog was ever loaded from st2, or when the last good one is older than
- * {@code gateway.catalog.max-age}: then the pipeline answers {@code unavailable} with the
- * reason, never "no match" because of st2's state.
+ * when no catalog was ever loaded from st2, or when syncs fail and the last good one is
+ * older than {@code gateway.catalog.max-age}: then the pipeline answers
+ * {@code unavailable} with the reason, never "no match" because of st2's state.
  */
 final class CatalogAvailability {
 
@@ -44,7 +44,8 @@ final class CatalogAvailability {
 		}
 		Instant now = this.clock.instant();
 		Duration age = Duration.between(status.lastSuccess(), now);
-		if (age.compareTo(this.maxAge) > 0) {
+		// stale only while syncs fail: a catalog st2 keeps confirming is current
+		if (status.lastError() != null && age.compareTo(this.maxAge) > 0) {
 			return Optional.of(cause(status) + " for " + describe(age)
 					+ ", so the gateway's list of commands is out of date and nothing ran. " + nextStep(status));
 		}

@@ -70,7 +70,7 @@ class St2TokenIssuer {
 			return issued;
 		}
 		catch (St2Exception ex) {
-			count(identity, "unavailable");
+			count(identity, (ex instanceof St2UnavailableException) ? "unavailable" : "refused");
 			throw ex;
 		}
 		catch (RuntimeException ex) {
