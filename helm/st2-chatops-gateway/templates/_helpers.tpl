@@ -113,6 +113,7 @@ gateway.st2.api-url is GATEWAY_ST2_API_URL). Rendered into the ConfigMap.
 {{- include "gateway.put" (list $env "GATEWAY_COMMAND_HELP_PAGE_SIZE" .Values.command.helpPageSize) -}}
 {{- include "gateway.put" (list $env "GATEWAY_COMMAND_MAX_LENGTH" .Values.command.maxLength) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CATALOG_REFRESH_INTERVAL" .Values.catalog.refreshInterval) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CATALOG_MAX_AGE" .Values.catalog.maxAge) -}}
 {{- range $name, $key := .Values.api.keys -}}
 {{- include "gateway.put" (list $env (printf "GATEWAY_API_KEYS_%s_USER" (upper $name)) $key.user) -}}
 {{- include "gateway.put" (list $env (printf "GATEWAY_API_KEYS_%s_ANY_USER" (upper $name)) $key.anyUser) -}}

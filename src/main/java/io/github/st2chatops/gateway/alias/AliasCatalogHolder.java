@@ -31,14 +31,14 @@ public class AliasCatalogHolder {
 	void replace(AliasCatalog catalog, Instant fetchedAt) {
 		int enabled = (int) catalog.aliases().stream().filter(AliasDefinition::enabled).count();
 		this.state.set(new State(catalog, new CatalogStatus(true, catalog.size(), enabled, fetchedAt, fetchedAt, null,
-				catalog.invalidFormats())));
+				catalog.invalidFormats(), false)));
 	}
 
-	void recordFailure(Instant attemptedAt, String reason) {
+	void recordFailure(Instant attemptedAt, String reason, boolean credentialRefused) {
 		this.state.updateAndGet((current) -> {
 			CatalogStatus s = current.status();
 			return new State(current.catalog(), new CatalogStatus(s.loaded(), s.aliasCount(), s.enabledCount(),
-					s.lastSuccess(), attemptedAt, reason, s.invalidFormats()));
+					s.lastSuccess(), attemptedAt, reason, s.invalidFormats(), credentialRefused));
 		});
 	}
 

@@ -7,8 +7,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.st2chatops.gateway.st2.St2ActionAlias;
-import io.github.st2chatops.gateway.st2.St2Client;
+import io.github.st2chatops.gateway.st2.St2AuthenticationException;
 import io.github.st2chatops.gateway.st2.St2Exception;
+import io.github.st2chatops.gateway.st2.St2Operations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ public class AliasCatalogSynchronizer implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(AliasCatalogSynchronizer.class);
 
-	private final St2Client st2;
+	private final St2Operations st2;
 
 	private final AliasCatalogHolder holder;
 
@@ -40,7 +41,7 @@ public class AliasCatalogSynchronizer implements SmartLifecycle {
 
 	private volatile ScheduledFuture<?> schedule;
 
-	AliasCatalogSynchronizer(St2Client st2, AliasCatalogHolder holder, TaskScheduler scheduler, Duration interval,
+	AliasCatalogSynchronizer(St2Operations st2, AliasCatalogHolder holder, TaskScheduler scheduler, Duration interval,
 			Clock clock) {
 		this.st2 = st2;
 		this.holder = holder;
@@ -72,12 +73,14 @@ public class AliasCatalogSynchronizer implements SmartLifecycle {
 				return true;
 			}
 			catch (St2Exception ex) {
-				this.holder.recordFailure(this.clock.instant(), ex.getMessage());
+				this.holder.recordFailure(this.clock.instant(), ex.getMessage(),
+						ex instanceof St2AuthenticationException);
 				logger.warn("Alias catalog sync failed, keeping the last good catalog: {}", ex.getMessage());
 				return false;
 			}
 			catch (RuntimeException ex) {
-				this.holder.recordFailure(this.clock.instant(), "unexpected error: " + ex.getClass().getSimpleName());
+				this.holder.recordFailure(this.clock.instant(), "unexpected error: " + ex.getClass().getSimpleName(),
+						false);
 				logger.error("Alias catalog sync failed unexpectedly, keeping the last good catalog", ex);
 				return false;
 			}

@@ -2,7 +2,7 @@ package io.github.st2chatops.gateway.alias;
 
 import java.time.Clock;
 
-import io.github.st2chatops.gateway.st2.St2Client;
+import io.github.st2chatops.gateway.st2.St2Operations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -30,7 +30,7 @@ class AliasConfiguration {
 	}
 
 	@Bean
-	AliasCatalogSynchronizer aliasCatalogSynchronizer(St2Client st2, AliasCatalogHolder holder,
+	AliasCatalogSynchronizer aliasCatalogSynchronizer(St2Operations st2, AliasCatalogHolder holder,
 			TaskScheduler taskScheduler, CatalogProperties properties, Clock clock) {
 		return new AliasCatalogSynchronizer(st2, holder, taskScheduler, properties.refreshInterval(), clock);
 	}
@@ -38,6 +38,11 @@ class AliasConfiguration {
 	@Bean
 	AliasCatalogHealthIndicator aliasCatalogHealthIndicator(AliasCatalogHolder holder) {
 		return new AliasCatalogHealthIndicator(holder);
+	}
+
+	@Bean
+	CatalogSyncAttemptHealthIndicator catalogSyncAttemptHealthIndicator(AliasCatalogHolder holder) {
+		return new CatalogSyncAttemptHealthIndicator(holder);
 	}
 
 }

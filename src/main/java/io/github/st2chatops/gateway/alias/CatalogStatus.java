@@ -13,12 +13,14 @@ import java.util.List;
  * @param lastAttempt when a sync was last attempted, or {@code null}
  * @param lastError why the last sync failed, {@code null} when it succeeded
  * @param invalidFormats formats st2 would reject, skipped
+ * @param credentialRefused whether the last sync failed because st2 refused the gateway's
+ * credential (as opposed to st2 not answering)
  */
 public record CatalogStatus(boolean loaded, int aliasCount, int enabledCount, Instant lastSuccess, Instant lastAttempt,
-		String lastError, List<InvalidFormat> invalidFormats) {
+		String lastError, List<InvalidFormat> invalidFormats, boolean credentialRefused) {
 
 	static CatalogStatus initial() {
-		return new CatalogStatus(false, 0, 0, null, null, null, List.of());
+		return new CatalogStatus(false, 0, 0, null, null, null, List.of(), false);
 	}
 
 }

@@ -1,8 +1,7 @@
 package io.github.st2chatops.gateway.api;
 
-import io.github.st2chatops.gateway.chat.ChatAddress;
-import io.github.st2chatops.gateway.chat.ChatCommand;
-import io.github.st2chatops.gateway.command.CommandResult;
+import io.github.st2chatops.gateway.command.ApiCommand;
+import io.github.st2chatops.gateway.command.ChannelNotServedException;
 import io.github.st2chatops.gateway.command.CommandService;
 import io.github.st2chatops.gateway.web.GatewayProblemException;
 import io.github.st2chatops.gateway.web.ProblemType;
@@ -16,14 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Runs chat lines over HTTP, for curl and tools: the same pipeline chat uses.
+ * Runs chat lines over HTTP, for curl and tools: the same pipeline chat uses. A channel
+ * on a platform the gateway does not serve is refused with 400 before anything runs.
  */
 @RestController
 @RequestMapping(path = "/api/v1/commands", produces = MediaType.APPLICATION_JSON_VALUE)
 class CommandController {
-
-	/** The platform name of commands that came through the REST API. */
-	static final String API_PLATFORM = "api";
 
 	private final CommandService commands;
 
@@ -34,31 +31,34 @@ class CommandController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	CommandResponse run(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
 			@Valid @RequestBody CommandRequest request) {
-		ChatAddress address = address(caller, request);
-		CommandResult result = this.commands.runForApiKey(new ChatCommand(address, request.text(), true),
-				caller.keyName());
-		return CommandResponse.from(result);
+		ApiCommand command = command(caller, request);
+		try {
+			return CommandResponse.from(this.commands.runForApiKey(command));
+		}
+		catch (ChannelNotServedException ex) {
+			throw new GatewayProblemException(ProblemType.INVALID_REQUEST, ex.getMessage());
+		}
 	}
 
 	@PostMapping(path = "/match", consumes = MediaType.APPLICATION_JSON_VALUE)
 	CommandResponse match(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
 			@Valid @RequestBody CommandRequest request) {
-		ChatAddress address = address(caller, request);
-		return CommandResponse.from(this.commands.dryRunForApiKey(request.text(), address, caller.keyName()));
+		ApiCommand command = command(caller, request);
+		try {
+			return CommandResponse.from(this.commands.dryRunForApiKey(command));
+		}
+		catch (ChannelNotServedException ex) {
+			throw new GatewayProblemException(ProblemType.INVALID_REQUEST, ex.getMessage());
+		}
 	}
 
-	private static ChatAddress address(ApiCaller caller, CommandRequest request) {
+	private static ApiCommand command(ApiCaller caller, CommandRequest request) {
 		if (!caller.mayActAs(request.user())) {
 			throw new GatewayProblemException(ProblemType.FORBIDDEN,
 					"This API key may only run commands as '" + caller.user() + "'.");
 		}
-		String user = caller.effectiveUser(request.user());
-		if (request.channel() == null) {
-			// no chat channel: the result is followed with GET /api/v1/executions/{id}
-			return new ChatAddress(API_PLATFORM, null, user, null, user, user, null);
-		}
-		ChatAddress channel = ChatAddress.fromSourceChannel(request.channel());
-		return new ChatAddress(channel.platform(), null, channel.channel(), null, user, user, null);
+		return new ApiCommand(request.text(), caller.effectiveUser(request.user()), request.channel(),
+				caller.keyName());
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.st2chatops.gateway.st2.St2Client;
+import io.github.st2chatops.gateway.st2.St2Operations;
 import io.github.st2chatops.gateway.st2.St2Exception;
 import io.github.st2chatops.gateway.st2.St2Execution;
 import io.github.st2chatops.gateway.web.GatewayProblemException;
@@ -28,9 +28,9 @@ class ExecutionController {
 	/** st2 execution ids are MongoDB object ids. */
 	private static final Pattern EXECUTION_ID = Pattern.compile("[0-9a-f]{24}");
 
-	private final St2Client st2;
+	private final St2Operations st2;
 
-	ExecutionController(St2Client st2) {
+	ExecutionController(St2Operations st2) {
 		this.st2 = st2;
 	}
 

@@ -1,11 +1,15 @@
 package io.github.st2chatops.gateway.command;
 
+import java.time.Clock;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import io.github.st2chatops.gateway.alias.AliasCatalogHolder;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
-import io.github.st2chatops.gateway.st2.St2Client;
-import io.github.st2chatops.gateway.st2.St2Impersonation;
+import io.github.st2chatops.gateway.alias.CatalogProperties;
+import io.github.st2chatops.gateway.chat.ChatSenders;
+import io.github.st2chatops.gateway.st2.St2Operations;
 import io.github.st2chatops.gateway.st2.St2Properties;
 import io.github.st2chatops.gateway.state.RateCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,13 +27,18 @@ class CommandConfiguration {
 
 	@Bean
 	CommandService commandService(CommandProperties properties, AliasCatalogHolder catalogs,
-			AliasCatalogSynchronizer synchronizer, St2Client st2, St2Properties st2Properties,
-			MeterRegistry meterRegistry, AccessProperties access, ObjectProvider<CommandRateLimiter> rateLimiter,
-			ObjectProvider<St2Impersonation> impersonation) {
+			CatalogProperties catalogProperties, AliasCatalogSynchronizer synchronizer, St2Operations st2,
+			St2Properties st2Properties, MeterRegistry meterRegistry, AccessProperties access,
+			ObjectProvider<CommandRateLimiter> rateLimiter, ChatSenders senders, Clock clock) {
 		String webUrl = (st2Properties.webUrl() != null) ? st2Properties.webUrl().toString() : null;
-		return new CommandService(properties, catalogs, synchronizer, st2, st2Properties.route(), webUrl, meterRegistry,
-				new AccessPolicy(access), rateLimiter.getIfAvailable(() -> (requester) -> Optional.empty()),
-				impersonation.getIfAvailable());
+		// a REST API command may only name a channel whose platform has a sender (or
+		// api, followed over the REST API): its result could not be delivered elsewhere
+		Set<String> served = new HashSet<>(senders.platforms());
+		served.add(CommandService.API_PLATFORM);
+		return new CommandService(properties, catalogs,
+				new CatalogAvailability(catalogs, catalogProperties.maxAge(), clock), synchronizer::requestRefresh, st2,
+				new AckComposer(webUrl), meterRegistry, new AccessPolicy(access),
+				rateLimiter.getIfAvailable(() -> (requester) -> Optional.empty()), served::contains);
 	}
 
 	@Bean

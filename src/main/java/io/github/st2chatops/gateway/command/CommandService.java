@@ -1,16 +1,16 @@
 package io.github.st2chatops.gateway.command;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.github.st2chatops.gateway.alias.AliasCatalog;
 import io.github.st2chatops.gateway.alias.AliasCatalogHolder;
-import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.alias.AliasHelp;
 import io.github.st2chatops.gateway.alias.MatchOutcome;
 import io.github.st2chatops.gateway.chat.ChatAddress;
@@ -19,42 +19,55 @@ import io.github.st2chatops.gateway.chat.ChatCommandHandler;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.st2.St2AliasExecution;
 import io.github.st2chatops.gateway.st2.St2AliasExecutionRequest;
-import io.github.st2chatops.gateway.st2.St2Client;
-import io.github.st2chatops.gateway.st2.St2AuthenticationException;
 import io.github.st2chatops.gateway.st2.St2Exception;
 import io.github.st2chatops.gateway.st2.St2Identity;
-import io.github.st2chatops.gateway.st2.St2Impersonation;
 import io.github.st2chatops.gateway.st2.St2ImpersonationRefusedException;
 import io.github.st2chatops.gateway.st2.St2NotFoundException;
+import io.github.st2chatops.gateway.st2.St2Operations;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The platform-neutral command pipeline: prefix, built-ins ({@code help}, {@code match}),
- * matching against the alias catalog, execution in st2 and the ack. Every entry point
- * (chat platforms, the REST API) comes through here.
+ * The platform-neutral command pipeline. Every entry point (chat platforms, the REST API)
+ * comes through here, and every command takes one path:
+ * <ol>
+ * <li>prefix and built-ins ({@code help}, {@code match});</li>
+ * <li>is st2's catalog usable (else {@code unavailable}, never "no match");</li>
+ * <li>match against the alias catalog;</li>
+ * <li>access policy;</li>
+ * <li>rate limit;</li>
+ * <li>the st2 identity it runs as;</li>
+ * <li>execute in st2;</li>
+ * <li>the ack.</li>
+ * </ol>
  */
 public class CommandService implements ChatCommandHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(CommandService.class);
 
+	/** The platform labels of the metrics: a fixed set, never a caller's text. */
+	static final Set<String> METRIC_PLATFORMS = Set.of("slack", "mattermost", "teams", "rocketchat", "generic", "api");
+
+	/** The platform of commands that came through the REST API without a channel. */
+	static final String API_PLATFORM = "api";
+
 	static final String DENIED_REPLY = "You may not run that here; nothing ran.";
-
-	private final CommandLineParser parser;
-
-	private final CommandProperties properties;
-
-	private final AliasCatalogHolder catalogs;
-
-	private final AliasCatalogSynchronizer synchronizer;
 
 	static final String NOT_MAPPED_REPLY = "You are not mapped to an st2 user; nothing ran.";
 
-	private final St2Client st2;
+	private final CommandProperties properties;
 
-	private final String route;
+	private final CommandLineParser parser;
+
+	private final AliasCatalogHolder catalogs;
+
+	private final CatalogAvailability availability;
+
+	private final Runnable catalogRefresh;
+
+	private final St2Operations st2;
 
 	private final AckComposer acks;
 
@@ -66,29 +79,35 @@ public class CommandService implements ChatCommandHandler {
 
 	private final CommandRateLimiter rateLimiter;
 
-	private final St2Impersonation impersonation;
+	private final Predicate<String> servedPlatforms;
 
-	CommandService(CommandProperties properties, AliasCatalogHolder catalogs, AliasCatalogSynchronizer synchronizer,
-			St2Client st2, String route, String webUrlBase, MeterRegistry meterRegistry, AccessPolicy access,
-			CommandRateLimiter rateLimiter) {
-		this(properties, catalogs, synchronizer, st2, route, webUrlBase, meterRegistry, access, rateLimiter, null);
-	}
-
-	CommandService(CommandProperties properties, AliasCatalogHolder catalogs, AliasCatalogSynchronizer synchronizer,
-			St2Client st2, String route, String webUrlBase, MeterRegistry meterRegistry, AccessPolicy access,
-			CommandRateLimiter rateLimiter, St2Impersonation impersonation) {
-		this.impersonation = impersonation;
-		this.parser = new CommandLineParser(properties.prefix());
+	/**
+	 * @param properties the pipeline settings
+	 * @param catalogs the alias catalog
+	 * @param availability whether the catalog may be used
+	 * @param catalogRefresh asks for a catalog sync soon (st2 no longer knows an alias)
+	 * @param st2 st2
+	 * @param acks builds acks
+	 * @param meterRegistry metrics
+	 * @param access the access policy
+	 * @param rateLimiter the rate limits
+	 * @param servedPlatforms the chat platforms results can be delivered to
+	 */
+	CommandService(CommandProperties properties, AliasCatalogHolder catalogs, CatalogAvailability availability,
+			Runnable catalogRefresh, St2Operations st2, AckComposer acks, MeterRegistry meterRegistry,
+			AccessPolicy access, CommandRateLimiter rateLimiter, Predicate<String> servedPlatforms) {
 		this.properties = properties;
+		this.parser = new CommandLineParser(properties.prefix());
 		this.catalogs = catalogs;
-		this.synchronizer = synchronizer;
+		this.availability = availability;
+		this.catalogRefresh = catalogRefresh;
 		this.st2 = st2;
-		this.route = route;
-		this.acks = new AckComposer(webUrlBase);
-		this.help = new HelpFormatter(properties.prefix());
+		this.acks = acks;
+		this.help = new HelpFormatter(properties.prefix(), properties.helpPageSize());
 		this.meterRegistry = meterRegistry;
 		this.access = access;
 		this.rateLimiter = rateLimiter;
+		this.servedPlatforms = servedPlatforms;
 	}
 
 	@Override
@@ -101,7 +120,8 @@ public class CommandService implements ChatCommandHandler {
 	}
 
 	/**
-	 * Runs one command through the whole pipeline, for the platform user who sent it.
+	 * Runs one chat command through the whole pipeline, for the platform user who sent
+	 * it.
 	 * @param command the command
 	 * @return what happened
 	 */
@@ -110,14 +130,50 @@ public class CommandService implements ChatCommandHandler {
 	}
 
 	/**
-	 * Runs one command that came through the REST API: the access policy and the rate
-	 * limits see the key ({@code api:<key name>}) as the user.
+	 * Runs one command that came through the REST API.
 	 * @param command the command
-	 * @param apiKeyName the name of the key that authenticated the call
 	 * @return what happened
+	 * @throws ChannelNotServedException when the command names a channel on a platform
+	 * the gateway does not serve; nothing ran
 	 */
-	public CommandResult runForApiKey(ChatCommand command, String apiKeyName) {
-		return run(command, Requester.ofApiKey(apiKeyName, command.address()));
+	public CommandResult runForApiKey(ApiCommand command) {
+		ChatAddress address = apiAddress(command);
+		return run(new ChatCommand(address, command.text(), true), Requester.ofApiKey(command.keyName(), address));
+	}
+
+	/**
+	 * Matches a line without running anything, as the {@code match} built-in does, for a
+	 * REST API key: an alias the key may not run is treated like no match.
+	 * @param command the line (the prefix is optional) and who asks
+	 * @return the dry-run result
+	 * @throws ChannelNotServedException when the command names a channel on a platform
+	 * the gateway does not serve
+	 */
+	public CommandResult dryRunForApiKey(ApiCommand command) {
+		Requester requester = Requester.ofApiKey(command.keyName(), apiAddress(command));
+		CommandLine parsed = this.parser.parse(command.text(), true);
+		if (parsed instanceof CommandLine.Alias alias) {
+			return dryRun(alias.line(), true, requester);
+		}
+		if (parsed instanceof CommandLine.DryRun dryRun) {
+			return dryRun(dryRun.line(), true, requester);
+		}
+		return dryRun(command.text().strip(), true, requester);
+	}
+
+	private ChatAddress apiAddress(ApiCommand command) {
+		if (command.channel() == null) {
+			// no chat channel: the result is followed with GET /api/v1/executions/{id}
+			return new ChatAddress(API_PLATFORM, null, command.user(), null, command.user(), command.user(), null);
+		}
+		ChatAddress channel = ChatAddress.fromSourceChannel(command.channel());
+		if (channel == null || !this.servedPlatforms.test(channel.platform())) {
+			String platform = (channel != null) ? channel.platform() : command.channel();
+			throw new ChannelNotServedException("The channel's platform '" + platform
+					+ "' is not a chat platform this gateway is configured for, so its result could not be "
+					+ "delivered; nothing ran.");
+		}
+		return new ChatAddress(channel.platform(), null, channel.channel(), null, command.user(), command.user(), null);
 	}
 
 	private CommandResult run(ChatCommand command, Requester requester) {
@@ -127,7 +183,8 @@ public class CommandService implements ChatCommandHandler {
 		try {
 			CommandResult result = dispatch(command, requester);
 			this.meterRegistry
-				.counter("gateway.commands", "platform", address.platform(), "outcome", result.outcome().apiName())
+				.counter("gateway.commands", "platform", metricPlatform(address.platform()), "outcome",
+						result.outcome().apiName())
 				.increment();
 			return result;
 		}
@@ -139,30 +196,15 @@ public class CommandService implements ChatCommandHandler {
 		}
 	}
 
-	/**
-	 * Matches a line without running anything, as the {@code match} built-in does, for a
-	 * REST API key: an alias the key may not run is treated like no match.
-	 * @param line the line (the prefix is optional)
-	 * @param address where the line would run
-	 * @param apiKeyName the name of the key that authenticated the call
-	 * @return the dry-run result
-	 */
-	public CommandResult dryRunForApiKey(String line, ChatAddress address, String apiKeyName) {
-		Requester requester = Requester.ofApiKey(apiKeyName, address);
-		CommandLine parsed = this.parser.parse(line, true);
-		if (parsed instanceof CommandLine.Alias alias) {
-			return dryRun(alias.line(), true, requester);
-		}
-		if (parsed instanceof CommandLine.DryRun dryRun) {
-			return dryRun(dryRun.line(), true, requester);
-		}
-		return dryRun(line.strip(), true, requester);
+	static String metricPlatform(String platform) {
+		return METRIC_PLATFORMS.contains(platform) ? platform : "other";
 	}
 
+	/** Step 1: the prefix, the length and the built-ins. */
 	private CommandResult dispatch(ChatCommand command, Requester requester) {
 		if (command.text() != null && command.text().length() > this.properties.maxLength()) {
-			return CommandResult.of(CommandOutcome.REFUSED,
-					"That command is longer than " + this.properties.maxLength() + " characters; nothing ran.");
+			return CommandResult
+				.refused("That command is longer than " + this.properties.maxLength() + " characters; nothing ran.");
 		}
 		CommandLine line = this.parser.parse(command.text(), command.addressed());
 		if (line instanceof CommandLine.Help help) {
@@ -174,7 +216,13 @@ public class CommandService implements ChatCommandHandler {
 		if (line instanceof CommandLine.Alias alias) {
 			return execute(command.address(), alias, requester);
 		}
-		return CommandResult.of(CommandOutcome.IGNORED, null);
+		return CommandResult.ignored();
+	}
+
+	/** Step 2: never answer from a catalog st2 did not give, or one too old. */
+	private Optional<CommandResult> unavailable(boolean explicit) {
+		return this.availability.unavailableReason()
+			.map((reason) -> explicit ? CommandResult.unavailable(reason) : CommandResult.ignored());
 	}
 
 	private CommandResult help(CommandLine.Help command, Requester requester) {
@@ -183,74 +231,51 @@ public class CommandService implements ChatCommandHandler {
 			request = HelpRequest.parse(command.arguments(), this.properties.helpPageSize());
 		}
 		catch (IllegalArgumentException ex) {
-			return CommandResult.of(CommandOutcome.HELP, ex.getMessage());
+			return CommandResult.help(ex.getMessage());
 		}
+		Optional<CommandResult> unavailable = unavailable(command.explicit());
+		if (unavailable.isPresent()) {
+			return unavailable.get();
+		}
+		List<AliasHelp.Entry> all;
 		try {
-			AliasHelp all = this.catalogs.current().help(request.filter(), request.pack(), 0, 0);
-			AliasHelp page = permitted(all, requester, request.offset(), request.limit());
-			if (page.available() == 0 && !command.explicit()) {
-				return CommandResult.of(CommandOutcome.IGNORED, null);
-			}
-			return CommandResult.of(CommandOutcome.HELP, this.help.format(request, page));
+			all = this.catalogs.current().help(request.filter(), request.pack(), 0, 0).entries();
 		}
 		catch (IllegalArgumentException ex) {
-			return CommandResult.of(CommandOutcome.HELP,
-					"The filter '" + request.filter() + "' is not a valid regular expression.");
+			return CommandResult.help("The filter '" + request.filter() + "' is not a valid regular expression.");
 		}
-	}
-
-	/**
-	 * The help page of the entries the requester may run: hidden aliases are neither
-	 * listed nor counted.
-	 */
-	private AliasHelp permitted(AliasHelp all, Requester requester, int offset, int limit) {
-		List<AliasHelp.Entry> visible = visibleEntries(all, requester);
-		int from = Math.min(offset, visible.size());
-		int to = (limit > 0) ? Math.min(visible.size(), from + limit) : visible.size();
-		Map<String, List<AliasHelp.Entry>> packs = new LinkedHashMap<>();
-		for (AliasHelp.Entry entry : visible.subList(from, to)) {
-			packs.computeIfAbsent(pack(entry.ref()), (name) -> new ArrayList<>()).add(entry);
+		AliasHelp page = HelpPages.page(visible(all, requester), request.offset(), request.limit());
+		if (page.available() == 0 && !command.explicit()) {
+			return CommandResult.ignored();
 		}
-		List<AliasHelp.Pack> grouped = new ArrayList<>();
-		packs.forEach((name, entries) -> grouped.add(new AliasHelp.Pack(name, entries)));
-		return new AliasHelp(visible.size(), grouped);
-	}
-
-	private List<AliasHelp.Entry> visibleEntries(AliasHelp all, Requester requester) {
-		return all.entries().stream().filter((entry) -> this.access.permits(requester, entry.ref())).toList();
-	}
-
-	private static String pack(String ref) {
-		int dot = ref.indexOf('.');
-		return (dot > 0) ? ref.substring(0, dot) : ref;
+		return CommandResult.help(this.help.format(request, page));
 	}
 
 	private CommandResult dryRun(String line, boolean explicit, Requester requester) {
 		if (line.isEmpty()) {
-			return CommandResult.of(CommandOutcome.NO_MATCH,
-					"Say which line to try, e.g. `" + this.help.example("match <command>") + "`.");
+			return CommandResult.noMatch("Say which line to try, e.g. `" + this.help.example("match <command>") + "`.");
+		}
+		Optional<CommandResult> unavailable = unavailable(explicit);
+		if (unavailable.isPresent()) {
+			return unavailable.get();
 		}
 		AliasCatalog catalog = this.catalogs.current();
-		MatchOutcome outcome = visible(catalog.match(line), requester);
-		if (outcome instanceof MatchOutcome.Matched matched) {
-			return new CommandResult(CommandOutcome.MATCHED, describeDryRun(line, matched), matched.alias().ref(),
-					matched.format().representation(), matched.parameters(), null, null, null);
+		MatchOutcome outcome = catalog.match(line);
+		if (outcome instanceof MatchOutcome.Matched matched && this.access.permits(requester, matched.alias().ref())) {
+			return CommandResult.matched(matched, describeDryRun(line, matched));
 		}
-		return notRunnable(catalog, line, outcome, explicit, requester);
-	}
-
-	/**
-	 * The match outcome as the requester may see it: an alias the requester may not run
-	 * is not named (a match of it becomes a denial only when running).
-	 */
-	private MatchOutcome visible(MatchOutcome outcome, Requester requester) {
-		if (outcome instanceof MatchOutcome.Matched matched && !this.access.permits(requester, matched.alias().ref())) {
-			return new MatchOutcome.NoMatch();
-		}
-		return outcome;
+		// an alias the requester may not run is not named: a dry run of it is no match
+		return notRunnable(catalog, line,
+				(outcome instanceof MatchOutcome.Matched) ? new MatchOutcome.NoMatch() : outcome, explicit, requester);
 	}
 
 	private CommandResult execute(ChatAddress address, CommandLine.Alias command, Requester requester) {
+		// 2. st2's state
+		Optional<CommandResult> unavailable = unavailable(command.explicit());
+		if (unavailable.isPresent()) {
+			return unavailable.get();
+		}
+		// 3. match
 		AliasCatalog catalog = this.catalogs.current();
 		MatchOutcome outcome = catalog.match(command.line());
 		if (!(outcome instanceof MatchOutcome.Matched matched)) {
@@ -258,61 +283,57 @@ public class CommandService implements ChatCommandHandler {
 		}
 		String ref = matched.alias().ref();
 		MDC.put("alias", ref);
+		// 4. access
 		if (!this.access.permits(requester, ref)) {
 			if (!command.explicit()) {
 				// bare-mode chatter that happens to match a hidden alias: as if nothing
 				// matched
-				return CommandResult.of(CommandOutcome.IGNORED, null);
+				return CommandResult.ignored();
 			}
 			logger.info("Access policy denied {} to {} in {}", ref, requester.user(), requester.channel());
 			// the reply names no alias: the requester may not know it exists
-			return CommandResult.of(CommandOutcome.DENIED, DENIED_REPLY);
+			return CommandResult.denied(DENIED_REPLY);
 		}
+		// 5. rate limit
 		Optional<Duration> wait = this.rateLimiter.acquire(requester);
 		if (wait.isPresent()) {
 			long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-			return CommandResult.of(CommandOutcome.REFUSED,
-					"You're running commands too fast; try again in " + seconds + " s. Nothing ran.");
+			return CommandResult
+				.refused("You're running commands too fast; try again in " + seconds + " s. Nothing ran.");
 		}
+		// 6. identity, 7. execute
 		String user = (address.userName() != null) ? address.userName() : address.userId();
 		St2AliasExecutionRequest request = new St2AliasExecutionRequest(matched.alias().name(),
 				matched.format().representation(), command.line(), user, address.sourceChannel(), address.toContext(),
-				this.route);
+				null);
 		St2AliasExecution result;
-		St2Identity identity = St2Identity.GATEWAY;
 		try {
-			identity = (this.impersonation != null)
-					? this.impersonation.identityOf(address.platform(), address.userId()) : St2Identity.GATEWAY;
+			St2Identity identity = this.st2.identityOf(address.platform(), address.userId());
 			if (identity instanceof St2Identity.Unmapped) {
 				logger.info("{} is not mapped to an st2 user, {} not run", requester.user(), ref);
-				return CommandResult.of(CommandOutcome.DENIED, NOT_MAPPED_REPLY);
+				return CommandResult.denied(NOT_MAPPED_REPLY);
 			}
 			result = this.st2.executeAlias(request, identity);
 		}
 		catch (St2ImpersonationRefusedException ex) {
-			return CommandResult.of(CommandOutcome.DENIED, ex.getMessage());
+			return CommandResult.denied(ex.getMessage());
 		}
 		catch (St2Exception ex) {
-			if (ex instanceof St2AuthenticationException && identity instanceof St2Identity.User mapped) {
-				// the user's token was revoked: ask for a new one next time
-				this.impersonation.forget(mapped.header());
-			}
 			if (ex instanceof St2NotFoundException) {
-				this.synchronizer.requestRefresh();
+				this.catalogRefresh.run();
 			}
 			logger.warn("Execution of {} failed: {}", ref, ex.getMessage());
-			CommandResult failure = St2FailureReplies.forExecution(ex, ref);
-			return new CommandResult(failure.outcome(), failure.reply(), ref, matched.format().representation(),
-					matched.parameters(), null, null, null);
+			return CommandResult.failed(matched, St2FailureReplies.outcome(ex),
+					St2FailureReplies.forExecution(ex, ref));
 		}
+		// 8. ack
 		String executionId = result.execution().id();
 		MDC.put("execution", executionId);
 		logger.info("Execution {} requested for {} by {}", executionId, ref, user);
-		this.meterRegistry.counter("gateway.executions.requested", "platform", address.platform()).increment();
-		CommandResult.ExecutionLink link = new CommandResult.ExecutionLink(executionId,
-				this.acks.link(result.execution()));
-		return new CommandResult(CommandOutcome.EXECUTED, this.acks.ack(matched.alias(), result), ref,
-				matched.format().representation(), matched.parameters(), null, link, result.extra());
+		this.meterRegistry.counter("gateway.executions.requested", "platform", metricPlatform(address.platform()))
+			.increment();
+		return CommandResult.executed(matched, this.acks.ack(matched.alias(), result),
+				new CommandResult.ExecutionLink(executionId, this.acks.link(result.execution())), result.extra());
 	}
 
 	private CommandResult notRunnable(AliasCatalog catalog, String line, MatchOutcome outcome, boolean explicit,
@@ -334,17 +355,25 @@ public class CommandService implements ChatCommandHandler {
 				.map((candidate) -> candidate.alias().ref())
 				.distinct()
 				.toList();
-			return new CommandResult(CommandOutcome.AMBIGUOUS, this.help.ambiguous(line, ambiguous), null, null, null,
-					refs, null, null);
+			return CommandResult.ambiguous(this.help.ambiguous(line, ambiguous), refs);
 		}
 		if (outcome instanceof MatchOutcome.Disabled disabled) {
-			return new CommandResult(CommandOutcome.REFUSED,
-					"The alias " + disabled.alias().ref() + " is disabled in st2, so nothing ran.",
-					disabled.alias().ref(), disabled.format().representation(), null, null, null, null);
+			return CommandResult.disabled(disabled,
+					"The alias " + disabled.alias().ref() + " is disabled in st2, so nothing ran.");
 		}
-		List<AliasHelp.Entry> suggestible = visibleEntries(catalog.help("", null, 0, 0), requester);
-		return explicit ? CommandResult.of(CommandOutcome.NO_MATCH, this.help.noMatch(line, suggestible))
-				: CommandResult.of(CommandOutcome.IGNORED, null);
+		if (!explicit) {
+			return CommandResult.ignored();
+		}
+		List<AliasHelp.Entry> suggestible = visible(catalog.help("", null, 0, 0).entries(), requester);
+		return CommandResult.noMatch(this.help.noMatch(line, suggestible));
+	}
+
+	/**
+	 * The help entries the requester may run: hidden aliases are neither listed nor
+	 * counted.
+	 */
+	private List<AliasHelp.Entry> visible(List<AliasHelp.Entry> entries, Requester requester) {
+		return entries.stream().filter((entry) -> this.access.permits(requester, entry.ref())).toList();
 	}
 
 	private String describeDryRun(String line, MatchOutcome.Matched matched) {

@@ -19,8 +19,11 @@ final class HelpFormatter {
 
 	private final String prefix;
 
-	HelpFormatter(String prefix) {
+	private final int defaultLimit;
+
+	HelpFormatter(String prefix, int defaultLimit) {
 		this.prefix = prefix;
+		this.defaultLimit = defaultLimit;
 	}
 
 	String example(String command) {
@@ -96,13 +99,17 @@ final class HelpFormatter {
 		return text.toString();
 	}
 
-	private static String nextPage(HelpRequest request, int next) {
+	private String nextPage(HelpRequest request, int next) {
 		List<String> words = new ArrayList<>();
 		if (!request.filter().isEmpty()) {
 			words.add(request.filter());
 		}
 		if (request.pack() != null) {
 			words.add("pack=" + request.pack());
+		}
+		if (request.limit() != this.defaultLimit) {
+			// the next page keeps the page size asked for
+			words.add("limit=" + request.limit());
 		}
 		words.add("offset=" + next);
 		return String.join(" ", words);

@@ -62,6 +62,19 @@ public interface St2Api {
 			@RequestBody St2AliasExecutionRequest request);
 
 	/**
+	 * {@code POST /aliasexecution} as a mapped st2 user: the user's token is sent as
+	 * {@code X-Auth-Token}, and the authentication interceptor adds no credential of the
+	 * gateway's (nor renews it on a 401).
+	 * @param requestId our {@code X-Request-ID}
+	 * @param userToken the token st2 issued for the user
+	 * @param request the alias execution
+	 * @return the scheduled execution and ack
+	 */
+	@PostExchange(url = "/aliasexecution", contentType = "application/json")
+	St2AliasExecution executeAliasAs(@RequestHeader(St2Client.REQUEST_ID) String requestId,
+			@RequestHeader(St2AuthHeader.AUTH_TOKEN) String userToken, @RequestBody St2AliasExecutionRequest request);
+
+	/**
 	 * {@code GET /executions/{id}}; 404 when unknown.
 	 * @param requestId our {@code X-Request-ID}
 	 * @param id execution id

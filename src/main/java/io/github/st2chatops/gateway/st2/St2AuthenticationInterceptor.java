@@ -12,7 +12,9 @@ import org.springframework.http.client.ClientHttpResponse;
 /**
  * Authenticates every request of the {@code st2-api} group: adds the credential header
  * and, when st2 answers 401 and the credential is renewable, renews it once and replays
- * the request. A second 401 is returned as is (no loop).
+ * the request. A second 401 is returned as is (no loop). A request that already carries
+ * an st2 credential (a mapped user's token, see {@link St2Api#executeAliasAs}) is sent as
+ * it is.
  */
 class St2AuthenticationInterceptor implements ClientHttpRequestInterceptor {
 
@@ -30,10 +32,10 @@ class St2AuthenticationInterceptor implements ClientHttpRequestInterceptor {
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		St2AuthHeader onBehalf = St2Client.ON_BEHALF.get();
-		if (onBehalf != null) {
-			// a mapped user's token (gateway.st2.impersonation): never the gateway's own
-			onBehalf.applyTo(request.getHeaders());
+		if (request.getHeaders().containsHeader(St2AuthHeader.AUTH_TOKEN)
+				|| request.getHeaders().containsHeader(St2AuthHeader.API_KEY)) {
+			// the call carries its own credential (a mapped user's token, passed as an
+			// argument): never add the gateway's, never renew it
 			return execution.execute(request, body);
 		}
 		St2TokenProvider provider = this.tokens.getObject();

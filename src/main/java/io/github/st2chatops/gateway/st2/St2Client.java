@@ -26,7 +26,7 @@ import org.springframework.http.ResponseEntity;
  * goes through the circuit breaker {@code st2}, which counts only
  * {@link St2UnavailableException}s as failures.
  */
-public class St2Client {
+public class St2Client implements St2Operations {
 
 	/** st2's request id header: st2 echoes the one it is sent. */
 	public static final String REQUEST_ID = "X-Request-ID";
@@ -36,9 +36,6 @@ public class St2Client {
 	private static final int MAX_PAGES = 10_000;
 
 	private final St2Api api;
-
-	/** The credential of the call in progress on this thread, when not the gateway's. */
-	static final ThreadLocal<St2AuthHeader> ON_BEHALF = new ThreadLocal<>();
 
 	private final St2Properties properties;
 
@@ -50,8 +47,12 @@ public class St2Client {
 
 	private final RetryTemplate executeRetry;
 
-	St2Client(St2Api api, St2Properties properties, St2TokenProvider tokens, CircuitBreaker circuitBreaker) {
+	private final St2Impersonation impersonation;
+
+	St2Client(St2Api api, St2Properties properties, St2TokenProvider tokens, St2Impersonation impersonation,
+			CircuitBreaker circuitBreaker) {
 		this.api = api;
+		this.impersonation = impersonation;
 		this.properties = properties;
 		this.circuitBreaker = circuitBreaker;
 		this.errors = new St2ErrorTranslator(tokens::redact);
@@ -66,6 +67,7 @@ public class St2Client {
 	 * @return the aliases in st2's order (pack, name)
 	 * @throws St2Exception when st2 fails
 	 */
+	@Override
 	public List<St2ActionAlias> listActionAliases() {
 		int pageSize = this.properties.pageSize();
 		Map<String, St2ActionAlias> aliases = new LinkedHashMap<>();
@@ -117,42 +119,50 @@ public class St2Client {
 	}
 
 	/**
-	 * Run an alias ({@code POST /api/v1/aliasexecution}). The notification route is set
-	 * to {@code gateway.st2.route} when the request has none. Retried only when the
-	 * connection was refused before anything was sent.
+	 * Run an alias as the gateway ({@code POST /api/v1/aliasexecution}), as
+	 * {@link #executeAlias(St2AliasExecutionRequest, St2Identity)} with
+	 * {@link St2Identity#GATEWAY}.
 	 * @param request the execution
 	 * @return st2's 201 answer: the execution and the rendered ack
-	 * @throws St2UnavailableException when st2 fails; check
-	 * {@link St2UnavailableException#requestMayHaveReachedSt2()} before offering a retry
-	 * @throws St2Exception when st2 refuses
+	 * @throws St2Exception as
+	 * {@link #executeAlias(St2AliasExecutionRequest, St2Identity)}
 	 */
 	public St2AliasExecution executeAlias(St2AliasExecutionRequest request) {
-		St2AliasExecutionRequest routed = (request.notificationRoute() != null) ? request
-				: new St2AliasExecutionRequest(request.name(), request.format(), request.command(), request.user(),
-						request.sourceChannel(), request.sourceContext(), this.properties.route());
-		return call("execute alias", this.executeRetry, (requestId) -> this.api.executeAlias(requestId, routed));
+		return executeAlias(request, St2Identity.GATEWAY);
 	}
 
 	/**
-	 * Run an alias as a mapped st2 user ({@code gateway.st2.impersonation}): like
-	 * {@link #executeAlias(St2AliasExecutionRequest)}, authenticated with the identity's
-	 * token instead of the gateway's credential.
-	 * @param request the execution
-	 * @param identity who it runs as
-	 * @return st2's 201 answer
-	 * @throws St2Exception as {@link #executeAlias(St2AliasExecutionRequest)}
+	 * {@inheritDoc}
+	 * <p>
+	 * Retried only when the connection was refused before anything was sent. A mapped
+	 * user's token travels as the request's {@code X-Auth-Token} argument, which the
+	 * authentication interceptor leaves as it is.
 	 */
+	@Override
 	public St2AliasExecution executeAlias(St2AliasExecutionRequest request, St2Identity identity) {
-		if (!(identity instanceof St2Identity.User user)) {
-			return executeAlias(request);
+		St2AliasExecutionRequest routed = (request.notificationRoute() != null) ? request
+				: new St2AliasExecutionRequest(request.name(), request.format(), request.command(), request.user(),
+						request.sourceChannel(), request.sourceContext(), this.properties.route());
+		if (identity instanceof St2Identity.User user) {
+			try {
+				return call("execute alias", this.executeRetry,
+						(requestId) -> this.api.executeAliasAs(requestId, user.header().value(), routed));
+			}
+			catch (St2AuthenticationException ex) {
+				// the user's token was revoked: ask for a new one next time
+				this.impersonation.forget(user.header());
+				throw ex;
+			}
 		}
-		ON_BEHALF.set(user.header());
-		try {
-			return executeAlias(request);
+		if (!(identity instanceof St2Identity.Gateway)) {
+			throw new IllegalArgumentException("An unmapped chat user runs nothing in st2");
 		}
-		finally {
-			ON_BEHALF.remove();
-		}
+		return call("execute alias", this.executeRetry, (requestId) -> this.api.executeAlias(requestId, routed));
+	}
+
+	@Override
+	public St2Identity identityOf(String platform, String userId) {
+		return this.impersonation.identityOf(platform, userId);
 	}
 
 	/**
@@ -162,6 +172,7 @@ public class St2Client {
 	 * @throws St2NotFoundException when st2 has no such execution
 	 * @throws St2Exception when st2 fails
 	 */
+	@Override
 	public St2Execution getExecution(String id) {
 		return call("get execution", this.readRetry, (requestId) -> this.api.getExecution(requestId, id));
 	}

@@ -4,6 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +24,10 @@ import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
  * Wires the st2 clients: HTTP service groups {@code st2-api} and {@code st2-auth} on
- * {@code gateway.st2.*} URLs, timeouts and TLS; the token provider; the resilient
- * {@link St2Client}; the {@code st2} health contributor.
+ * {@code gateway.st2.*} URLs, timeouts and TLS; the token issuer shared by the gateway's
+ * token provider and per-user impersonation, with its metrics; the resilient
+ * {@link St2Client}, which is the {@link St2Operations} the rest of the gateway uses; the
+ * {@code st2} health contributor.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(St2ImpersonationProperties.class)
@@ -62,26 +67,42 @@ class St2Configuration {
 	}
 
 	@Bean
-	St2TokenProvider st2TokenProvider(St2Properties properties, St2AuthApi authApi, Clock clock) {
-		return new St2TokenProvider(properties, authApi, clock);
+	St2TokenIssuer st2TokenIssuer(St2Properties properties, St2AuthApi authApi, Clock clock,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		return new St2TokenIssuer(properties, authApi, clock, meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	@Bean
-	St2Impersonation st2Impersonation(St2ImpersonationProperties settings, St2Properties properties, St2AuthApi authApi,
-			St2TokenProvider tokens, Clock clock) {
+	St2TokenProvider st2TokenProvider(St2Properties properties, St2TokenIssuer issuer, Clock clock,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		St2TokenProvider tokens = new St2TokenProvider(properties, issuer, clock);
+		meterRegistry.ifAvailable((registry) -> Gauge
+			.builder("gateway.st2.token.remaining", tokens,
+					(provider) -> provider.tokenExpiry()
+						.map((expiry) -> (expiry.toEpochMilli() - clock.millis()) / 1000.0)
+						.orElse(Double.NaN))
+			.description("Seconds until the gateway's current st2 token expires (NaN without a token)")
+			.baseUnit("seconds")
+			.register(registry));
+		return tokens;
+	}
+
+	@Bean
+	St2Impersonation st2Impersonation(St2ImpersonationProperties settings, St2Properties properties,
+			St2TokenIssuer issuer, St2TokenProvider tokens, Clock clock) {
 		if (settings.enabled() && properties.authMode() != St2AuthMode.PASSWORD) {
 			throw new IllegalStateException("gateway.st2.impersonation.enabled needs gateway.st2.username and "
 					+ "gateway.st2.password of an st2 service account: st2 issues impersonated tokens only on a "
 					+ "username/password login, not for an API key or a token");
 		}
-		return new St2Impersonation(settings, properties, authApi, tokens, clock);
+		return new St2Impersonation(settings, issuer, tokens, clock);
 	}
 
 	@Bean
-	St2Client st2Client(St2Api api, St2Properties properties, St2TokenProvider tokens,
+	St2Client st2Client(St2Api api, St2Properties properties, St2TokenProvider tokens, St2Impersonation impersonation,
 			ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
 		CircuitBreakerRegistry registry = circuitBreakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults);
-		return new St2Client(api, properties, tokens, registry.circuitBreaker("st2"));
+		return new St2Client(api, properties, tokens, impersonation, registry.circuitBreaker("st2"));
 	}
 
 	@Bean

@@ -8,8 +8,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Health contributor {@code st2} (readiness group): whether st2 is reachable and accepts
- * the gateway's credentials, and which way it authenticates (never the secret). One cheap
+ * Health contributor {@code st2} (in {@code /actuator/health}, deliberately not in the
+ * readiness group: an st2 outage must not take every replica out of the Service, the
+ * pipeline answers {@code unavailable} instead): whether st2 is reachable and accepts the
+ * gateway's credentials, and which way it authenticates (never the secret). One cheap
  * call ({@code GET /api/v1/actionalias?limit=1}) at most every {@link #CACHE_FOR}, so
  * that probes of many replicas do not hammer st2.
  */

@@ -1,92 +1,81 @@
 package io.github.st2chatops.gateway.st2;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.st2chatops.gateway.st2.St2TokenIssuer.IssuedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.ResponseEntity;
-import org.springframework.util.StringUtils;
-
 /**
  * Per-user st2 identity ({@code gateway.st2.impersonation.*}). Maps a chat user to an st2
- * user and holds a token for each, asked of st2's auth service ({@code POST
- * /auth/v1/tokens}) with the gateway's service account (Basic
- * {@code gateway.st2.username}/{@code password}: st2 only issues impersonated tokens on a
- * username/password login of a user with {@code is_service}). Tokens are reused until
- * {@code gateway.st2.token-renewal-margin} before they expire.
+ * user and holds a token for each, asked of st2's auth service through the
+ * {@link St2TokenIssuer} with the gateway's service account (st2 only issues impersonated
+ * tokens on a username/password login of a user with {@code is_service}). Tokens are
+ * reused until {@code gateway.st2.token-renewal-margin} before they expire. A token
+ * request is single-flight per user: concurrent commands of one user wait for one
+ * request, outside any map lock, and commands of other users do not wait at all.
+ * Disabled, it answers the gateway's own identity for everyone.
  */
-public class St2Impersonation {
+class St2Impersonation {
 
 	private static final Logger logger = LoggerFactory.getLogger(St2Impersonation.class);
 
 	private final St2ImpersonationProperties settings;
 
-	private final St2Properties properties;
-
-	private final St2AuthApi authApi;
+	private final St2TokenIssuer issuer;
 
 	private final Clock clock;
 
-	private final St2ErrorTranslator errors;
+	private final St2TokenProvider gatewayTokens;
 
 	private final Map<String, String> users;
 
-	private final Map<String, Cached> tokens = new ConcurrentHashMap<>();
+	private final Map<String, IssuedToken> tokens = new ConcurrentHashMap<>();
 
-	St2Impersonation(St2ImpersonationProperties settings, St2Properties properties, St2AuthApi authApi,
-			St2TokenProvider gatewayTokens, Clock clock) {
+	private final Map<String, CompletableFuture<IssuedToken>> inFlight = new ConcurrentHashMap<>();
+
+	St2Impersonation(St2ImpersonationProperties settings, St2TokenIssuer issuer, St2TokenProvider gatewayTokens,
+			Clock clock) {
 		this.settings = settings;
-		this.properties = properties;
-		this.authApi = authApi;
+		this.issuer = issuer;
+		this.gatewayTokens = gatewayTokens;
 		this.clock = clock;
 		this.users = settings.userMap();
-		this.errors = new St2ErrorTranslator((text) -> redact(gatewayTokens.redact(text)));
 	}
 
 	/**
 	 * Who a chat user's command runs as.
 	 * @param platform the chat platform id, e.g. {@code slack}
 	 * @param userId the platform's user id
-	 * @return the identity
+	 * @return the identity, {@link St2Identity#GATEWAY} when impersonation is off
 	 * @throws St2ImpersonationRefusedException when st2 refuses to issue the user's token
 	 * @throws St2UnavailableException when st2's auth service cannot be reached
 	 */
-	public St2Identity identityOf(String platform, String userId) {
+	St2Identity identityOf(String platform, String userId) {
 		if (!this.settings.enabled()) {
 			return St2Identity.GATEWAY;
 		}
 		String st2User = this.users.get(platform + ":" + userId);
 		St2TokenRequest request;
 		String key;
-		Long ttl = (this.properties.ttl() != null) ? this.properties.ttl().getSeconds() : null;
 		if (st2User != null) {
-			request = new St2TokenRequest(ttl, st2User, null, null);
+			request = new St2TokenRequest(this.issuer.ttlSeconds(), st2User, null, null);
 			key = "user:" + st2User;
 		}
 		else if (userId != null && this.settings.nicknamePlatforms().contains(platform)) {
-			request = new St2TokenRequest(ttl, null, userId, platform);
+			request = new St2TokenRequest(this.issuer.ttlSeconds(), null, userId, platform);
 			key = "nickname:" + platform + ":" + userId;
 		}
 		else {
 			return (this.settings.fallback() == St2ImpersonationProperties.Fallback.GATEWAY_USER) ? St2Identity.GATEWAY
 					: new St2Identity.Unmapped();
 		}
-		Cached cached = this.tokens.get(key);
-		if (cached == null || !this.clock.instant().isBefore(cached.renewAt())) {
-			cached = this.tokens.compute(key,
-					(k, current) -> (current != null && this.clock.instant().isBefore(current.renewAt())) ? current
-							: request(request, k));
-		}
-		return new St2Identity.User(cached.user(), new St2AuthHeader(St2AuthHeader.AUTH_TOKEN, cached.token()));
+		IssuedToken token = token(key, request);
+		return new St2Identity.User(token.user(), new St2AuthHeader(St2AuthHeader.AUTH_TOKEN, token.value()));
 	}
 
 	/**
@@ -94,45 +83,64 @@ public class St2Impersonation {
 	 * one.
 	 * @param header the refused header
 	 */
-	public void forget(St2AuthHeader header) {
-		this.tokens.values().removeIf((cached) -> cached.token().equals(header.value()));
+	void forget(St2AuthHeader header) {
+		this.tokens.values().removeIf((cached) -> cached.value().equals(header.value()));
 	}
 
-	private Cached request(St2TokenRequest body, String key) {
-		String requestId = UUID.randomUUID().toString();
-		Instant requestedAt = this.clock.instant();
-		String who = (body.user() != null) ? "st2 user " + body.user()
-				: "nickname " + body.impersonateUser() + " of " + body.nicknameOrigin();
-		ResponseEntity<St2Token> response;
+	private IssuedToken token(String key, St2TokenRequest request) {
+		IssuedToken cached = this.tokens.get(key);
+		if (cached != null && !cached.isDue(this.clock.instant())) {
+			return cached;
+		}
+		CompletableFuture<IssuedToken> mine = new CompletableFuture<>();
+		CompletableFuture<IssuedToken> running = this.inFlight.putIfAbsent(key, mine);
+		if (running != null) {
+			return await(running);
+		}
 		try {
-			response = this.authApi.createToken(requestId, basic(), body);
+			IssuedToken issued = request(key, request);
+			this.tokens.put(key, issued);
+			mine.complete(issued);
+			return issued;
 		}
 		catch (RuntimeException ex) {
-			St2Exception failure = this.errors.translate("impersonation token request", ex, requestId);
-			if (failure instanceof St2RejectedException rejected) {
-				throw refused(who, rejected.faultstring(), failure.requestId());
-			}
-			if (failure instanceof St2AuthenticationException || failure instanceof St2NotFoundException) {
-				throw refused(who, failure.getMessage(), failure.requestId());
-			}
-			throw failure;
+			mine.completeExceptionally(ex);
+			throw ex;
 		}
-		St2Token token = response.getBody();
-		if (token == null || !StringUtils.hasText(token.token())) {
-			throw new St2UnavailableException("st2's auth service answered without a token", false, requestId, null);
+		finally {
+			this.inFlight.remove(key, mine);
 		}
-		Instant expiry;
+	}
+
+	private static IssuedToken await(CompletableFuture<IssuedToken> running) {
 		try {
-			expiry = OffsetDateTime.parse(token.expiry()).toInstant();
+			return running.join();
 		}
-		catch (DateTimeParseException | NullPointerException ex) {
-			throw new St2UnavailableException("st2's auth service answered a token without a readable expiry", false,
-					requestId, null);
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof St2ImpersonationRefusedException refused) {
+				throw new St2ImpersonationRefusedException(refused.getMessage(), refused.requestId());
+			}
+			if (ex.getCause() instanceof St2Exception failure) {
+				throw new St2UnavailableException(failure.getMessage(), false, failure.requestId(), null);
+			}
+			throw ex;
 		}
-		Instant renewAt = St2TokenProvider.renewAt(requestedAt, expiry, this.properties.tokenRenewalMargin());
-		String user = StringUtils.hasText(token.user()) ? token.user() : body.user();
-		logger.info("Obtained an st2 token for {} ({}), valid until {}", user, key, expiry);
-		return new Cached(user, token.token(), renewAt);
+	}
+
+	private IssuedToken request(String key, St2TokenRequest body) {
+		String who = (body.user() != null) ? "st2 user " + body.user()
+				: "nickname " + body.impersonateUser() + " of " + body.nicknameOrigin();
+		try {
+			IssuedToken issued = this.issuer.issue(body, "user", (text) -> redact(this.gatewayTokens.redact(text)));
+			logger.info("Obtained an st2 token for {} ({}), valid until {}", issued.user(), key, issued.expiry());
+			return issued;
+		}
+		catch (St2RejectedException ex) {
+			throw refused(who, ex.faultstring(), ex.requestId());
+		}
+		catch (St2AuthenticationException | St2NotFoundException ex) {
+			throw refused(who, ex.getMessage(), ex.requestId());
+		}
 	}
 
 	private St2ImpersonationRefusedException refused(String who, String reason, String requestId) {
@@ -141,29 +149,15 @@ public class St2Impersonation {
 				"st2 refused to let the gateway act as " + who + ": " + reason + ". Nothing ran.", requestId);
 	}
 
-	private String basic() {
-		String pair = this.properties.username() + ":" + this.properties.password();
-		return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
-	}
-
-	private String redact(String text) {
+	String redact(String text) {
 		if (text == null) {
 			return null;
 		}
 		String result = text;
-		for (Cached cached : this.tokens.values()) {
-			result = result.replace(cached.token(), St2Properties.REDACTED);
+		for (IssuedToken cached : this.tokens.values()) {
+			result = result.replace(cached.value(), St2Properties.REDACTED);
 		}
 		return result;
-	}
-
-	private record Cached(String user, String token, Instant renewAt) {
-
-		@Override
-		public String toString() {
-			return "Cached[user=" + this.user + ", renewAt=" + this.renewAt + "]";
-		}
-
 	}
 
 }

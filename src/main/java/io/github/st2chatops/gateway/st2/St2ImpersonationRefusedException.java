@@ -9,7 +9,7 @@ public class St2ImpersonationRefusedException extends RuntimeException {
 
 	private final String requestId;
 
-	St2ImpersonationRefusedException(String message, String requestId) {
+	public St2ImpersonationRefusedException(String message, String requestId) {
 		super(message);
 		this.requestId = requestId;
 	}

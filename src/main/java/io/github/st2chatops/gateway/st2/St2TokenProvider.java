@@ -1,21 +1,14 @@
 package io.github.st2chatops.gateway.st2;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.github.st2chatops.gateway.st2.St2TokenIssuer.IssuedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.http.ResponseEntity;
-import org.springframework.util.StringUtils;
 
 /**
  * The credential the gateway presents to st2, in one of three modes (see
@@ -31,19 +24,15 @@ public class St2TokenProvider {
 
 	private static final Logger logger = LoggerFactory.getLogger(St2TokenProvider.class);
 
-	private static final Duration MINIMUM_MARGIN = Duration.ofSeconds(60);
-
 	private static final Duration RENEWAL_RETRY = Duration.ofSeconds(5);
 
 	private final St2Properties properties;
 
 	private final St2AuthMode mode;
 
-	private final St2AuthApi authApi;
+	private final St2TokenIssuer issuer;
 
 	private final Clock clock;
-
-	private final St2ErrorTranslator errors;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -54,12 +43,11 @@ public class St2TokenProvider {
 
 	private volatile St2Exception lastFailure;
 
-	St2TokenProvider(St2Properties properties, St2AuthApi authApi, Clock clock) {
+	St2TokenProvider(St2Properties properties, St2TokenIssuer issuer, Clock clock) {
 		this.properties = properties;
 		this.mode = properties.authMode();
-		this.authApi = authApi;
+		this.issuer = issuer;
 		this.clock = clock;
-		this.errors = new St2ErrorTranslator(this::redact);
 	}
 
 	/**
@@ -204,32 +192,24 @@ public class St2TokenProvider {
 	}
 
 	private boolean isDue(IssuedToken token) {
-		return !this.clock.instant().isBefore(token.renewAt());
+		return token.isDue(this.clock.instant());
 	}
 
 	/** Called with the lock held. */
 	private IssuedToken requestToken() {
 		this.attempts++;
-		String requestId = UUID.randomUUID().toString();
-		Instant requestedAt = this.clock.instant();
 		try {
-			ResponseEntity<St2Token> response = this.authApi.createToken(requestId, basic(), tokenRequest());
-			St2Token body = response.getBody();
-			if (body == null || !StringUtils.hasText(body.token())) {
-				throw new St2UnavailableException("st2's auth service answered without a token", false,
-						St2ErrorTranslator.requestId(response.getHeaders(), requestId), null);
-			}
-			IssuedToken issued = issued(body, requestedAt);
+			IssuedToken issued = this.issuer.issue(new St2TokenRequest(this.issuer.ttlSeconds()), "gateway",
+					this::redact);
 			this.token = issued;
 			this.lastFailure = null;
-			logger.info("Obtained an st2 token for user {}, valid until {}, renewing from {}", body.user(),
+			logger.info("Obtained an st2 token for user {}, valid until {}, renewing from {}", issued.user(),
 					issued.expiry(), issued.renewAt());
 			return issued;
 		}
-		catch (RuntimeException ex) {
-			St2Exception failure = this.errors.translate("token request", ex, requestId);
-			if (failure instanceof St2AuthenticationException || failure instanceof St2RejectedException
-					|| failure instanceof St2NotFoundException) {
+		catch (St2Exception ex) {
+			St2Exception failure = ex;
+			if (!(failure instanceof St2UnavailableException)) {
 				String reason = (failure instanceof St2RejectedException rejected) ? rejected.faultstring()
 						: failure.getMessage();
 				failure = new St2AuthenticationException(
@@ -237,64 +217,10 @@ public class St2TokenProvider {
 								+ reason,
 						failure.requestId(), null);
 			}
-			else if (failure instanceof St2UnavailableException unavailable) {
-				// nothing is executed by a token request: whatever happened, retrying is
-				// safe
-				failure = new St2UnavailableException(unavailable.getMessage(), false, unavailable.requestId(),
-						unavailable.getCause());
-			}
 			this.lastFailure = failure;
 			logger.warn("st2 token request failed: {} (X-Request-ID {})", failure.getMessage(), failure.requestId());
 			throw failure;
 		}
-	}
-
-	private IssuedToken issued(St2Token body, Instant requestedAt) {
-		Instant expiry;
-		try {
-			expiry = OffsetDateTime.parse(body.expiry()).toInstant();
-		}
-		catch (DateTimeParseException | NullPointerException ex) {
-			throw new St2UnavailableException("st2's auth service answered a token without a readable expiry", false,
-					null, null);
-		}
-		return new IssuedToken(body.token(), expiry,
-				renewAt(requestedAt, expiry, this.properties.tokenRenewalMargin()));
-	}
-
-	/**
-	 * When to renew a token: {@code gateway.st2.token-renewal-margin} before it expires,
-	 * by default 10% of its lifetime, at least 60 s, at most half its lifetime.
-	 * @param requestedAt when the token was asked for
-	 * @param expiry when it expires
-	 * @param configuredMargin the configured margin or {@code null}
-	 * @return the renewal time
-	 */
-	static Instant renewAt(Instant requestedAt, Instant expiry, Duration configuredMargin) {
-		Duration lifetime = Duration.between(requestedAt, expiry);
-		Duration margin = configuredMargin;
-		if (margin == null) {
-			margin = lifetime.dividedBy(10);
-			if (margin.compareTo(MINIMUM_MARGIN) < 0) {
-				margin = MINIMUM_MARGIN;
-			}
-		}
-		// a margin as long as the lifetime would renew on every request
-		Duration half = lifetime.dividedBy(2);
-		if (margin.compareTo(half) > 0) {
-			margin = half.isNegative() ? Duration.ZERO : half;
-		}
-		return expiry.minus(margin);
-	}
-
-	private St2TokenRequest tokenRequest() {
-		Duration ttl = this.properties.ttl();
-		return new St2TokenRequest((ttl != null) ? ttl.getSeconds() : null);
-	}
-
-	private String basic() {
-		String pair = this.properties.username() + ":" + this.properties.password();
-		return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
@@ -316,19 +242,6 @@ public class St2TokenProvider {
 			}
 		}
 		return result;
-	}
-
-	private record IssuedToken(String value, Instant expiry, Instant renewAt) {
-
-		IssuedToken retryRenewalAt(Instant at) {
-			return new IssuedToken(this.value, this.expiry, at.isBefore(this.expiry) ? at : this.expiry);
-		}
-
-		@Override
-		public String toString() {
-			return "IssuedToken[expiry=" + this.expiry + ", renewAt=" + this.renewAt + "]";
-		}
-
 	}
 
 }

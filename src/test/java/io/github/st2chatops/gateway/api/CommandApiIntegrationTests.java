@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.St2WireMock;
@@ -42,7 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"gateway.st2.retry.max-retries=0", "gateway.api.keys.ci.token=ci-secret-token-0001",
 				"gateway.api.keys.ci.user=ci-bot", "gateway.api.keys.admin.token=admin-secret-token-0002",
 				"gateway.api.keys.admin.user=admin", "gateway.api.keys.admin.any-user=true",
-				"gateway.catalog.refresh-interval=1h" })
+				"gateway.catalog.refresh-interval=1h",
+				"gateway.chat.slack.signing-secret=slack-signing-secret-for-tests",
+				"gateway.chat.slack.bot-token=xoxb-test-token" })
 class CommandApiIntegrationTests {
 
 	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
@@ -70,6 +73,9 @@ class CommandApiIntegrationTests {
 
 	@Autowired
 	AliasCatalogSynchronizer synchronizer;
+
+	@Autowired
+	MeterRegistry meterRegistry;
 
 	GatewayHttp http;
 
@@ -114,6 +120,25 @@ class CommandApiIntegrationTests {
 							  "source_context": {"platform": "api", "channel": "ci-bot", "user_id": "ci-bot", "user_name": "ci-bot"},
 							  "notification_route": "chatops-gateway"
 							}""")));
+	}
+
+	@Test
+	void runWhenChannelIsOnAnUnknownOrUnconfiguredPlatformShouldBe400AndRunNothing() {
+		// irc is no platform of the gateway's; teams is one, but not configured here
+		for (String channel : List.of("irc:ops", "teams:19:abc@thread.tacv2")) {
+			for (String path : List.of("/api/v1/commands", "/api/v1/commands/match")) {
+				Response response = this.http.postJson(path, CI,
+						"{\"text\": \"deploy web to prod\", \"channel\": \"" + channel + "\"}");
+				assertThat(response.status()).as(channel + " " + path).isEqualTo(400);
+				assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+				assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:invalid-request");
+				assertThat((String) response.json().get("detail"))
+					.contains("'" + channel.substring(0, channel.indexOf(':')) + "'")
+					.contains("nothing ran");
+			}
+		}
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+		assertThat(this.meterRegistry.find("gateway.commands").tag("platform", "irc").counters()).isEmpty();
 	}
 
 	@Test

@@ -87,6 +87,7 @@ final class GatewaySettings {
 		properties.put("gateway.st2.retry.max-retries", "st2/retry/maxRetries");
 		properties.put("gateway.st2.retry.delay", "st2/retry/delay");
 		properties.put("gateway.catalog.refresh-interval", "catalog/refreshInterval");
+		properties.put("gateway.catalog.max-age", "catalog/maxAge");
 		properties.put("gateway.command.prefix", "command/prefix");
 		properties.put("gateway.command.help-page-size", "command/helpPageSize");
 		properties.put("gateway.command.max-length", "command/maxLength");

@@ -18,6 +18,7 @@ import org.springframework.web.client.ResourceAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Retry decisions of {@link St2Client}, with a scripted {@link St2Api}.
@@ -33,7 +34,7 @@ class St2ClientTests {
 	private St2Client client(RuntimeException... failures) {
 		St2Api api = new ScriptedApi(failures);
 		St2TokenProvider tokens = new St2TokenProvider(this.properties, null, java.time.Clock.systemUTC());
-		return new St2Client(api, this.properties, tokens, CircuitBreaker.ofDefaults("st2"));
+		return new St2Client(api, this.properties, tokens, null, CircuitBreaker.ofDefaults("st2"));
 	}
 
 	@Test
@@ -74,6 +75,20 @@ class St2ClientTests {
 		assertThat(this.executions).hasValue(1);
 	}
 
+	@Test
+	void executeAliasAsUserShouldSendTheUsersTokenAsAnArgument() {
+		St2AliasExecution result = client().executeAlias(St2ClientIntegrationTests.executionRequest(),
+				new St2Identity.User("alice", new St2AuthHeader(St2AuthHeader.AUTH_TOKEN, "alice-token")));
+		assertThat(result.message()).isEqualTo("ok as alice-token");
+	}
+
+	@Test
+	void executeAliasWhenUnmappedShouldRunNothing() {
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> client().executeAlias(St2ClientIntegrationTests.executionRequest(), new St2Identity.Unmapped()));
+		assertThat(this.executions).hasValue(0);
+	}
+
 	private final class ScriptedApi implements St2Api {
 
 		private final RuntimeException[] failures;
@@ -90,6 +105,12 @@ class St2ClientTests {
 			}
 			assertThat(request.notificationRoute()).isEqualTo("chatops-gateway");
 			return new St2AliasExecution(null, null, "ok", null);
+		}
+
+		@Override
+		public St2AliasExecution executeAliasAs(String requestId, String userToken, St2AliasExecutionRequest request) {
+			St2ClientTests.this.executions.getAndIncrement();
+			return new St2AliasExecution(null, null, "ok as " + userToken, null);
 		}
 
 		@Override

@@ -46,11 +46,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.st2.username=chatops_bot", "gateway.st2.password=s3cr3t-service-password",
 				"gateway.st2.retry.max-retries=0", "gateway.catalog.refresh-interval=1h",
-				"gateway.st2.token-renewal-margin=5m", "gateway.api.keys.alice.token=alice-secret-token-0001",
-				"gateway.api.keys.alice.user=alice-chat", "gateway.api.keys.bob.token=bob-secret-token-00002",
-				"gateway.api.keys.bob.user=U024BE7LH", "gateway.api.keys.eve.token=eve-secret-token-00003",
-				"gateway.api.keys.eve.user=eve-chat", "gateway.st2.impersonation.enabled=true",
-				"gateway.st2.impersonation.users=api:alice-chat=alice",
+				"gateway.chat.generic.secret=generic-secret-for-impersonation-tests",
+				"gateway.chat.generic.callback-url=http://127.0.0.1:9/callback", "gateway.st2.token-renewal-margin=5m",
+				"gateway.api.keys.alice.token=alice-secret-token-0001", "gateway.api.keys.alice.user=alice-chat",
+				"gateway.api.keys.bob.token=bob-secret-token-00002", "gateway.api.keys.bob.user=U024BE7LH",
+				"gateway.api.keys.eve.token=eve-secret-token-00003", "gateway.api.keys.eve.user=eve-chat",
+				"gateway.st2.impersonation.enabled=true", "gateway.st2.impersonation.users=api:alice-chat=alice",
 				"gateway.st2.impersonation.nickname-platforms=api" })
 @Import(St2ImpersonationIntegrationTests.Clocks.class)
 class St2ImpersonationIntegrationTests {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import io.github.st2chatops.gateway.support.MutableClock;
@@ -58,9 +59,9 @@ class St2ImpersonationTests {
 	@Test
 	void renewalShouldFollowTheGatewayTokenMargin() {
 		Instant now = this.clock.instant();
-		assertThat(St2TokenProvider.renewAt(now, now.plus(Duration.ofHours(24)), null))
+		assertThat(St2TokenIssuer.renewAt(now, now.plus(Duration.ofHours(24)), null))
 			.isEqualTo(now.plus(Duration.ofHours(24)).minus(Duration.ofMinutes(144)));
-		assertThat(St2TokenProvider.renewAt(now, now.plus(Duration.ofMinutes(10)), Duration.ofHours(1)))
+		assertThat(St2TokenIssuer.renewAt(now, now.plus(Duration.ofMinutes(10)), Duration.ofHours(1)))
 			.isEqualTo(now.plus(Duration.ofMinutes(5)));
 	}
 
@@ -71,8 +72,8 @@ class St2ImpersonationTests {
 		St2ImpersonationProperties settings = new St2ImpersonationProperties(enabled, List.of("slack:U2=bob"),
 				List.of(), fallback);
 		// st2 is never asked: the auth API is not needed
-		return new St2Impersonation(settings, properties, null, new St2TokenProvider(properties, null, this.clock),
-				this.clock);
+		St2TokenIssuer issuer = new St2TokenIssuer(properties, null, this.clock, new SimpleMeterRegistry());
+		return new St2Impersonation(settings, issuer, new St2TokenProvider(properties, issuer, this.clock), this.clock);
 	}
 
 }

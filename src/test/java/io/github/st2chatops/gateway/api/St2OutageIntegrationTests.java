@@ -1,0 +1,217 @@
+package io.github.st2chatops.gateway.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.GatewayHttp.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * st2 unreachable at start, refusing the gateway's credential, and going away in the
+ * middle of traffic, end to end through the real endpoints with WireMock as st2 and as
+ * the generic chat's callback: readiness stays UP, and chat and the REST API say
+ * {@code unavailable} with the reason, never "no match". The tests run in order, as one
+ * replica's life.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.api-key=st2-test-api-key", "gateway.st2.retry.max-retries=0",
+				"gateway.api.keys.ci.token=ci-secret-token-0001", "gateway.api.keys.ci.user=ci-bot",
+				"gateway.catalog.refresh-interval=1s", "gateway.catalog.max-age=4s",
+				"gateway.chat.generic.secret=" + St2OutageIntegrationTests.SECRET,
+				// the circuit breaker would answer for st2 after a few failures; these
+				// tests
+				// are about what the catalog's state makes the pipeline say
+				"resilience4j.circuitbreaker.instances.st2.minimum-number-of-calls=1000" })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class St2OutageIntegrationTests {
+
+	static final String SECRET = "generic-secret-for-outage-tests-0123";
+
+	static final String CI = "ci-secret-token-0001";
+
+	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
+
+	static final WireMockServer chat = new WireMockServer(options().dynamicPort());
+
+	static {
+		st2.start();
+		chat.start();
+		// st2 is unreachable when the gateway starts
+		st2.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		chat.stubFor(post("/callback").willReturn(aResponse().withStatus(200)));
+	}
+
+	@DynamicPropertySource
+	static void urls(DynamicPropertyRegistry registry) {
+		registry.add("gateway.st2.url", st2::baseUrl);
+		registry.add("gateway.chat.generic.callback-url", () -> chat.baseUrl() + "/callback");
+	}
+
+	@AfterAll
+	static void stop() {
+		st2.stop();
+		chat.stop();
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	@Order(1)
+	void startWhileSt2IsUnreachableShouldBecomeReadyAndAnswerUnavailable() {
+		GatewayHttp http = new GatewayHttp(this.port);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200));
+		assertThat(http.get("/actuator/health").status()).as("st2 stays in the overall health").isEqualTo(503);
+
+		String reason = "st2 cannot be reached by the gateway, so the gateway does not know its commands and nothing ran.";
+		for (String line : new String[] { "deploy web to prod", "help", "match deploy web to prod" }) {
+			Map<String, Object> answer = command(http, line);
+			assertThat(answer).as(line).containsEntry("outcome", "unavailable");
+			assertThat((String) answer.get("reply")).as(line).startsWith(reason);
+		}
+		Map<String, Object> dryRun = http.postJson("/api/v1/commands/match", CI, "{\"text\": \"deploy web\"}").json();
+		assertThat(dryRun).containsEntry("outcome", "unavailable");
+
+		assertThat(chatReply(http, "!st2 deploy web to prod")).contains(reason);
+		assertThat(chatReply(http, "!st2 help")).contains(reason).doesNotContain("No commands match");
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	@Order(2)
+	void wrongCredentialShouldSaySt2RefusedIt() {
+		GatewayHttp http = new GatewayHttp(this.port);
+		st2.resetAll();
+		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias")).willReturn(aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"faultstring\": \"Unauthorized - ApiKey with key_hash=abc not found.\"}")));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat((String) command(http, "help").get("reply"))
+				.startsWith("st2 refused the gateway's credential"));
+		Map<String, Object> answer = command(http, "deploy web to prod");
+		assertThat(answer).containsEntry("outcome", "unavailable");
+		assertThat((String) answer.get("reply")).contains("nothing ran")
+			.contains("An operator needs to check the gateway's st2 credentials.");
+		assertThat(chatReply(http, "!st2 deploy web to prod")).contains("st2 refused the gateway's credential");
+		assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	@Test
+	@Order(3)
+	void outageInTheMiddleOfTrafficShouldAnswerUnavailableWithTheReason() throws IOException {
+		GatewayHttp http = new GatewayHttp(this.port);
+		st2.resetAll();
+		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
+			.willReturn(okJson(resource("/command/aliases.json")).withHeader("X-Total-Count", "6")));
+		st2.stubFor(post("/api/v1/aliasexecution").willReturn(aResponse().withStatus(201)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"execution\": {\"id\": \"5f1a7e2b9c1d4a0001e0e001\", \"status\": \"requested\"}}")));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(command(http, "deploy web to prod")).containsEntry("outcome", "executed"));
+
+		// st2 goes away
+		st2.resetAll();
+		st2.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		Instant down = Instant.now();
+		Map<String, Object> first = command(http, "deploy web to prod");
+		assertThat(first).containsEntry("outcome", "unavailable");
+		// once the last good catalog is older than gateway.catalog.max-age, the reason is
+		// the catalog's, and nothing is even tried
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat((String) command(http, "help").get("reply"))
+				.startsWith("st2 cannot be reached by the gateway for ")
+				.contains("so the gateway's list of commands is out of date and nothing ran"));
+		assertThat(Duration.between(down, Instant.now())).isGreaterThan(Duration.ofSeconds(2));
+		st2.resetRequests();
+		Map<String, Object> late = command(http, "deploy web to prod");
+		assertThat(late).containsEntry("outcome", "unavailable");
+		assertThat(chatReply(http, "!st2 deploy web to prod")).contains("st2 cannot be reached by the gateway for ");
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+		assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+	}
+
+	private static Map<String, Object> command(GatewayHttp http, String line) {
+		Response response = http.postJson("/api/v1/commands", CI, "{\"text\": \"" + line + "\"}");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	/**
+	 * Sends a signed generic-webhook message and returns what the gateway posted back to
+	 * the callback for it.
+	 */
+	private static String chatReply(GatewayHttp http, String text) {
+		chat.resetRequests();
+		String thread = "t" + System.nanoTime();
+		byte[] body = ("{\"text\": \"" + text + "\", \"user\": \"alice\", \"channel\": \"ops\", \"thread\": \"" + thread
+				+ "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		String timestamp = Long.toString(Instant.now().getEpochSecond());
+		Response response = http.postBytes("/chat/generic", body, "Content-Type", "application/json",
+				"X-Gateway-Timestamp", timestamp, "X-Gateway-Signature", sign(timestamp, body));
+		assertThat(response.status()).as(response.body()).isEqualTo(202);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(
+					chat.findAll(postRequestedFor(urlEqualTo("/callback")).withRequestBody(containing(thread))))
+				.isNotEmpty());
+		return chat.findAll(postRequestedFor(urlEqualTo("/callback")).withRequestBody(containing(thread)))
+			.get(0)
+			.getBodyAsString();
+	}
+
+	private static String sign(String timestamp, byte[] body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
+			return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String resource(String path) throws IOException {
+		try (InputStream in = St2OutageIntegrationTests.class.getResourceAsStream(path)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
