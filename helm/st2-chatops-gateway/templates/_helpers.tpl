@@ -240,8 +240,16 @@ without state.store=redis or state.redis.existingSecret. Never a literal value.
 {{- end -}}
 {{- end -}}
 
+{{/*
+st2's base URL. Not required when extraEnvFrom may bring st2's URLs instead (stackstorm-ha's
+<release>-st2-urls ConfigMap: ST2_API_URL ...); the gateway then checks them at start-up.
+*/}}
 {{- define "gateway.st2Url" -}}
-{{- required "st2.url is required: st2's base URL, e.g. http://<stackstorm-ha release>-st2web (docs/deploy.md)" .Values.st2.url -}}
+{{- if not .Values.extraEnvFrom -}}
+{{- required "st2.url is required: st2's base URL, e.g. http://<stackstorm-ha release>-st2web, or st2's URLs through extraEnvFrom, e.g. stackstorm-ha's <release>-st2-urls ConfigMap (docs/deploy.md)" .Values.st2.url -}}
+{{- else -}}
+{{- .Values.st2.url -}}
+{{- end -}}
 {{- end -}}
 
 {{/*
@@ -279,7 +287,8 @@ credentials, credentials given twice.
 {{- $modes = append $modes $name -}}
 {{- end -}}
 {{- end -}}
-{{- if ne (len $modes) 1 -}}
+{{- /* extraEnvFrom may bring st2chatops' credentials (ST2_AUTH_USERNAME ...) */ -}}
+{{- if or (gt (len $modes) 1) (and (eq (len $modes) 0) (not .Values.extraEnvFrom)) -}}
 {{- fail (printf "set exactly one st2 credential: st2.apiKey, st2.authToken, or st2.username + st2.password (or existingSecret / secretKeyRefs), found %d" (len $modes)) -}}
 {{- end -}}
 {{- if and (has "GATEWAY_ST2_PASSWORD" $modes) (not .Values.st2.username) (not (hasKey .Values.secretKeyRefs "GATEWAY_ST2_USERNAME")) -}}

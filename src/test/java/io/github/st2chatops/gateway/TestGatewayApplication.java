@@ -1,8 +1,15 @@
 package io.github.st2chatops.gateway;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import io.github.st2chatops.gateway.simulator.DemoChat;
 import io.github.st2chatops.gateway.simulator.SimulatedSt2;
@@ -104,10 +111,47 @@ public final class TestGatewayApplication {
 				  curl -s %2$s/api/v1/actionalias -H 'St2-Api-Key: %5$s'
 				Results are posted back to %1$s/api/v1/st2/notifications with 'Authorization: Bearer %10$s';
 				a command sent with "channel": "generic:demo" gets its result printed here as [demo chat].
-				""".formatted(gateway, st2.url(), st2.stubs().settings().username(), st2.stubs().settings().password(),
-				st2.stubs().settings().apiKey(), command.formatted("run date on localhost"),
+				%11$s""".formatted(gateway, st2.url(), st2.stubs().settings().username(),
+				st2.stubs().settings().password(), st2.stubs().settings().apiKey(),
+				command.formatted("run date on localhost"),
 				command.formatted("run date on localhost\", \"channel\": \"generic:demo"),
-				command.formatted("st2 list 5 executions"), auth, DEMO_RELAY_TOKEN));
+				command.formatted("st2 list 5 executions"), auth, DEMO_RELAY_TOKEN,
+				genericWebhookHowTo(gateway, Instant.now())));
+	}
+
+	/**
+	 * How to try the signed generic webhook (docs/platforms/generic.md): its secret, a
+	 * curl line signed now (the gateway takes it for 5 minutes), and one that signs
+	 * itself with openssl whenever it runs.
+	 */
+	static String genericWebhookHowTo(String gateway, Instant now) {
+		String body = "{\"text\":\"run date on localhost\",\"user\":\"demo\",\"channel\":\"demo\"}";
+		String timestamp = Long.toString(now.getEpochSecond());
+		String headers = " -H 'Content-Type: application/json' -H \"X-Gateway-Timestamp: %s\""
+				+ " -H \"X-Gateway-Signature: sha256=%s\" --data-binary '%s'";
+		String signedNow = "curl -s " + gateway + "/chat/generic"
+				+ headers.formatted(timestamp, hmacSha256Hex(DEMO_GENERIC_SECRET, timestamp + "." + body), body);
+		String selfSigning = "BODY='" + body + "'; TS=$(date +%s); SIG=$(printf '%s' \"$TS.$BODY\" | openssl dgst "
+				+ "-sha256 -hmac '" + DEMO_GENERIC_SECRET + "' | awk '{print $NF}'); curl -s " + gateway
+				+ "/chat/generic -H 'Content-Type: application/json' -H \"X-Gateway-Timestamp: $TS\""
+				+ " -H \"X-Gateway-Signature: sha256=$SIG\" --data-binary \"$BODY\"";
+		return """
+				The signed generic webhook (docs/platforms/generic.md), secret '%s'; replies show as [demo chat]:
+				  %s
+				  (signed at start-up: the gateway takes it for 5 minutes; this one signs itself each time:)
+				  %s
+				""".formatted(DEMO_GENERIC_SECRET, signedNow, selfSigning);
+	}
+
+	static String hmacSha256Hex(String secret, String content) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
 	}
 
 }

@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * REST API settings.
  *
- * @param keys the API keys by name ({@code gateway.api.keys.<name>.token} and
- * {@code .user}); no keys means the API refuses every call
+ * @param keys the API keys by name (gateway.api.keys.NAME.token and .user); no keys means
+ * the API refuses every call
  */
 @Validated
 @ConfigurationProperties("gateway.api")
@@ -27,8 +27,8 @@ public record ApiProperties(Map<String, @Valid Key> keys) {
 	 *
 	 * @param token the bearer token callers present
 	 * @param user who st2 sees as the requester of commands run with this key
-	 * @param anyUser whether a request may name another user in its {@code user} field
-	 * (default false)
+	 * @param anyUser whether a request may name another user in its user field (default
+	 * false)
 	 */
 	public record Key(@NotBlank String token, @NotBlank String user, boolean anyUser) {
 

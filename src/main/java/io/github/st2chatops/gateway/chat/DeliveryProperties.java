@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long one message may take, all tries included (default 20s)
  * @param initialBackoff wait before the first retry (default 500ms), doubled each time
  * @param maxBackoff the longest wait between tries (default 5s), unless the platform asks
- * for longer with {@code Retry-After}
+ * for longer with Retry-After
  */
 @ConfigurationProperties("gateway.chat.delivery")
 public record DeliveryProperties(@DefaultValue("20s") Duration timeout, @DefaultValue("500ms") Duration initialBackoff,

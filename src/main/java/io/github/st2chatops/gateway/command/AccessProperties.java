@@ -10,13 +10,13 @@ import org.springframework.boot.context.properties.bind.Name;
  * Who may run which alias, where. Unknown settings under {@code gateway.access} stop
  * start-up, so a misspelt rule never silently allows everything.
  *
- * @param defaultEffect what applies when no rule matches ({@code allow}, the default, so
- * existing setups keep working; {@code deny} is recommended in production)
- * @param directMessages whether commands may run in direct messages (default
- * {@code true}); only Slack addresses tell a direct message apart
- * @param channels the channels commands may run in, {@code <platform>:<channel id>}
- * (globs allowed); empty means every channel. REST API calls without a channel are not in
- * a chat channel and are not checked against it
+ * @param defaultEffect what applies when no rule matches (allow, the default, so existing
+ * setups keep working; deny is recommended in production)
+ * @param directMessages whether commands may run in direct messages (default true); only
+ * Slack addresses tell a direct message apart
+ * @param channels the channels commands may run in, platform:channel-id (globs allowed);
+ * empty means every channel. REST API calls without a channel are not in a chat channel
+ * and are not checked against it
  * @param rules the ordered rules; the first that matches decides
  */
 @ConfigurationProperties(prefix = "gateway.access", ignoreUnknownFields = false)
@@ -51,13 +51,12 @@ public record AccessProperties(@Name("default") @DefaultValue("allow") Effect de
 	 * One rule: subjects (who), objects (what) and the effect. A rule without subjects
 	 * applies to everyone; without objects, to every alias.
 	 *
-	 * @param users {@code <platform>:<user id>} (stable ids, never display names), or
-	 * {@code api:<key name>} for REST API keys; globs allowed
-	 * @param channels {@code <platform>:<channel id>}; globs allowed
+	 * @param users platform:user-id (stable ids, never display names), or api:key-name
+	 * for REST API keys; globs allowed
+	 * @param channels platform:channel-id; globs allowed
 	 * @param packs pack names or globs
-	 * @param aliases alias refs ({@code pack.name}) or globs such as {@code ops.*} or
-	 * {@code *.restart*}
-	 * @param effect {@code allow} or {@code deny}; required
+	 * @param aliases alias refs (pack.name) or globs such as ops.* or *.restart*
+	 * @param effect allow or deny; required
 	 */
 	public record Rule(@DefaultValue List<String> users, @DefaultValue List<String> channels,
 			@DefaultValue List<String> packs, @DefaultValue List<String> aliases, Effect effect) {

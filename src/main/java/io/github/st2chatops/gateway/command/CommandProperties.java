@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Command pipeline settings.
  *
- * @param prefix what a chat line starts with to be a command (default {@code !st2});
- * empty means every line is tried and lines that match nothing are ignored (bare mode)
- * @param helpPageSize how many entries {@code help} lists by default (default 20)
+ * @param prefix what a chat line starts with to be a command (default !st2); empty means
+ * every line is tried and lines that match nothing are ignored (bare mode)
+ * @param helpPageSize how many entries help lists by default (default 20)
  * @param maxLength the longest command accepted, in characters (default 4000)
  */
 @ConfigurationProperties("gateway.command")

@@ -10,9 +10,9 @@ import org.springframework.boot.convert.DurationStyle;
  * Limits on commands that run (help and the dry run are not limited), per user and per
  * channel, each a count per period such as {@code 20/1m}.
  *
- * @param enabled whether the limits apply (default {@code true})
- * @param perUser commands one user may run per period (default {@code 20/1m})
- * @param perChannel commands one channel may run per period (default {@code 60/1m})
+ * @param enabled whether the limits apply (default true)
+ * @param perUser commands one user may run per period (default 20/1m)
+ * @param perChannel commands one channel may run per period (default 60/1m)
  */
 @ConfigurationProperties("gateway.rate-limit")
 public record RateLimitProperties(@DefaultValue("true") boolean enabled, @DefaultValue("20/1m") String perUser,

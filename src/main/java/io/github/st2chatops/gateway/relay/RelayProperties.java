@@ -8,10 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How st2's result notifications reach the gateway and are relayed to chat.
  *
- * @param token the bearer token st2 presents when it posts to
- * {@code POST /api/v1/st2/notifications}; when unset (or blank) the endpoint answers 404,
- * it is never open. At least 16 characters, no whitespace (e.g.
- * {@code openssl rand -hex 32})
+ * @param token the bearer token st2 presents when it posts to POST
+ * /api/v1/st2/notifications; when unset (or blank) the endpoint answers 404, it is never
+ * open. At least 16 characters, no whitespace (e.g. openssl rand -hex 32)
  * @param dedupeWindow how long a notification's delivery key is remembered, so that a
  * repeated notification with the same key is acknowledged and not posted again (default
  * 10m)
@@ -66,8 +65,8 @@ public record RelayProperties(String token, @DefaultValue("10m") Duration dedupe
 	 * @param lockTtl the TTL of the lock that lets one replica follow the stream (default
 	 * 30s); renewed every third of it
 	 * @param redeliveries how many more times a streamed notification that chat did not
-	 * take is tried, each after the wait chat asked for, between {@code initial-backoff}
-	 * and {@code max-backoff} (default 5); the stream has no retry of its own
+	 * take is tried, each after the wait chat asked for, between initial-backoff and
+	 * max-backoff (default 5); the stream has no retry of its own
 	 */
 	public record Stream(@DefaultValue("false") boolean enabled, @DefaultValue("60s") Duration idleTimeout,
 			@DefaultValue("1s") Duration initialBackoff, @DefaultValue("60s") Duration maxBackoff,

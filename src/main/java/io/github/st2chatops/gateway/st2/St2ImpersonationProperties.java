@@ -16,12 +16,12 @@ import org.springframework.util.StringUtils;
  * gateway's service account for that user.
  *
  * @param enabled whether commands run as the mapped st2 user; needs
- * {@code gateway.st2.username}/{@code password} of an st2 service account
- * @param users explicit mapping, entries {@code <platform>:<user id>=<st2 user>}, e.g.
- * {@code slack:U024BE7LH=alice}; asked for with st2's {@code user}
+ * gateway.st2.username/password of an st2 service account
+ * @param users explicit mapping, entries platform:user-id=st2-user, e.g.
+ * slack:U024BE7LH=alice; asked for with st2's user
  * @param nicknamePlatforms platforms whose users are looked up by st2 as nicknames: the
- * chat user id is sent as {@code impersonate_user} with {@code nickname_origin} = the
- * platform id (st2 user {@code nicknames: {slack: U024BE7LH}})
+ * chat user id is sent as impersonate_user with nickname_origin = the platform id (st2
+ * user nicknames: {slack: U024BE7LH})
  * @param fallback what happens to a user with no mapping
  */
 @ConfigurationProperties("gateway.st2.impersonation")

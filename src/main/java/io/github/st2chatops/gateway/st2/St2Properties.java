@@ -21,30 +21,30 @@ import org.springframework.validation.annotation.Validated;
  * property can also be set by environment variable ({@code GATEWAY_ST2_URL},
  * {@code GATEWAY_ST2_API_KEY} ...).
  *
- * @param url st2 base URL behind its nginx, e.g. {@code https://st2.example.com}
- * @param apiUrl st2 API; default {@code url + /api/v1}
- * @param authUrl st2 auth service; default {@code url + /auth/v1}
- * @param streamUrl st2 event stream; default {@code url + /stream/v1}
- * @param apiKey st2 API key, sent as {@code St2-Api-Key}; never expires
- * @param authToken st2 user token, sent as {@code X-Auth-Token}; cannot be renewed, so
- * once it expires st2 health goes DOWN
- * @param username st2 user the gateway logs in as, with {@code password}; tokens are
- * requested from the auth service and renewed before they expire
- * @param password password of {@code username}
+ * @param url st2 base URL behind its nginx, e.g. https://st2.example.com
+ * @param apiUrl st2 API; default url + /api/v1
+ * @param authUrl st2 auth service; default url + /auth/v1
+ * @param streamUrl st2 event stream; default url + /stream/v1
+ * @param apiKey st2 API key, sent as St2-Api-Key; never expires
+ * @param authToken st2 user token, sent as X-Auth-Token; cannot be renewed, so once it
+ * expires st2 health goes DOWN
+ * @param username st2 user the gateway logs in as, with password; tokens are requested
+ * from the auth service and renewed before they expire
+ * @param password password of username
  * @param route the notification route sent with every execution
- * @param webUrl st2 web UI base, used when an execution has no {@code web_url}
+ * @param webUrl st2 web UI base, used when an execution has no web_url
  * @param connectTimeout how long to wait for a connection to st2
  * @param readTimeout how long to wait for st2's answer
  * @param verifyTls whether st2's TLS certificate is verified; switch off only to try
- * things out (prefer {@code ca-bundle} for a self-signed st2)
+ * things out (prefer ca-bundle for a self-signed st2)
  * @param caBundle PEM file of CA certificates to trust in addition to the JDK's, e.g.
- * st2's self-signed {@code /etc/ssl/st2/st2.crt}
+ * st2's self-signed /etc/ssl/st2/st2.crt
  * @param tokenRenewalMargin renew a token this long before it expires; default 10% of its
  * lifetime, at least 60 s (at most half its lifetime)
  * @param ttl token lifetime to ask st2 for (seconds unless a unit is given); st2's
- * {@code auth.token_ttl} is the default and the maximum. Only used with username/password
+ * auth.token_ttl is the default and the maximum. Only used with username/password
  * @param pageSize page size when listing action-aliases; st2 refuses more than its
- * {@code api.max_page_size} (default 100) to non-admin users
+ * api.max_page_size (default 100) to non-admin users
  * @param retry how idempotent reads are retried
  */
 @Validated

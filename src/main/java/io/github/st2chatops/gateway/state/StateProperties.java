@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where what must happen once across replicas is decided.
  *
- * @param store {@code memory} (one replica, the default) or {@code redis} (several)
+ * @param store memory (one replica, the default) or redis (several)
  * @param keyPrefix prefix of every key the gateway writes in a shared store (default
- * {@code st2chatops:})
+ * st2chatops:)
  */
 @ConfigurationProperties("gateway.state")
 public record StateProperties(@DefaultValue("memory") Store store, @DefaultValue("st2chatops:") String keyPrefix) {

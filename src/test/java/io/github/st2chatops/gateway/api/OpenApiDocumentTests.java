@@ -18,10 +18,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the served OpenAPI document in step with the REST API's controllers: every
- * {@code /api/v1} operation the gateway answers is described, and nothing else is.
+ * Keeps the served OpenAPI document in step with the controllers: every {@code /api/v1}
+ * operation the gateway answers (st2's notification endpoint included) and the generic
+ * webhook are described, and nothing else is; the generic webhook's callback is a webhook
+ * of the document. .ci/run lints the document with Redocly's CLI.
  */
-@SpringBootTest(properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
+@SpringBootTest(properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
+		// the generic webhook is only mapped when it is configured
+		"gateway.chat.generic.secret=generic-secret-for-tests-0123456789",
+		"gateway.chat.generic.callback-url=http://127.0.0.1:9/callback" })
 class OpenApiDocumentTests {
 
 	@Autowired
@@ -42,12 +47,16 @@ class OpenApiDocumentTests {
 		Set<String> served = new TreeSet<>();
 		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
 			for (String path : info.getPatternValues()) {
-				if (path.startsWith("/api/v1/") && !path.startsWith("/api/v1/st2/")) {
+				if (path.startsWith("/api/v1/") || path.equals("/chat/generic")) {
 					info.getMethodsCondition().getMethods().forEach((method) -> served.add(method.name() + " " + path));
 				}
 			}
 		}
 		assertThat(documented).isEqualTo(served);
+		// what the gateway sends to the generic webhook's callback URL
+		Map<String, Map<String, Object>> webhooks = (Map<String, Map<String, Object>>) document.get("webhooks");
+		assertThat(webhooks).containsOnlyKeys("genericCallback");
+		assertThat(webhooks.get("genericCallback")).containsOnlyKeys("post");
 	}
 
 }

@@ -198,15 +198,22 @@ class ChartSettingsTests {
 
 	@Test
 	void redisValuesShouldReachSpringBootsRedisConnection() {
-		// the production example: stackstorm-ha's Sentinels, the password from its Secret
+		// the production example: stackstorm-ha's Sentinels
 		Rendered sentinel = this.chart.render(Map.of(), HelmChartTests.PRODUCTION_VALUES);
 		DataRedisProperties fromSentinel = redisProperties(sentinel);
 		assertThat(fromSentinel.getSentinel().getMaster()).isEqualTo("mymaster");
 		assertThat(fromSentinel.getSentinel().getNodes()).containsExactly("st2-redis-node-0.st2-redis-headless:26379",
 				"st2-redis-node-1.st2-redis-headless:26379", "st2-redis-node-2.st2-redis-headless:26379");
-		assertThat(fromSentinel.getPassword()).isEqualTo("secretKeyRef st2-redis/redis-password");
-		assertThat(fromSentinel.getSentinel().getPassword()).isEqualTo("secretKeyRef st2-redis/redis-password");
+		// stackstorm-ha's Redis and Sentinels ask for no password by default
+		assertThat(fromSentinel.getPassword()).isNull();
+		assertThat(fromSentinel.getSentinel().getPassword()).isNull();
 		assertThat(fromSentinel.getUrl()).isNull();
+		// with redis.usePassword in stackstorm-ha: the password from the subchart's
+		// Secret
+		Rendered withPassword = this.chart.render(values("state.redis.existingSecret", "st2-redis"),
+				HelmChartTests.PRODUCTION_VALUES);
+		assertThat(redisProperties(withPassword).getPassword()).isEqualTo("secretKeyRef st2-redis/redis-password");
+		assertThat(redisProperties(withPassword).getSentinel().getPassword()).isNull();
 		assertThat(fromSentinel.getSsl().isEnabled()).isFalse();
 
 		Rendered url = this.chart.render(HelmChart.minimal("state.store", "redis", "state.redis.url",

@@ -18,6 +18,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.github.st2chatops.gateway.deploy.HelmChart.Rendered;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -372,24 +373,26 @@ class HelmChartTests {
 		Rendered rendered = this.chart.render(Map.of(), PRODUCTION_VALUES);
 
 		assertThat(rendered.kinds()).containsExactly("ConfigMap", "Deployment", "Ingress", "NetworkPolicy",
-				"PodDisruptionBudget", "Service", "ServiceAccount", "ServiceMonitor");
+				"PodDisruptionBudget", "PrometheusRule", "Service", "ServiceAccount", "ServiceMonitor");
 		// three replicas sharing stackstorm-ha's Redis through its Sentinels
 		assertThat((Integer) at(rendered.get("Deployment"), "spec.replicas")).isEqualTo(3);
 		assertThat(rendered.configMapData()).contains(entry("GATEWAY_STATE_STORE", "redis"),
 				entry("SPRING_DATA_REDIS_SENTINEL_MASTER", "mymaster"), entry("SPRING_DATA_REDIS_SENTINEL_NODES",
 						"st2-redis-node-0.st2-redis-headless:26379,st2-redis-node-1.st2-redis-headless:26379,st2-redis-node-2.st2-redis-headless:26379"));
-		assertThat(rendered.configMapData()).contains(entry("GATEWAY_ST2_URL", "http://st2-st2web"),
+		assertThat(rendered.configMapData()).contains(entry("GATEWAY_ST2_WEB_URL", "https://stackstorm.example.com"),
 				entry("GATEWAY_API_KEYS_OPS_USER", "ops"), entry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"),
 				entry("LOGGING_LEVEL_IO_GITHUB_ST2CHATOPS", "INFO"));
+		// st2's URLs and user from stackstorm-ha's own ConfigMap and Secret
+		assertThat(rendered.configMapData()).doesNotContainKey("GATEWAY_ST2_URL");
 		Map<String, Object> container = rendered.container();
-		assertThat((List<Map<String, Object>>) at(container, "envFrom"))
-			.contains(Map.of("secretRef", Map.of("name", "chatops-gateway-credentials")));
-		assertThat((List<Map<String, Object>>) at(container, "env")).extracting((env) -> env.get("name"))
-			.containsExactly("GATEWAY_ST2_PASSWORD", "GATEWAY_ST2_USERNAME", "SPRING_DATA_REDIS_PASSWORD",
-					"SPRING_DATA_REDIS_SENTINEL_PASSWORD");
-		assertThat((List<Map<String, Object>>) at(container, "env")).filteredOn((env) -> env.containsKey("value"))
-			.as("only references")
-			.isEmpty();
+		assertThat((List<Map<String, Object>>) at(container, "envFrom")).contains(
+				Map.of("secretRef", Map.of("name", "chatops-gateway-credentials")),
+				Map.of("configMapRef", Map.of("name", StackstormHa.URLS_CONFIG_MAP)),
+				Map.of("secretRef", Map.of("name", StackstormHa.AUTH_SECRET)));
+		// stackstorm-ha's Redis has no password by default: no Secret to refer to, none
+		// that
+		// would keep the pods from starting
+		assertThat((Object) container.get("env")).as("no secretKeyRef to a Secret that does not exist").isNull();
 		// the Ingress reaches the webhooks, never actuator
 		Map<String, Object> ingress = rendered.get("Ingress");
 		List<Map<String, Object>> rules = at(ingress, "spec.rules");
@@ -414,29 +417,134 @@ class HelmChartTests {
 	}
 
 	@Test
+	void productionValuesShouldUseTheNamesStackstormHaCreates() throws IOException {
+		Map<String, Object> values = new Yaml().load(Files.readString(PRODUCTION_VALUES));
+		// the Sentinels of stackstorm-ha's Redis:
+		// <release>-redis-node-N.<release>-redis-headless,
+		// port redis.sentinel.port, master set redis.sentinel.masterSet
+		assertThat((List<String>) at(values, "state.redis.sentinel.nodes")).containsExactly(StackstormHa.sentinel(0),
+				StackstormHa.sentinel(1), StackstormHa.sentinel(2));
+		assertThat((String) at(values, "state.redis.sentinel.master")).isEqualTo(StackstormHa.SENTINEL_MASTER);
+		assertThat((Boolean) at(values, "state.redis.sentinel.usePassword")).isFalse();
+		assertThat((String) at(values, "state.redis.existingSecret")).isEmpty();
+	}
+
+	@Test
 	void networkPolicyShouldAllowOnlyWhatTheGatewayNeeds() {
 		Map<String, Object> policy = this.chart.render(Map.of(), PRODUCTION_VALUES).get("NetworkPolicy");
 
 		assertThat((List<String>) at(policy, "spec.policyTypes")).containsExactly("Ingress", "Egress");
 		List<Map<String, Object>> ingress = at(policy, "spec.ingress");
 		assertThat(ingress).extracting((rule) -> ports(rule))
-			.containsExactly(List.of("http/TCP"), List.of("management/TCP"));
+			.containsExactly(List.of("http/TCP"), List.of("management/TCP"), List.of("management/TCP"));
 		assertThat((List<Map<String, Object>>) ingress.get(0).get("from")).hasSize(2);
 		assertThat((List<Map<String, Object>>) ingress.get(0).get("from"))
 			.anySatisfy((peer) -> assertThat((Map<String, String>) at(peer, "podSelector.matchLabels"))
-				.containsEntry("app.kubernetes.io/name", "st2actionrunner"));
+				.isEqualTo(StackstormHa.ACTION_RUNNER_LABELS));
+		// helm test's Pod may ask for readiness
+		assertThat((List<Map<String, Object>>) ingress.get(2).get("from")).singleElement()
+			.satisfies((peer) -> assertThat((Map<String, String>) at(peer, "podSelector.matchLabels"))
+				.containsEntry("app.kubernetes.io/name", "st2-chatops-gateway-test"));
 		List<Map<String, Object>> egress = at(policy, "spec.egress");
 		assertThat(egress).extracting((rule) -> ports(rule))
 			.containsExactly(List.of("53/UDP", "53/TCP"), List.of("80/TCP", "9100/TCP", "9101/TCP", "9102/TCP"),
 					List.of("443/TCP"), List.of("6379/TCP", "26379/TCP"));
 		assertThat((List<Map<String, Object>>) egress.get(3).get("to")).singleElement()
 			.satisfies((peer) -> assertThat((Map<String, String>) at(peer, "podSelector.matchLabels"))
-				.containsEntry("app.kubernetes.io/name", "redis"));
+				.isEqualTo(StackstormHa.REDIS_POD_LABELS));
 		assertThat((Object) egress.get(0).get("to")).as("DNS anywhere").isNull();
 		assertThat((List<Map<String, Object>>) egress.get(1).get("to")).singleElement()
 			.satisfies((peer) -> assertThat((Map<String, String>) at(peer, "podSelector.matchLabels"))
-				.containsEntry("app.kubernetes.io/instance", "st2"));
+				.isEqualTo(StackstormHa.ST2_POD_LABELS));
 		assertThat(this.chart.render(minimal("networkPolicy.enabled", false)).find("NetworkPolicy")).isEmpty();
+	}
+
+	@Test
+	void st2UrlsAndUserFromExtraEnvFromShouldNeedNoSt2UrlOrCredential() {
+		Rendered rendered = this.chart
+			.render(values("extraEnvFrom", List.of(Map.of("configMapRef", Map.of("name", StackstormHa.URLS_CONFIG_MAP)),
+					Map.of("secretRef", Map.of("name", StackstormHa.AUTH_SECRET)))));
+
+		assertThat(rendered.configMapData()).doesNotContainKey("GATEWAY_ST2_URL");
+		assertThat(rendered.find("Secret")).isEmpty();
+		// two credentials are still refused
+		assertThat(this.chart
+			.renderError(values("extraEnvFrom", List.of(Map.of("secretRef", Map.of("name", StackstormHa.AUTH_SECRET))),
+					"st2.apiKey", "k", "st2.authToken", "t")))
+			.contains("set exactly one st2 credential");
+	}
+
+	@Test
+	void helmTestPodShouldAskForReadinessWithoutTheGatewaysLabels(@TempDir Path copy) throws IOException {
+		Path test = Path.of("templates", "tests", "readiness.yaml");
+		String template = Files.readString(HelmChart.DIRECTORY.resolve(test));
+		assertThat(template).contains("helm.sh/hook: test");
+		// helm template leaves hooks out: render a copy of the chart whose test Pod is no
+		// hook
+		copyOfChart(copy);
+		Files.writeString(copy.resolve(test), template.replace("helm.sh/hook: test", "hook: test"));
+		Rendered rendered = new HelmChart(copy).render(minimal());
+
+		Map<String, Object> pod = rendered.get("Pod");
+		assertThat((Map<String, String>) at(pod, "metadata.labels")).containsEntry("app.kubernetes.io/name",
+				"st2-chatops-gateway-test");
+		List<Map<String, Object>> containers = at(pod, "spec.containers");
+		assertThat(containers).singleElement().satisfies((container) -> {
+			assertThat((List<String>) container.get("command"))
+				.contains("http://" + HelmChart.FULLNAME + ":8081/actuator/health/readiness");
+			assertThat((Boolean) at(container, "securityContext.readOnlyRootFilesystem")).isTrue();
+		});
+		assertThat(new HelmChart(copy).render(minimal("helmTest.enabled", false)).find("Pod")).isEmpty();
+	}
+
+	@Test
+	void prometheusRuleShouldAlertOnMetricsTheGatewayExports() throws IOException {
+		Map<String, Object> rule = this.chart
+			.render(minimal("metrics.prometheusRule.enabled", true, "metrics.prometheusRule.labels",
+					Map.of("release", "kube-prometheus-stack"), "relay.stream.enabled", true))
+			.get("PrometheusRule");
+
+		assertThat((Map<String, String>) at(rule, "metadata.labels")).containsEntry("release", "kube-prometheus-stack");
+		List<Map<String, Object>> groups = at(rule, "spec.groups");
+		List<Map<String, Object>> alerts = at(groups.get(0), "rules");
+		assertThat(alerts).extracting((alert) -> alert.get("alert"))
+			.containsExactly("ChatopsGatewayCatalogStale", "ChatopsGatewaySt2CircuitOpen",
+					"ChatopsGatewayRelayFailures", "ChatopsGatewayStreamDown", "ChatopsGatewayNoChatConnection");
+		String operations = Files.readString(Path.of("docs", "operations.md"));
+		Pattern metric = Pattern.compile("\\b([a-z][a-z0-9_]+)\\{");
+		for (Map<String, Object> alert : alerts) {
+			String expr = (String) alert.get("expr");
+			assertThat(expr).as("selects this release's series")
+				.contains("namespace=\"" + HelmChart.NAMESPACE + "\", service=\"" + HelmChart.FULLNAME + "\"");
+			Matcher matcher = metric.matcher(expr);
+			while (matcher.find()) {
+				String name = matcher.group(1);
+				if (!List.of("max", "sum", "increase", "absent").contains(name)) {
+					// docs/operations.md lists what /actuator/prometheus shows
+					// (OperationsIntegrationTests scrapes it)
+					assertThat(operations).as(name).contains(name);
+				}
+			}
+		}
+		assertThat(this.chart.render(minimal("metrics.prometheusRule.enabled", true)).get("PrometheusRule"))
+			.satisfies((withoutStream) -> assertThat((List<Map<String, Object>>) at(
+					((List<Map<String, Object>>) at(withoutStream, "spec.groups")).get(0), "rules"))
+				.extracting((alert) -> alert.get("alert"))
+				.doesNotContain("ChatopsGatewayStreamDown"));
+	}
+
+	@Test
+	void chartReadmeShouldListEveryDocumentedValue() throws IOException {
+		// generated by Bitnami's readme-generator (.ci/run checks it is up to date)
+		String readme = Files.readString(HelmChart.DIRECTORY.resolve("README.md"));
+
+		assertThat(documentedValues().keySet()).allSatisfy((value) -> assertThat(readme).contains("| `" + value + "`"));
+	}
+
+	@Test
+	void chartShouldNeedKubernetes130ForThePreStopSleep() throws IOException {
+		Map<String, Object> chartYaml = new Yaml().load(Files.readString(HelmChart.DIRECTORY.resolve("Chart.yaml")));
+		assertThat(chartYaml).containsEntry("kubeVersion", ">=1.30.0-0");
 	}
 
 	@Test
@@ -510,8 +618,8 @@ class HelmChartTests {
 
 	static String templatesText() throws IOException {
 		StringBuilder text = new StringBuilder();
-		try (Stream<Path> files = Files.list(HelmChart.DIRECTORY.resolve("templates"))) {
-			for (Path file : files.sorted().toList()) {
+		try (Stream<Path> files = Files.walk(HelmChart.DIRECTORY.resolve("templates"))) {
+			for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
 				text.append(Files.readString(file, StandardCharsets.UTF_8)).append('\n');
 			}
 		}
@@ -572,7 +680,7 @@ class HelmChartTests {
 	 */
 	static Map<String, String> documentedValues() throws IOException {
 		Map<String, String> documented = new LinkedHashMap<>();
-		Matcher matcher = Pattern.compile("(?m)^## @param (\\S+) (.+)$")
+		Matcher matcher = Pattern.compile("(?m)^## @param (\\S+) (?:\\[[^]]*\\] )?(.+)$")
 			.matcher(Files.readString(HelmChart.DIRECTORY.resolve("values.yaml")));
 		while (matcher.find()) {
 			documented.put(matcher.group(1), matcher.group(2));

@@ -88,8 +88,10 @@ class St2PackTests {
 
 		assertThat(rule).containsEntry("pack", PACK_REF).containsEntry("enabled", true);
 		assertThat(map(rule, "trigger")).containsEntry("type", "core.st2.generic.notifytrigger");
-		assertThat(map(map(rule, "criteria"), "trigger.route")).containsEntry("type", "equals")
-			.containsEntry("pattern", defaultRoute());
+		// the gateway's executions, by their source_channel; the route is checked against
+		// the pack config in the workflow, never edited into the rule
+		assertThat(map(rule, "criteria")).containsOnlyKeys("trigger.data.source_channel");
+		assertGatewayChannelCriterion(map(map(rule, "criteria"), "trigger.data.source_channel"));
 		Map<String, Object> action = map(rule, "action");
 		Map<String, Object> metadata = packAction((String) action.get("ref"));
 		Map<String, Object> parameters = map(metadata, "parameters");
@@ -103,7 +105,50 @@ class St2PackTests {
 		});
 		assertThat(map(action, "parameters")).containsEntry("channel", "{{ trigger.data.source_channel }}")
 			.containsEntry("context", "{{ trigger.data.source_context }}")
-			.containsEntry("execution_id", "{{ trigger.execution_id }}");
+			.containsEntry("execution_id", "{{ trigger.execution_id }}")
+			.containsEntry("route", "{{ trigger.route }}");
+	}
+
+	@Test
+	void workflowShouldPostOnlyNotificationsOnTheRouteOfThePackConfig() {
+		Map<String, Object> action = packAction(PACK_REF + ".post_result");
+		Map<String, Object> config = load(PACK.resolve("config.schema.yaml"));
+		Map<String, Object> workflow = load(PACK.resolve("actions").resolve((String) action.get("entry_point")));
+		Map<String, Object> tasks = map(workflow, "tasks");
+
+		assertThat(map(config, "route")).containsEntry("type", "string").containsEntry("default", defaultRoute());
+		assertThat(map(map(action, "parameters"), "gateway_route")).containsEntry("default",
+				"{{ config_context.route }}");
+		assertThat(map(map(action, "parameters"), "route")).containsEntry("required", true);
+		// orquesta starts with the tasks no transition leads to: only the route check
+		Set<String> targets = new HashSet<>();
+		tasks.values()
+			.forEach((task) -> ((List<?>) ((Map<String, Object>) task).getOrDefault("next", List.of()))
+				.forEach((next) -> targets.addAll(strings(((Map<String, Object>) next).get("do")))));
+		assertThat(tasks.keySet().stream().filter((name) -> !targets.contains(name))).containsExactly("check_route");
+		List<Map<String, Object>> transitions = (List<Map<String, Object>>) map(tasks, "check_route").get("next");
+		assertThat(transitions).extracting((next) -> next.get("when"))
+			.containsExactly("{{ ctx().route == ctx().gateway_route }}", "{{ ctx().route != ctx().gateway_route }}");
+		assertThat(strings(transitions.get(0).get("do"))).containsExactly("format_execution_result");
+		assertThat(transitions.get(1)).doesNotContainKey("do");
+	}
+
+	@Test
+	void gatewayChannelCriterionShouldMatchTheGatewaysChannelsAndNoHubotRoom() {
+		Pattern criterion = Pattern.compile(
+				(String) map(map(load(PACK.resolve("rules/notify.yaml")), "criteria"), "trigger.data.source_channel")
+					.get("pattern"));
+		// st2 matches with Python's re.match: anchored at the start
+		assertThat(List.of("slack:C024BE91L", "mattermost:4xp9fdt77pncbef59f4k1qe83o", "teams:19:abc@thread.tacv2",
+				"rocketchat:GENERAL", "generic:ops-room"))
+			.allMatch((channel) -> criterion.matcher(channel).lookingAt());
+		// hubot adapters' rooms: Slack and Mattermost ids, Rocket.Chat names, Teams ids
+		assertThat(List.of("C024BE91L", "4xp9fdt77pncbef59f4k1qe83o", "general", "19:abc@thread.tacv2", ""))
+			.noneMatch((channel) -> criterion.matcher(channel).lookingAt());
+	}
+
+	private static void assertGatewayChannelCriterion(Map<String, Object> criterion) {
+		assertThat(criterion).containsEntry("type", "matchregex").containsEntry("pattern", "^[a-z]+:.");
 	}
 
 	@Test
@@ -114,8 +159,7 @@ class St2PackTests {
 		// the gateway follows st2.announcement__<route>: the route must be passed on
 		assertThat(rule).containsEntry("pack", PACK_REF).containsEntry("enabled", false);
 		assertThat(map(rule, "trigger")).containsEntry("type", "core.st2.generic.notifytrigger");
-		assertThat(map(map(rule, "criteria"), "trigger.route")).containsEntry("type", "equals")
-			.containsEntry("pattern", defaultRoute());
+		assertGatewayChannelCriterion(map(map(rule, "criteria"), "trigger.data.source_channel"));
 		assertThat(action).containsEntry("ref", "chatops.post_result");
 		assertThat(knownParameters("chatops.post_result")).containsAll(map(action, "parameters").keySet());
 		assertThat(map(action, "parameters")).containsEntry("route", "{{ trigger.route }}")

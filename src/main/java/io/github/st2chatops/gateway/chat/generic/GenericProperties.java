@@ -10,11 +10,11 @@ import org.springframework.util.StringUtils;
  * The generic webhook ({@code POST /chat/generic}). Off until {@code secret} is set.
  *
  * @param secret the shared secret both sides sign with (HMAC-SHA256); at least 16
- * characters, e.g. {@code openssl rand -hex 32}
+ * characters, e.g. openssl rand -hex 32
  * @param callbackUrl where replies and results are POSTed, signed the same way; required
- * once {@code secret} is set
- * @param maxMessageLength the longest {@code text} in one callback (default 40000
- * characters); longer text is split into several callbacks
+ * once secret is set
+ * @param maxMessageLength the longest text in one callback (default 40000 characters);
+ * longer text is split into several callbacks
  */
 @ConfigurationProperties("gateway.chat.generic")
 public record GenericProperties(String secret, URI callbackUrl, @DefaultValue("40000") int maxMessageLength) {

@@ -15,12 +15,11 @@ import org.springframework.util.StringUtils;
  * @param token the token of the slash command or outgoing webhook (Mattermost shows it
  * once the integration is saved); several, comma-separated, when both a slash command and
  * outgoing webhooks call the gateway
- * @param url the Mattermost server's base URL, e.g.
- * {@code https://mattermost.example.com}
+ * @param url the Mattermost server's base URL, e.g. https://mattermost.example.com
  * @param botToken a bot account's access token, for posting replies and results later
  * through the REST API
- * @param userField which user identity st2 sees as the requester: {@code id} (default,
- * the stable 26-character user id) or {@code name} (the username)
+ * @param userField which user identity st2 sees as the requester: id (default, the stable
+ * 26-character user id) or name (the username)
  * @param replyDeadline how long a webhook waits for a command's replies to answer in its
  * HTTP response (default 2.5s); later replies are posted through the API
  * @param messageLimit the longest message before it is split (default 16383, Mattermost's

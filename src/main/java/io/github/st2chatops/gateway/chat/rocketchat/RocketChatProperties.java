@@ -14,12 +14,12 @@ import org.springframework.util.StringUtils;
  * request body
  * @param webhookUrl the incoming webhook integration's URL (it holds that integration's
  * token); replies that are not ready in time and st2 results are posted there; required
- * once {@code token} is set
- * @param userField which id st2 sees as the requester (default {@code user-name})
+ * once token is set
+ * @param userField which id st2 sees as the requester (default user-name)
  * @param replyDeadline how long to wait for the answer before answering the webhook with
  * nothing and posting the answer later (default 3s)
  * @param maxMessageLength the longest message (default 5000 characters, Rocket.Chat's
- * default {@code Message_MaxAllowedSize})
+ * default Message_MaxAllowedSize)
  */
 @ConfigurationProperties("gateway.chat.rocketchat")
 public record RocketChatProperties(String token, URI webhookUrl,

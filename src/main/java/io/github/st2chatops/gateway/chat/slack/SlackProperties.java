@@ -13,17 +13,17 @@ import org.springframework.util.StringUtils;
  *
  * @param signingSecret the app's signing secret (Basic Information, App Credentials);
  * requests are verified with it
- * @param botToken the bot user OAuth token ({@code xoxb-...}, OAuth &amp; Permissions)
- * used for {@code chat.postMessage}, {@code chat.postEphemeral} and {@code users.info}
- * @param apiUrl Slack's Web API base (default {@code https://slack.com/api})
- * @param userField which user identity st2 sees as the requester: {@code id} (default,
- * the stable member id such as {@code U2CERLKJA}) or {@code name} (the Slack user name;
- * needs the {@code users:read} scope for Events API messages)
+ * @param botToken the bot user OAuth token (xoxb-..., OAuth &amp; Permissions) used for
+ * chat.postMessage, chat.postEphemeral and users.info
+ * @param apiUrl Slack's Web API base (default https://slack.com/api)
+ * @param userField which user identity st2 sees as the requester: id (default, the stable
+ * member id such as U2CERLKJA) or name (the Slack user name; needs the users:read scope
+ * for Events API messages)
  * @param messageLimit the longest text one Slack message carries before it is split
  * (default 4000, Slack's recommended maximum; at most 40000, Slack's hard limit)
- * @param dedupeWindow how long an Events API {@code event_id} (and a message's channel
- * and {@code ts}) is remembered so that Slack's retries never run a command twice
- * (default 1h, Slack retries within minutes)
+ * @param dedupeWindow how long an Events API event_id (and a message's channel and ts) is
+ * remembered so that Slack's retries never run a command twice (default 1h, Slack retries
+ * within minutes)
  * @param timeout connect and read timeout of calls to Slack (default 10s)
  */
 @ConfigurationProperties("gateway.chat.slack")

@@ -16,11 +16,11 @@ import org.springframework.util.StringUtils;
  * @param securityToken the security token Teams shows once when the outgoing webhook is
  * created (base64)
  * @param workflowUrls Workflows webhook URLs ("Post to a channel when a webhook request
- * is received") by Teams channel id ({@code 19:...@thread.tacv2}); replies that miss
- * Teams' five seconds and st2 results go there
- * @param defaultWorkflowUrl the Workflows webhook URL for channels not in
- * {@code workflow-urls}, or none
- * @param userField which id st2 sees as the requester (default {@code aad-object-id})
+ * is received") by Teams channel id (19:...@thread.tacv2); replies that miss Teams' five
+ * seconds and st2 results go there
+ * @param defaultWorkflowUrl the Workflows webhook URL for channels not in workflow-urls,
+ * or none
+ * @param userField which id st2 sees as the requester (default aad-object-id)
  * @param replyDeadline how long to wait for the answer before acknowledging (default 4s;
  * Teams gives up after 5s)
  * @param maxMessageLength the longest text in one message (default 12000 characters;
