@@ -7,7 +7,8 @@
 #
 # The JVM: JAVA (default: a JDK 25 under /usr/lib/jvm when there is one, else java on the PATH)
 # with the image's JAVA_TOOL_OPTIONS (read from the Dockerfile) and the chart's memory limit
-# as -XX:MaxRAM, so that the RSS figures are the image's; JAVA_OPTS adds options.
+# as -XX:MaxRAM, so that the RSS figures are the image's (JVM_OPTIONS replaces those, empty for
+# the JVM's defaults); JAVA_OPTS adds options.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -45,9 +46,13 @@ if [ -z "${JAVA:-}" ]; then
 		[ -x "$candidate/bin/java" ] && JAVA="$candidate/bin/java" && break
 	done
 fi
-IMAGE_OPTIONS="$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)"
-MEMORY_LIMIT="$(awk '/^resources:/ {r = 1} r && /^  limits:/ {l = 1} r && l && /^    memory:/ {sub(/Mi$/, "", $2); print $2; exit}' helm/st2-chatops-gateway/values.yaml)"
-echo "jvm: $JAVA, JAVA_TOOL_OPTIONS=$IMAGE_OPTIONS -XX:MaxRAM=${MEMORY_LIMIT}m ${JAVA_OPTS:-}"
+# JVM_OPTIONS= (empty) runs with the JVM's defaults instead, as this script did before
+if [ -z "${JVM_OPTIONS+set}" ]; then
+	MEMORY_LIMIT="$(awk '/^resources:/ {r = 1} r && /^  limits:/ {l = 1} r && l && /^    memory:/ {sub(/Mi$/, "", $2); print $2; exit}' helm/st2-chatops-gateway/values.yaml)"
+	JVM_OPTIONS="$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile) -XX:MaxRAM=${MEMORY_LIMIT}m"
+	export MALLOC_ARENA_MAX=2
+fi
+echo "jvm: $JAVA, JAVA_TOOL_OPTIONS=$JVM_OPTIONS ${JAVA_OPTS:-}"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_for() { for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done; echo "$1 did not come up" >&2; exit 1; }
@@ -87,7 +92,7 @@ GATEWAY_ST2_URL="http://127.0.0.1:$ST2_PORT" GATEWAY_ST2_API_KEY="bench-st2-key"
 	GATEWAY_CHAT_GENERIC_SECRET="$SECRET" GATEWAY_CHAT_GENERIC_CALLBACK_URL="http://127.0.0.1:$ST2_PORT/callback" \
 	GATEWAY_RELAY_TOKEN="$RELAY_TOKEN" \
 	GATEWAY_RATE_LIMIT_ENABLED=false LOGGING_LEVEL_ROOT=WARN SERVER_PORT="$PORT" \
-	JAVA_TOOL_OPTIONS="$IMAGE_OPTIONS -XX:MaxRAM=${MEMORY_LIMIT}m" MALLOC_ARENA_MAX=2 \
+	JAVA_TOOL_OPTIONS="$JVM_OPTIONS" \
 	"$JAVA" ${JAVA_OPTS:-} -jar "$JAR" >"$WORK/gateway.log" 2>&1 &
 GATEWAY=$!
 PIDS+=($GATEWAY)
