@@ -45,12 +45,12 @@ COPY --from=build /workspace/target/extracted/application/ ./
 # Memory for a container (docs/operations.md, "Memory"): the heap is 60% of the memory limit
 # (the rest: metaspace, code cache, the AOT cache's mapped classes, thread stacks, malloc);
 # the serial collector, the cheapest one for a heap of a few hundred MB on one or two cores
-# (the JVM would pick it below 2 CPUs or 1792 MB anyway; saying it keeps the AOT cache's
-# training and every run on the same collector); compact object headers (JDK 25, JEP 519)
-# shrink every object by 4 bytes; default thread stacks (request handlers are virtual
-# threads, whose stacks live on the heap); two malloc arenas instead of eight per core.
-# These options are read by the training run below too: an AOT cache is only used with the
-# options it was trained with, so change them here, not only in the chart.
+# (the JVM would pick it below 2 CPUs or 1792 MB anyway; saying it keeps every pod on the
+# same collector); compact object headers (JDK 25, JEP 519) shrink every object by 4 bytes;
+# default thread stacks (request handlers are virtual threads, whose stacks live on the
+# heap); two malloc arenas instead of eight per core.
+# These options are read by the training run below too: the AOT cache is only used by a JVM
+# with the same object layout (compact headers on), so change them here, not only in the chart.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError" \
 	MALLOC_ARENA_MAX=2 \
 	MANAGEMENT_SERVER_PORT=8081 \
