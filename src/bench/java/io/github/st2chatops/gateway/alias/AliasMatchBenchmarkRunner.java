@@ -12,8 +12,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.util.Statistics;
 
 /**
- * Runs {@link AliasMatchBenchmark} on one catalog (short: one fork, a few seconds) and
- * prints {@code alias-match catalog=<aliases> median_us=<x> p99_us=<y>}.
+ * Runs {@link AliasMatchBenchmark} and {@link AliasCompileBenchmark} on one catalog
+ * (short: one fork, a few seconds each) and prints one line per benchmark:
+ * {@code alias-match catalog=<aliases> median_us=<x> p99_us=<y>},
+ * {@code alias-compile catalog=<aliases> median_ms=<x> p99_ms=<y>} (from scratch) and
+ * {@code alias-resync-unchanged catalog=<aliases> median_ms=<x> p99_ms=<y>}. A second
+ * argument picks the benchmarks ({@code match}, {@code compile} or {@code all}, the
+ * default).
  */
 public final class AliasMatchBenchmarkRunner {
 
@@ -22,22 +27,42 @@ public final class AliasMatchBenchmarkRunner {
 
 	public static void main(String[] args) throws Exception {
 		String catalog = (args.length > 0) ? args[0] : "bench/catalogs/catalog-1000.json";
+		String which = (args.length > 1) ? args[1] : "all";
 		int aliases = AliasMatchBenchmark.Catalog.load(Path.of(catalog)).aliases().size();
-		Options options = new OptionsBuilder().include(AliasMatchBenchmark.class.getName() + ".match")
+		if (which.equals("all") || which.equals("match")) {
+			run(AliasMatchBenchmark.class.getName() + ".match", catalog, aliases, 1);
+		}
+		if (which.equals("all") || which.equals("compile")) {
+			run(AliasCompileBenchmark.class.getName() + ".fromScratch", catalog, aliases, 2);
+			run(AliasCompileBenchmark.class.getName() + ".unchangedResync", catalog, aliases, 1);
+		}
+	}
+
+	private static void run(String benchmark, String catalog, int aliases, int seconds) throws Exception {
+		Options options = new OptionsBuilder().include(benchmark.replace(".", "\\.") + "$")
 			.param("catalog", catalog)
 			.forks(1)
 			.warmupIterations(3)
-			.warmupTime(TimeValue.seconds(1))
+			.warmupTime(TimeValue.seconds(seconds))
 			.measurementIterations(5)
-			.measurementTime(TimeValue.seconds(1))
+			.measurementTime(TimeValue.seconds(seconds))
 			.jvmArgsAppend("-Xms512m", "-Xmx512m")
 			.build();
 		Collection<RunResult> results = new Runner(options).run();
 		for (RunResult result : results) {
 			Statistics statistics = result.getPrimaryResult().getStatistics();
-			System.out.println(String.format(Locale.ROOT, "alias-match catalog=%d median_us=%.2f p99_us=%.2f", aliases,
-					statistics.getPercentile(50), statistics.getPercentile(99)));
+			String unit = result.getPrimaryResult().getScoreUnit().startsWith("us") ? "us" : "ms";
+			System.out.println(String.format(Locale.ROOT, "%s catalog=%d median_%s=%.2f p99_%s=%.2f samples=%d",
+					name(benchmark), aliases, unit, statistics.getPercentile(50), unit, statistics.getPercentile(99),
+					statistics.getN()));
 		}
+	}
+
+	private static String name(String benchmark) {
+		if (benchmark.endsWith(".match")) {
+			return "alias-match";
+		}
+		return benchmark.endsWith(".fromScratch") ? "alias-compile" : "alias-resync-unchanged";
 	}
 
 }

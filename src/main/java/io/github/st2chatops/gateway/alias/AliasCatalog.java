@@ -60,26 +60,59 @@ public final class AliasCatalog {
 	 * @return the catalog
 	 */
 	public static AliasCatalog compile(List<AliasDefinition> aliases) {
+		return compile(aliases, new CompiledFormatCache());
+	}
+
+	/**
+	 * Compiles a catalog, taking the formats the cache already holds from it and
+	 * compiling only the others; the cache then holds this catalog's formats.
+	 * @param aliases every alias, enabled and disabled, in st2's order ({@code null}
+	 * elements are left out)
+	 * @param cache the formats of the previous snapshot
+	 * @return the catalog
+	 */
+	static AliasCatalog compile(List<AliasDefinition> aliases, CompiledFormatCache cache) {
 		if (aliases == null) {
 			aliases = List.of();
 		}
 		List<AliasDefinition> kept = new ArrayList<>();
+		for (AliasDefinition alias : aliases) {
+			if (alias != null) {
+				kept.add(alias);
+			}
+		}
+		Map<String, Object> compiledByFormat = cache.prepare(formatStrings(kept));
 		List<InvalidFormat> invalid = new ArrayList<>();
 		List<CatalogEntry> entries = new ArrayList<>();
-		Map<String, Object> compiledByFormat = new HashMap<>();
-		Map<String, Pattern> patterns = new HashMap<>();
-		for (AliasDefinition alias : aliases) {
-			if (alias == null) {
-				continue;
-			}
-			kept.add(alias);
-			addEntries(alias, entries, invalid, compiledByFormat, patterns);
+		for (AliasDefinition alias : kept) {
+			addEntries(alias, entries, invalid, compiledByFormat);
 		}
 		return new AliasCatalog(List.copyOf(kept), List.copyOf(invalid), entries);
 	}
 
+	/**
+	 * The format strings st2 would compile for the aliases; entries that fail before that
+	 * are left to {@link #addEntries}, which reports them.
+	 */
+	private static List<String> formatStrings(List<AliasDefinition> aliases) {
+		List<String> formats = new ArrayList<>();
+		for (AliasDefinition alias : aliases) {
+			for (Object entry : alias.formats()) {
+				try {
+					for (FormatPattern pattern : AliasFormats.patterns(entry)) {
+						formats.add(AliasFormats.formatString(pattern.representation()));
+					}
+				}
+				catch (AliasFormatInvalidException ex) {
+					// reported with the alias's entries
+				}
+			}
+		}
+		return formats;
+	}
+
 	private static void addEntries(AliasDefinition alias, List<CatalogEntry> entries, List<InvalidFormat> invalid,
-			Map<String, Object> compiledByFormat, Map<String, Pattern> javaPatterns) {
+			Map<String, Object> compiledByFormat) {
 		boolean firstPhase = false;
 		boolean secondPhase = false;
 		for (Object entry : alias.formats()) {
@@ -111,7 +144,7 @@ public final class AliasCatalog {
 			Object compiled;
 			try {
 				String format = AliasFormats.formatString(pattern.representation());
-				compiled = compiledByFormat.computeIfAbsent(format, (f) -> compileOrError(f, javaPatterns));
+				compiled = compiledByFormat.get(format);
 			}
 			catch (AliasFormatInvalidException ex) {
 				compiled = ex;
@@ -127,15 +160,6 @@ public final class AliasCatalog {
 						"the default of '" + name + "' names no parameter of the format"));
 			}
 			entries.add(new CatalogEntry(entries.size(), alias, pattern, format, null, firstPhase, secondPhase));
-		}
-	}
-
-	private static Object compileOrError(String format, Map<String, Pattern> patterns) {
-		try {
-			return CompiledFormat.compile(format, patterns);
-		}
-		catch (AliasFormatInvalidException ex) {
-			return ex;
 		}
 	}
 

@@ -20,6 +20,12 @@ import org.springframework.scheduling.TaskScheduler;
  * Keeps the catalog in step with st2: a full, paged sync at start and every
  * {@code gateway.catalog.refresh-interval}, plus one on request (st2 reported an alias
  * change). A failed sync keeps the last good catalog and is reported in its status.
+ *
+ * <p>
+ * A sync compiles only what changed: when st2 returns the same aliases as last time
+ * (equal objects, field by field), the current catalog stays and nothing is compiled;
+ * otherwise the new snapshot takes every format it shares with the last one from a
+ * {@link CompiledFormatCache} and compiles only new or changed formats.
  */
 public class AliasCatalogSynchronizer implements SmartLifecycle {
 
@@ -41,6 +47,12 @@ public class AliasCatalogSynchronizer implements SmartLifecycle {
 
 	private volatile ScheduledFuture<?> schedule;
 
+	// guarded by syncLock
+	private final CompiledFormatCache formats = new CompiledFormatCache();
+
+	// guarded by syncLock: what st2 returned for the current catalog
+	private List<St2ActionAlias> lastFetched;
+
 	AliasCatalogSynchronizer(St2Operations st2, AliasCatalogHolder holder, TaskScheduler scheduler, Duration interval,
 			Clock clock) {
 		this.st2 = st2;
@@ -60,15 +72,26 @@ public class AliasCatalogSynchronizer implements SmartLifecycle {
 			this.refreshPending.set(false);
 			try {
 				List<St2ActionAlias> fetched = this.st2.listActionAliases();
+				if (fetched.equals(this.lastFetched) && this.holder.status().loaded()) {
+					// nothing changed in st2: keep the catalog, record the successful
+					// sync
+					this.holder.replace(this.holder.current(), this.clock.instant());
+					return true;
+				}
 				List<AliasDefinition> definitions = fetched.stream()
 					.map(AliasCatalogSynchronizer::toDefinition)
 					.toList();
-				AliasCatalog catalog = AliasCatalog.compile(definitions);
+				AliasCatalog catalog = AliasCatalog.compile(definitions, this.formats);
 				boolean changed = catalog.size() != this.holder.current().size() || !this.holder.status().loaded();
 				this.holder.replace(catalog, this.clock.instant());
+				this.lastFetched = List.copyOf(fetched);
 				if (changed) {
 					logger.info("Alias catalog synced: {} aliases, {} invalid formats", catalog.size(),
 							catalog.invalidFormats().size());
+				}
+				else {
+					logger.debug("Alias catalog synced: {} aliases, {} formats compiled anew", catalog.size(),
+							this.formats.lastCompiledCount());
 				}
 				return true;
 			}
@@ -95,6 +118,10 @@ public class AliasCatalogSynchronizer implements SmartLifecycle {
 		if (this.refreshPending.compareAndSet(false, true)) {
 			this.scheduler.schedule(this::sync, this.clock.instant());
 		}
+	}
+
+	CompiledFormatCache formatCache() {
+		return this.formats;
 	}
 
 	static AliasDefinition toDefinition(St2ActionAlias alias) {

@@ -131,7 +131,7 @@ class HelmChartTests {
 		assertThat((String) at(container, "resources.limits.memory")).isEqualTo("512Mi");
 		assertThat((String) at(container, "resources.requests.cpu")).isEqualTo("100m");
 		assertThat(rendered.configMapData()).containsEntry("JAVA_TOOL_OPTIONS",
-				"-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError");
+				"-XX:MaxRAMPercentage=60 -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:+ExitOnOutOfMemoryError");
 	}
 
 	@Test

@@ -185,8 +185,12 @@ class OperationsIntegrationTests {
 	}
 
 	private HttpResponse<String> fetch(int port, String path) throws IOException, InterruptedException {
+		// generous: the first call of an endpoint loads its classes, and the build
+		// machine
+		// has 2 cores shared with other builds (a 10 s bound timed out under a load of
+		// 27)
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.timeout(Duration.ofSeconds(10))
+			.timeout(Duration.ofSeconds(30))
 			.GET()
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
