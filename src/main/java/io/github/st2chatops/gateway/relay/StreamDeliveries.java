@@ -80,6 +80,9 @@ final class StreamDeliveries {
 
 	private boolean fullReported;
 
+	/** Results given up since {@link #drain} began. */
+	private int droppedWhileDraining;
+
 	/**
 	 * A queue.
 	 * @param relayer what delivers one result
@@ -161,11 +164,11 @@ final class StreamDeliveries {
 	 * every result left as dropped (log and metric). Results waiting to be tried again
 	 * after the deadline are given up at once.
 	 * @param budget how long delivering may go on
-	 * @return how many results were not delivered (queued or still in flight at the
-	 * deadline)
+	 * @return how many results were given up since the drain began (queued or still in
+	 * flight at the deadline, or waiting to be tried again after it)
 	 */
 	int drain(Duration budget) {
-		int left;
+		int dropped;
 		this.lock.lock();
 		try {
 			this.accepting = false;
@@ -191,17 +194,17 @@ final class StreamDeliveries {
 			Thread.currentThread().interrupt();
 		}
 		finally {
-			left = giveUpTheRest();
+			giveUpTheRest();
+			dropped = this.droppedWhileDraining;
 			this.lock.unlock();
 		}
 		this.workers.shutdown();
 		this.timer.shutdownNow();
-		return left;
+		return dropped;
 	}
 
 	// holding the lock
-	private int giveUpTheRest() {
-		int left = this.pending;
+	private void giveUpTheRest() {
 		for (Lane lane : this.lanes.values()) {
 			if (lane.wakeUp != null) {
 				lane.wakeUp.cancel(false);
@@ -216,7 +219,6 @@ final class StreamDeliveries {
 		this.lanes.clear();
 		setPending(0);
 		this.closed = true;
-		return left;
 	}
 
 	private void run(Lane lane) {
@@ -325,7 +327,11 @@ final class StreamDeliveries {
 		return this.deadlineNanos - System.nanoTime();
 	}
 
+	// holding the lock
 	private void dropped(StreamedResult result, Reason reason) {
+		if (this.draining) {
+			this.droppedWhileDraining++;
+		}
 		this.meterRegistry.counter("gateway.relay.stream.dropped", "reason", reason.tag()).increment();
 		logger.error("A streamed {} was not posted to chat: {}", result.describe(), reason.sentence(this.redeliveries));
 	}
