@@ -136,9 +136,10 @@ class St2StreamDeliveryIntegrationTests {
 		assertThat(relayed("delivered")).isGreaterThanOrEqualTo(PER_CHANNEL);
 		// posted once each, the multi-line ones too
 		for (int i = 0; i < PER_CHANNEL; i++) {
-			chat.verify(1, postRequestedFor(urlEqualTo("/messages"))
-				.withRequestBody(matchingJsonPath("$.channel", equalTo("C0HEALTHY")))
-				.withRequestBody(matchingJsonPath("$.text", equalTo("result " + i))));
+			chat.verify(1,
+					postRequestedFor(urlEqualTo("/messages"))
+						.withRequestBody(matchingJsonPath("$.channel", equalTo("C0HEALTHY")))
+						.withRequestBody(matchingJsonPath("$.text", equalTo("result " + i))));
 		}
 		// the broken announcement was counted, the data-only frame ignored
 		assertThat(this.meterRegistry
