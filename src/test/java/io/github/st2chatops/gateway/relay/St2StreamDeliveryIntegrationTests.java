@@ -71,7 +71,7 @@ class St2StreamDeliveryIntegrationTests {
 		registry.add("gateway.relay.stream.idle-timeout", () -> "30s");
 		registry.add("gateway.relay.stream.lock-ttl", () -> "1s");
 		registry.add("gateway.relay.stream.redeliveries", () -> "1000");
-		registry.add("gateway.relay.stream.delivery-concurrency", () -> "2");
+		registry.add("gateway.relay.stream.delivery-concurrency", () -> "3");
 		registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> SHUTDOWN_PHASE.toSeconds() + "s");
 	}
 
@@ -128,7 +128,7 @@ class St2StreamDeliveryIntegrationTests {
 	@Test
 	void followerShouldDeliverPerChannelAndAccountForEveryResultOnShutdown() {
 		// the healthy channel gets all its results while the failing one keeps failing
-		await().atMost(Duration.ofSeconds(30))
+		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> chat.verify(PER_CHANNEL, postRequestedFor(urlEqualTo("/messages"))
 				.withRequestBody(matchingJsonPath("$.channel", equalTo("C0HEALTHY")))));
 		assertThat(chat.findAll(postRequestedFor(urlEqualTo("/messages"))
