@@ -147,9 +147,10 @@ class St2StreamDeliveryIntegrationTests {
 			.count()).isEqualTo(1);
 		assertThat(queued()).isPositive();
 
-		// SIGTERM: stop reading, relay what fits in the shutdown phase, report the rest
+		// SIGTERM: the context's lifecycle stops, in bounded phases; the follower stops
+		// reading, relays what fits in the shutdown phase and reports the rest
 		long started = System.nanoTime();
-		this.context.close();
+		this.context.stop();
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 
 		double delivered = relayed("delivered");
