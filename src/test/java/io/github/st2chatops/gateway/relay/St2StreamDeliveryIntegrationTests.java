@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.st2chatops.gateway.support.St2WireMock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,13 +104,13 @@ class St2StreamDeliveryIntegrationTests {
 		for (int i = 0; i < PER_CHANNEL; i++) {
 			body.append(announcement("C0SLOW", i));
 		}
-		st2.stubFor(get(urlPathEqualTo(St2StreamStubs.STREAM_PATH)).inScenario("stream")
+		st2.stubFor(get(urlPathEqualTo(St2WireMock.STREAM_PATH)).inScenario("stream")
 			.whenScenarioStateIs(STARTED)
-			.willReturn(St2StreamStubs.eventStream(body.toString()))
+			.willReturn(St2WireMock.eventStream(body.toString()))
 			.willSetStateTo("heartbeats"));
-		st2.stubFor(get(urlPathEqualTo(St2StreamStubs.STREAM_PATH)).inScenario("stream")
+		st2.stubFor(get(urlPathEqualTo(St2WireMock.STREAM_PATH)).inScenario("stream")
 			.whenScenarioStateIs("heartbeats")
-			.willReturn(St2StreamStubs.eventStream("\n".repeat(60)).withChunkedDribbleDelay(60, 60000)));
+			.willReturn(St2WireMock.eventStream("\n".repeat(60)).withChunkedDribbleDelay(60, 60000)));
 
 		chat.stubFor(post("/messages").withRequestBody(matchingJsonPath("$.channel", equalTo("C0HEALTHY")))
 			.willReturn(aResponse().withStatus(200)));
