@@ -166,6 +166,8 @@ gateway.st2.api-url is GATEWAY_ST2_API_URL). Rendered into the ConfigMap.
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_STREAM_CONNECT_TIMEOUT" .Values.relay.stream.connectTimeout) -}}
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_STREAM_LOCK_TTL" .Values.relay.stream.lockTtl) -}}
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_STREAM_REDELIVERIES" .Values.relay.stream.redeliveries) -}}
+{{- include "gateway.put" (list $env "GATEWAY_RELAY_STREAM_QUEUE_CAPACITY" .Values.relay.stream.queueCapacity) -}}
+{{- include "gateway.put" (list $env "GATEWAY_RELAY_STREAM_DELIVERY_CONCURRENCY" .Values.relay.stream.deliveryConcurrency) -}}
 {{- include "gateway.put" (list $env "GATEWAY_STATE_STORE" .Values.state.store) -}}
 {{- include "gateway.put" (list $env "GATEWAY_STATE_KEY_PREFIX" .Values.state.keyPrefix) -}}
 {{- if eq .Values.state.store "redis" -}}

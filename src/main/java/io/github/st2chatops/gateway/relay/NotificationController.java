@@ -2,10 +2,8 @@ package io.github.st2chatops.gateway.relay;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -49,8 +47,8 @@ class NotificationController {
 	NotificationController(NotificationRelay relay, JsonMapper jsonMapper, RelayProperties properties) {
 		this.relay = relay;
 		this.jsonMapper = jsonMapper;
-		this.tokenDigest = properties.pushEnabled() ? sha256(properties.token().getBytes(StandardCharsets.UTF_8))
-				: null;
+		this.tokenDigest = properties.pushEnabled()
+				? DeliveryKeys.sha256(properties.token().getBytes(StandardCharsets.UTF_8)) : null;
 	}
 
 	@PostMapping(PATH)
@@ -137,7 +135,7 @@ class NotificationController {
 			return false;
 		}
 		// digests of equal length: the comparison takes the same time whatever was sent
-		return MessageDigest.isEqual(this.tokenDigest, sha256(presented.getBytes(StandardCharsets.UTF_8)));
+		return MessageDigest.isEqual(this.tokenDigest, DeliveryKeys.sha256(presented.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static String basicPassword(String credentials) {
@@ -170,14 +168,14 @@ class NotificationController {
 
 	private static String deliveryKey(String idempotencyKey, byte[] body) {
 		if (idempotencyKey == null) {
-			return "sha256:" + HexFormat.of().formatHex(sha256((body != null) ? body : new byte[0]));
+			return DeliveryKeys.ofContent(body);
 		}
 		if (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH
 				|| !idempotencyKey.chars().allMatch((c) -> c > 0x20 && c < 0x7f)) {
 			throw new GatewayProblemException(ProblemType.INVALID_REQUEST, "'" + IDEMPOTENCY_KEY + "' must be 1 to "
 					+ MAX_IDEMPOTENCY_KEY_LENGTH + " visible ASCII characters.");
 		}
-		return "key:" + idempotencyKey;
+		return DeliveryKeys.ofIdempotencyKey(idempotencyKey);
 	}
 
 	private Notification parse(byte[] body) {
@@ -209,15 +207,6 @@ class NotificationController {
 		}
 		return "The request body is not a JSON object of st2's chatops.post_message parameters "
 				+ "(message, channel, user, whisper, extra, context).";
-	}
-
-	static byte[] sha256(byte[] content) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(content);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
 	}
 
 }

@@ -1,14 +1,15 @@
 package io.github.st2chatops.gateway.relay;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.chat.ChatDelivery;
 import io.github.st2chatops.gateway.chat.ChatSenders;
 import io.github.st2chatops.gateway.st2.St2Properties;
+import io.github.st2chatops.gateway.st2.St2StreamClient;
+import io.github.st2chatops.gateway.st2.St2StreamSettings;
 import io.github.st2chatops.gateway.st2.St2TokenProvider;
-import io.github.st2chatops.gateway.st2.St2TrustManagers;
 import io.github.st2chatops.gateway.state.ClaimStore;
 import io.github.st2chatops.gateway.state.LeaderLock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.ssl.SslBundle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,13 +51,19 @@ class RelayConfiguration {
 		@Bean
 		St2StreamFollower st2StreamFollower(RelayProperties properties, St2Properties st2, St2TokenProvider tokens,
 				LeaderLock lock, NotificationRelay relay, ObjectProvider<AliasChangeListener> aliasListeners,
-				JsonMapper jsonMapper, Clock clock, MeterRegistry meterRegistry) {
+				JsonMapper jsonMapper, Clock clock, MeterRegistry meterRegistry,
+				@Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration shutdownPhase) {
 			if (st2.streamUrl() == null) {
 				throw new IllegalStateException(
 						"gateway.relay.stream.enabled=true needs gateway.st2.url or gateway.st2.stream-url");
 			}
-			return new St2StreamFollower(properties.stream(), st2.streamUrl(), st2.route(), tokens, lock, relay,
-					aliasListeners, jsonMapper, clock, streamHttpClient(properties.stream(), st2), meterRegistry);
+			RelayProperties.Stream stream = properties.stream();
+			St2StreamSettings settings = new St2StreamSettings(stream.connectTimeout(), stream.idleTimeout(),
+					stream.initialBackoff(), stream.maxBackoff(), stream.stableAfter(),
+					St2StreamSettings.DEFAULT_MAX_EVENT_SIZE);
+			St2StreamClient client = St2StreamClient.create(st2, tokens, settings, clock);
+			return new St2StreamFollower(stream, client, st2.route(), lock, relay, aliasListeners, jsonMapper, clock,
+					meterRegistry, shutdownPhase);
 		}
 
 		/**
@@ -70,20 +77,6 @@ class RelayConfiguration {
 		@Bean
 		St2StreamHealthIndicator st2StreamHealthIndicator(St2StreamFollower follower) {
 			return new St2StreamHealthIndicator(follower);
-		}
-
-		// st2's TLS settings (gateway.st2.ca-bundle, verify-tls); redirects are not
-		// followed, they would carry the credential header elsewhere
-		private static HttpClient streamHttpClient(RelayProperties.Stream settings, St2Properties st2) {
-			HttpClient.Builder builder = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.followRedirects(HttpClient.Redirect.NEVER)
-				.connectTimeout(settings.connectTimeout());
-			SslBundle ssl = St2TrustManagers.sslBundle(st2);
-			if (ssl != null) {
-				builder.sslContext(ssl.createSslContext());
-			}
-			return builder.build();
 		}
 
 	}

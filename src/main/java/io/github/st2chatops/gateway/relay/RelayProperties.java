@@ -67,11 +67,18 @@ public record RelayProperties(String token, @DefaultValue("10m") Duration dedupe
 	 * @param redeliveries how many more times a streamed notification that chat did not
 	 * take is tried, each after the wait chat asked for, between initial-backoff and
 	 * max-backoff (default 5); the stream has no retry of its own
+	 * @param queueCapacity the most streamed results that may wait for chat (default
+	 * 1000); when that many wait, reading the stream pauses (st2 keeps the events for the
+	 * connection) until some went out
+	 * @param deliveryConcurrency how many chat channels streamed results are delivered to
+	 * at once (default 4); one channel's results go out in order, one at a time, so a
+	 * channel whose chat fails holds up only itself
 	 */
 	public record Stream(@DefaultValue("false") boolean enabled, @DefaultValue("60s") Duration idleTimeout,
 			@DefaultValue("1s") Duration initialBackoff, @DefaultValue("60s") Duration maxBackoff,
 			@DefaultValue("1m") Duration stableAfter, @DefaultValue("10s") Duration connectTimeout,
-			@DefaultValue("30s") Duration lockTtl, @DefaultValue("5") int redeliveries) {
+			@DefaultValue("30s") Duration lockTtl, @DefaultValue("5") int redeliveries,
+			@DefaultValue("1000") int queueCapacity, @DefaultValue("4") int deliveryConcurrency) {
 
 		public Stream {
 			requirePositive("idle-timeout", idleTimeout);
@@ -90,6 +97,15 @@ public record RelayProperties(String token, @DefaultValue("10m") Duration dedupe
 			if (redeliveries < 0) {
 				throw new IllegalArgumentException(
 						"gateway.relay.stream.redeliveries must not be negative, was " + redeliveries);
+			}
+			if (queueCapacity < 1) {
+				throw new IllegalArgumentException(
+						"gateway.relay.stream.queue-capacity must be at least 1, was " + queueCapacity);
+			}
+			if (deliveryConcurrency < 1 || deliveryConcurrency > 64) {
+				throw new IllegalArgumentException(
+						"gateway.relay.stream.delivery-concurrency must be between 1 and 64, was "
+								+ deliveryConcurrency);
 			}
 		}
 

@@ -7,7 +7,7 @@ import org.springframework.boot.health.contributor.Health;
  * Health contributor {@code st2Stream}: UP while connected to st2's event stream, or
  * while another replica follows it (standby); DOWN while this replica should follow it
  * but is not connected. Details: connected, last event and last heartbeat time, reconnect
- * count, the last error.
+ * count, results queued for chat, the last error.
  */
 class St2StreamHealthIndicator extends AbstractHealthIndicator {
 
@@ -29,7 +29,8 @@ class St2StreamHealthIndicator extends AbstractHealthIndicator {
 		}
 		builder.withDetail("role", status.leader() ? "following" : "standby")
 			.withDetail("connected", status.connected())
-			.withDetail("reconnects", status.reconnects());
+			.withDetail("reconnects", status.reconnects())
+			.withDetail("queued", status.queued());
 		if (status.connectedSince() != null) {
 			builder.withDetail("connectedSince", status.connectedSince().toString());
 		}

@@ -14,8 +14,9 @@ import java.time.Instant;
  * @param reconnects how many times the follower connected again after a connection ended
  * or failed
  * @param lastError why the last connection ended or failed, or {@code null}
+ * @param queued results read from the stream and not yet relayed to chat
  */
 public record StreamStatus(boolean leader, boolean connected, Instant connectedSince, Instant lastReceivedAt,
-		Instant lastEventAt, long reconnects, String lastError) {
+		Instant lastEventAt, long reconnects, String lastError, int queued) {
 
 }

@@ -143,6 +143,8 @@ final class GatewaySettings {
 		properties.put("gateway.relay.stream.connect-timeout", "relay/stream/connectTimeout");
 		properties.put("gateway.relay.stream.lock-ttl", "relay/stream/lockTtl");
 		properties.put("gateway.relay.stream.redeliveries", "relay/stream/redeliveries");
+		properties.put("gateway.relay.stream.queue-capacity", "relay/stream/queueCapacity");
+		properties.put("gateway.relay.stream.delivery-concurrency", "relay/stream/deliveryConcurrency");
 		properties.put("gateway.state.store", "state/store");
 		properties.put("gateway.state.key-prefix", "state/keyPrefix");
 		properties.put("gateway.web.max-body-size", "web/maxBodySize");
