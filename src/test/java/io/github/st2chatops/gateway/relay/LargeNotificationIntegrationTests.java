@@ -94,7 +94,7 @@ class LargeNotificationIntegrationTests {
 		assertThat(texts.get(0)).startsWith(message.substring(0, 200));
 		assertThat(texts.get(texts.size() - 1))
 			.endsWith(String.format("_(truncated: the result is %,d characters long; the first 40,000 are shown. "
-					+ "The whole result is in st2.)_", message.length()));
+					+ "The whole result is in st2.)_", message.strip().length()));
 		// every cut fell on a line break: the posts joined with line breaks are the
 		// truncated result
 		assertThat(String.join("\n", texts).replace(MessageSplitter.CONTINUED, "")).isEqualTo(expected);
