@@ -158,6 +158,8 @@ gateway.st2.api-url is GATEWAY_ST2_API_URL). Rendered into the ConfigMap.
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_GENERIC_CALLBACK_URL" .Values.chat.generic.callbackUrl) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_GENERIC_MAX_MESSAGE_LENGTH" .Values.chat.generic.maxMessageLength) -}}
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_DEDUPE_WINDOW" .Values.relay.dedupeWindow) -}}
+{{- include "gateway.put" (list $env "GATEWAY_RELAY_MAX_BODY_SIZE" .Values.relay.maxBodySize) -}}
+{{- include "gateway.put" (list $env "GATEWAY_RELAY_MAX_MESSAGE_LENGTH" .Values.relay.maxMessageLength) -}}
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_STREAM_ENABLED" .Values.relay.stream.enabled) -}}
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_STREAM_IDLE_TIMEOUT" .Values.relay.stream.idleTimeout) -}}
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_STREAM_INITIAL_BACKOFF" .Values.relay.stream.initialBackoff) -}}

@@ -8,6 +8,7 @@ import io.github.st2chatops.gateway.chat.ChatDelivery;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSenders;
 import io.github.st2chatops.gateway.chat.DeliveryResult;
+import io.github.st2chatops.gateway.chat.MessageSplitter;
 import io.github.st2chatops.gateway.state.ClaimStore;
 import io.github.st2chatops.gateway.state.StateUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -104,6 +105,11 @@ public class NotificationRelay {
 		}
 		if (notification.isWhisper() && address.userId() == null && address.userName() == null) {
 			return new RelayOutcome.Unroutable("'whisper' is true but the notification names no user to whisper to.");
+		}
+		if (text.length() > this.properties.maxMessageLength()) {
+			logger.info("A result of {} characters for {} channel {} is cut to gateway.relay.max-message-length ({})",
+					text.length(), address.platform(), address.channel(), this.properties.maxMessageLength());
+			text = MessageSplitter.truncate(text, this.properties.maxMessageLength());
 		}
 		ChatReply reply = new ChatReply(address, text, notification.extra(), notification.isWhisper());
 		String claimKey = CLAIM_PREFIX + deliveryKey;

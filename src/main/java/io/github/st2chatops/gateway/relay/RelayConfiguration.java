@@ -12,6 +12,7 @@ import io.github.st2chatops.gateway.st2.St2StreamSettings;
 import io.github.st2chatops.gateway.st2.St2TokenProvider;
 import io.github.st2chatops.gateway.state.ClaimStore;
 import io.github.st2chatops.gateway.state.LeaderLock;
+import io.github.st2chatops.gateway.web.RequestBodyLimit;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,15 @@ class RelayConfiguration {
 					NotificationController.PATH);
 		}
 		return new NotificationRelay(senders, delivery, claims, properties, meterRegistry);
+	}
+
+	/**
+	 * st2's results may be large: the notification endpoint takes bodies up to
+	 * gateway.relay.max-body-size, every other endpoint keeps gateway.web.max-body-size.
+	 */
+	@Bean
+	RequestBodyLimit notificationBodyLimit(RelayProperties properties) {
+		return new RequestBodyLimit(NotificationController.PATH, properties.maxBodySize());
 	}
 
 	@Configuration(proxyBeanMethods = false)

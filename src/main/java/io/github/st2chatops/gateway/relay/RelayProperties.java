@@ -2,6 +2,7 @@ package io.github.st2chatops.gateway.relay;
 
 import java.time.Duration;
 
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,9 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * repeated notification with the same key is acknowledged and not posted again (default
  * 10m)
  * @param stream the st2 event stream follower
+ * @param maxBodySize the largest notification body {@code POST /api/v1/st2/notifications}
+ * accepts (default 4MB, at most 64MB); larger ones get 413. Other endpoints keep
+ * gateway.web.max-body-size
+ * @param maxMessageLength the most characters of one result posted to chat (default
+ * 40000, at least 1000); a longer result is cut at a line, space or character boundary
+ * and ends with a note that says how long it was, so st2's output never posts nothing
  */
 @ConfigurationProperties("gateway.relay")
-public record RelayProperties(String token, @DefaultValue("10m") Duration dedupeWindow, @DefaultValue Stream stream) {
+public record RelayProperties(String token, @DefaultValue("10m") Duration dedupeWindow, @DefaultValue Stream stream,
+		@DefaultValue("4MB") DataSize maxBodySize, @DefaultValue("40000") int maxMessageLength) {
+
+	static final DataSize MAX_BODY_SIZE = DataSize.ofMegabytes(64);
 
 	static final int MIN_TOKEN_LENGTH = 16;
 
@@ -30,6 +40,14 @@ public record RelayProperties(String token, @DefaultValue("10m") Duration dedupe
 		}
 		if (dedupeWindow.isNegative() || dedupeWindow.isZero()) {
 			throw new IllegalArgumentException("gateway.relay.dedupe-window must be positive, was " + dedupeWindow);
+		}
+		if (maxBodySize.toBytes() <= 0 || maxBodySize.compareTo(MAX_BODY_SIZE) > 0) {
+			throw new IllegalArgumentException(
+					"gateway.relay.max-body-size must be positive and at most 64MB, was " + maxBodySize);
+		}
+		if (maxMessageLength < 1000) {
+			throw new IllegalArgumentException(
+					"gateway.relay.max-message-length must be at least 1000, was " + maxMessageLength);
 		}
 	}
 
@@ -44,7 +62,8 @@ public record RelayProperties(String token, @DefaultValue("10m") Duration dedupe
 	@Override
 	public String toString() {
 		return "RelayProperties[token=" + ((this.token != null) ? "******" : "<unset>") + ", dedupeWindow="
-				+ this.dedupeWindow + ", stream=" + this.stream + "]";
+				+ this.dedupeWindow + ", stream=" + this.stream + ", maxBodySize=" + this.maxBodySize
+				+ ", maxMessageLength=" + this.maxMessageLength + "]";
 	}
 
 	/**

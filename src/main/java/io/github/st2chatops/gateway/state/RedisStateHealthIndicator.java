@@ -1,50 +1,85 @@
 package io.github.st2chatops.gateway.state;
 
+import java.time.Duration;
+import java.util.Locale;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.RedisConnectionUtils;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * {@code state} health with the Redis store: DOWN, with the reason, while Redis does not
- * answer a {@code PING}. It is not part of the readiness group: a Redis outage must not
- * take every replica out of the Service, since the REST API and chat replies that need no
- * claim go on.
+ * take a write (a {@code SET} of a short-lived probe key: a Redis out of memory or a
+ * read-only replica still answers {@code PING} but refuses every claim). UP otherwise,
+ * with warnings in the details when Redis may evict claims or forgets them on a restart
+ * ({@link RedisDurability}). It is not part of the readiness group: a Redis outage must
+ * not take every replica out of the Service, since the REST API and chat replies that
+ * need no claim go on.
  */
 class RedisStateHealthIndicator implements HealthIndicator {
 
-	private final RedisConnectionFactory connectionFactory;
+	static final Duration PROBE_TTL = Duration.ofSeconds(30);
+
+	private final StringRedisTemplate redis;
 
 	private final RedisGuard guard;
 
-	RedisStateHealthIndicator(RedisConnectionFactory connectionFactory, RedisGuard guard) {
-		this.connectionFactory = connectionFactory;
+	private final RedisDurability durability;
+
+	private final RedisClaimStore claims;
+
+	private final String probeKey;
+
+	RedisStateHealthIndicator(StringRedisTemplate redis, RedisGuard guard, RedisDurability durability,
+			RedisClaimStore claims, String probeKey) {
+		this.redis = redis;
 		this.guard = guard;
+		this.durability = durability;
+		this.claims = claims;
+		this.probeKey = probeKey;
 	}
 
 	@Override
 	public Health health() {
 		String circuitBreaker = this.guard.circuitBreaker().getState().name();
 		// asked directly, not through the circuit breaker: health tells how Redis is now
-		RedisConnection connection = null;
 		try {
-			connection = RedisConnectionUtils.getConnection(this.connectionFactory);
-			connection.ping();
-			return Health.up().withDetail("store", "redis").withDetail("circuitBreaker", circuitBreaker).build();
+			this.redis.opsForValue().set(this.probeKey, Long.toString(System.currentTimeMillis()), PROBE_TTL);
 		}
 		catch (RuntimeException ex) {
 			return Health.down()
 				.withDetail("store", "redis")
 				.withDetail("circuitBreaker", circuitBreaker)
-				.withDetail("error", "Redis is unreachable: " + RedisGuard.reason(ex))
+				.withDetail("pendingClaimRepairs", this.claims.pendingRepairs())
+				.withDetail("error", error(ex))
 				.build();
 		}
-		finally {
-			if (connection != null) {
-				RedisConnectionUtils.releaseConnection(connection, this.connectionFactory);
-			}
+		RedisDurability.Reading reading = this.durability.reading();
+		Health.Builder health = Health.up()
+			.withDetail("store", "redis")
+			.withDetail("circuitBreaker", circuitBreaker)
+			.withDetail("pendingClaimRepairs", this.claims.pendingRepairs())
+			.withDetail("evictionPolicy", reading.evictionPolicy())
+			.withDetail("persistence", reading.persistence());
+		if (!reading.warnings().isEmpty()) {
+			health.withDetail("warnings", reading.warnings());
 		}
+		return health.build();
+	}
+
+	private static String error(RuntimeException ex) {
+		String reason = RedisGuard.reason(ex);
+		String upper = reason.toUpperCase(Locale.ROOT);
+		if (upper.contains("OOM")) {
+			return "Redis refuses writes, it is out of memory (maxmemory): " + reason;
+		}
+		if (upper.contains("READONLY")) {
+			return "Redis refuses writes, it is a read-only replica: " + reason;
+		}
+		if (upper.contains("MISCONF")) {
+			return "Redis refuses writes, it cannot persist: " + reason;
+		}
+		return "Redis is unreachable: " + reason;
 	}
 
 }

@@ -17,7 +17,6 @@ import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBui
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -114,8 +113,15 @@ class StateConfiguration {
 		}
 
 		@Bean
-		RedisStateHealthIndicator stateHealthIndicator(RedisConnectionFactory connectionFactory, RedisGuard guard) {
-			return new RedisStateHealthIndicator(connectionFactory, guard);
+		RedisDurability stateRedisDurability(StringRedisTemplate redis) {
+			return new RedisDurability(redis);
+		}
+
+		@Bean
+		RedisStateHealthIndicator stateHealthIndicator(StringRedisTemplate redis, RedisGuard guard,
+				RedisDurability durability, RedisClaimStore claims, StateProperties properties) {
+			return new RedisStateHealthIndicator(redis, guard, durability, claims,
+					properties.keyPrefix() + "health:" + this.owner);
 		}
 
 	}

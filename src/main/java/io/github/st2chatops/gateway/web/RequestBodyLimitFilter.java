@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -20,19 +21,35 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads every request body once, up to {@code gateway.web.max-body-size}, and answers 413
- * problem details for a larger one before any controller sees it. The buffered bytes are
- * what signature verifiers check, byte for byte.
+ * Reads every request body once, up to {@code gateway.web.max-body-size} (or the larger
+ * limit a feature declared for its path), and answers 413 problem details for a larger
+ * one before any controller sees it. The buffered bytes are what signature verifiers
+ * check, byte for byte.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-	private final long limit;
+	private final long defaultLimit;
+
+	private final Map<String, Long> limitsByPath;
 
 	private final JsonMapper jsonMapper;
 
 	RequestBodyLimitFilter(long limit, JsonMapper jsonMapper) {
-		this.limit = limit;
+		this(limit, Map.of(), jsonMapper);
+	}
+
+	RequestBodyLimitFilter(long defaultLimit, Map<String, Long> limitsByPath, JsonMapper jsonMapper) {
+		this.defaultLimit = defaultLimit;
+		this.limitsByPath = Map.copyOf(limitsByPath);
 		this.jsonMapper = jsonMapper;
+	}
+
+	private long limit(HttpServletRequest request) {
+		if (this.limitsByPath.isEmpty()) {
+			return this.defaultLimit;
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return this.limitsByPath.getOrDefault(path, this.defaultLimit);
 	}
 
 	@Override
@@ -44,8 +61,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.limit) {
-			rejectTooLarge(response);
+		long limit = limit(request);
+		if (request.getContentLengthLong() > limit) {
+			rejectTooLarge(response, limit);
 			return;
 		}
 		if (isWildcard(request.getContentType())) {
@@ -55,9 +73,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 					"A request body's Content-Type cannot be a wildcard such as */*.");
 			return;
 		}
-		byte[] body = readAtMost(request.getInputStream(), this.limit + 1);
-		if (body.length > this.limit) {
-			rejectTooLarge(response);
+		byte[] body = readAtMost(request.getInputStream(), limit + 1);
+		if (body.length > limit) {
+			rejectTooLarge(response, limit);
 			return;
 		}
 		chain.doFilter(new BufferedBodyRequest(request, body), response);
@@ -89,8 +107,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private void rejectTooLarge(HttpServletResponse response) throws IOException {
-		reject(response, ProblemType.PAYLOAD_TOO_LARGE, new RequestBodyTooLargeException(this.limit).getMessage());
+	private void rejectTooLarge(HttpServletResponse response, long limit) throws IOException {
+		reject(response, ProblemType.PAYLOAD_TOO_LARGE, new RequestBodyTooLargeException(limit).getMessage());
 	}
 
 	private void reject(HttpServletResponse response, ProblemType type, String detail) throws IOException {

@@ -135,6 +135,8 @@ final class GatewaySettings {
 		properties.put("gateway.chat.generic.max-message-length", "chat/generic/maxMessageLength");
 		properties.put("gateway.relay.token", "relay/token");
 		properties.put("gateway.relay.dedupe-window", "relay/dedupeWindow");
+		properties.put("gateway.relay.max-body-size", "relay/maxBodySize");
+		properties.put("gateway.relay.max-message-length", "relay/maxMessageLength");
 		properties.put("gateway.relay.stream.enabled", "relay/stream/enabled");
 		properties.put("gateway.relay.stream.idle-timeout", "relay/stream/idleTimeout");
 		properties.put("gateway.relay.stream.initial-backoff", "relay/stream/initialBackoff");

@@ -103,7 +103,7 @@ class HelmChartTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("http", "http"),
 					org.assertj.core.groups.Tuple.tuple("management", "management"));
 		assertThat((Integer) at(container, "lifecycle.preStop.sleep.seconds")).isEqualTo(5);
-		assertThat((Integer) at(rendered.podSpec(), "terminationGracePeriodSeconds")).isEqualTo(50);
+		assertThat((Integer) at(rendered.podSpec(), "terminationGracePeriodSeconds")).isEqualTo(90);
 	}
 
 	@Test
