@@ -44,4 +44,16 @@ class St2FidelityTests {
 		assertThat(PyChars.isIdentifier("\u2118")).isTrue();
 	}
 
+	@Test
+	void matchWhenSixHundredPairsEndTheLineShouldTakeThemAllAsSt2Does() {
+		StringBuilder line = new StringBuilder("run");
+		for (int i = 0; i < 600; i++) {
+			line.append(" k").append(i).append("=v");
+		}
+		AliasCatalog catalog = AliasCatalog.compile(List.of(AliasFixtures.alias("run", "run")));
+		assertThat(catalog.match(line.toString())).isInstanceOfSatisfying(MatchOutcome.Matched.class,
+				(matched) -> assertThat(matched.parameters()).hasSize(600).containsEntry("k599", "v"));
+		assertThat(ParsedCommand.of(line + " x").pairs()).isEmpty();
+	}
+
 }
