@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,13 @@ public final class AliasCatalog {
 	private static final int[] NO_ENTRIES = new int[0];
 
 	private static final AliasCatalog EMPTY = compile(List.of());
+
+	/**
+	 * Regular-expression steps (character reads) the help filter may spend on one display
+	 * string: far more than any sensible filter needs on a line of help, a few tens of
+	 * milliseconds for one that backtracks without end.
+	 */
+	static final long HELP_FILTER_BUDGET = 50_000;
 
 	private final List<AliasDefinition> aliases;
 
@@ -219,6 +228,7 @@ public final class AliasCatalog {
 	 * @return the help
 	 * @throws AliasHelpFilterInvalidException when the filter is not a valid regular
 	 * expression
+	 * @throws AliasHelpFilterTooCostlyException when the filter needs too much work
 	 */
 	public AliasHelp help(String filter, String pack, int offset, int limit) {
 		Pattern pattern = helpFilter(filter);
@@ -236,7 +246,7 @@ public final class AliasCatalog {
 				catch (AliasFormatInvalidException ex) {
 					continue;
 				}
-				if (!(display instanceof String text) || text.isEmpty() || !helpMatches(pattern, text)) {
+				if (!(display instanceof String text) || text.isEmpty() || !helpMatches(pattern, text, filter)) {
 					continue;
 				}
 				boolean outside = (offset == 0 && limit > 0 && count >= limit)
@@ -254,13 +264,14 @@ public final class AliasCatalog {
 		return new AliasHelp(count, grouped);
 	}
 
-	private static boolean helpMatches(Pattern filter, String display) {
+	private static boolean helpMatches(Pattern pattern, String display, String filter) {
 		try {
-			return filter.matcher(new BoundedText(display)).find();
+			return pattern.matcher(new BoundedText(display, new BoundedText.Budget(HELP_FILTER_BUDGET))).find();
 		}
 		catch (BoundedText.BudgetExceededException | StackOverflowError ex) {
-			// a filter typed in chat must not keep a thread busy
-			return false;
+			// a filter typed in chat must not keep a thread busy, and a listing that
+			// silently left entries out would mislead
+			throw new AliasHelpFilterTooCostlyException((filter != null) ? filter : "");
 		}
 	}
 
@@ -270,6 +281,10 @@ public final class AliasCatalog {
 			return PyRegexTranslator.compile(source, PyRegexParser.IGNORECASE).pattern();
 		}
 		catch (PyRegexException ex) {
+			if (PyRegexException.UNSUPPORTED.equals(ex.pythonType())
+					&& ex.getMessage().startsWith(PyRegexTranslator.TOO_COSTLY)) {
+				throw new AliasHelpFilterTooCostlyException(source);
+			}
 			throw new AliasHelpFilterInvalidException(source, ex.getMessage());
 		}
 	}
@@ -305,7 +320,12 @@ public final class AliasCatalog {
 	 * @param kind the outcome
 	 * @param hits the matching formats of the deciding phase
 	 */
-	record Decision(Kind kind, List<Hit> hits) {
+	record Decision(Kind kind, List<Hit> hits, List<String> gaveUp) {
+
+		Decision(Kind kind, List<Hit> hits) {
+			this(kind, hits, List.of());
+		}
+
 	}
 
 	int[] candidatesForTest(ParsedCommand parsed) {
@@ -348,10 +368,11 @@ public final class AliasCatalog {
 	}
 
 	private Decision decide(ParsedCommand parsed, int[] candidates, boolean strict) {
+		Set<String> gaveUp = new LinkedHashSet<>();
 		for (int phase = 1; phase <= 2; phase++) {
 			int current = phase;
 			List<Hit> hits = scan(parsed, candidates, strict,
-					(entry) -> (strict || entry.alias().enabled()) && entry.inPhase(current));
+					(entry) -> (strict || entry.alias().enabled()) && entry.inPhase(current), gaveUp);
 			if (hits.size() > 1) {
 				return new Decision(Kind.AMBIGUOUS, hits);
 			}
@@ -363,16 +384,21 @@ public final class AliasCatalog {
 			for (int phase = 1; phase <= 2; phase++) {
 				int current = phase;
 				List<Hit> hits = scan(parsed, candidates, false,
-						(entry) -> !entry.alias().enabled() && entry.inPhase(current));
+						(entry) -> !entry.alias().enabled() && entry.inPhase(current), new LinkedHashSet<>());
 				if (!hits.isEmpty()) {
 					return new Decision(Kind.DISABLED, List.of(hits.get(0)));
 				}
 			}
 		}
-		return new Decision(Kind.NO_MATCH, List.of());
+		return new Decision(Kind.NO_MATCH, List.of(), List.copyOf(gaveUp));
 	}
 
 	private List<Hit> scan(ParsedCommand parsed, int[] candidates, boolean strict, Predicate<CatalogEntry> filter) {
+		return scan(parsed, candidates, strict, filter, new LinkedHashSet<>());
+	}
+
+	private List<Hit> scan(ParsedCommand parsed, int[] candidates, boolean strict, Predicate<CatalogEntry> filter,
+			Set<String> gaveUp) {
 		List<Hit> hits = new ArrayList<>(2);
 		int[] errors = strict ? this.errorEntries : NO_ENTRIES;
 		int i = 0;
@@ -395,7 +421,15 @@ public final class AliasCatalog {
 			if (!strict && !entry.usable()) {
 				continue;
 			}
-			Map<String, String> parameters = entry.compiled().tryExtract(parsed);
+			Map<String, String> parameters;
+			try {
+				parameters = entry.compiled().extractWithinBudget(parsed);
+			}
+			catch (CompiledFormat.GaveUpException ex) {
+				// as no match, but said in the outcome when nothing else matches
+				gaveUp.add(entry.alias().ref());
+				continue;
+			}
 			if (parameters != null) {
 				hits.add(new Hit(entry, parameters));
 			}
@@ -418,7 +452,7 @@ public final class AliasCatalog {
 				Hit hit = decision.hits().get(0);
 				yield new MatchOutcome.Disabled(hit.entry().alias(), hit.entry().pattern().toAliasFormat());
 			}
-			case NO_MATCH -> new MatchOutcome.NoMatch();
+			case NO_MATCH -> new MatchOutcome.NoMatch(decision.gaveUp());
 		};
 	}
 

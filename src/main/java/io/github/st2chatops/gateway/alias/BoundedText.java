@@ -6,6 +6,13 @@ package io.github.st2chatops.gateway.alias;
  * backtrack for minutes on a long chat line that starts like a format and then does not
  * match it; st2 hangs there, the gateway gives up on that format after a bounded amount
  * of work.
+ *
+ * <p>
+ * Reads stand for steps: the translator puts a one-character look-ahead at the start of
+ * every repeated sub-pattern that is not a single character, so that backtracking which
+ * reads nothing (nested repeats that can match empty, such as {@code ((.*)*)*}) still
+ * counts (see {@link PyRegexTranslator}). Several texts may share one {@link Budget}, so
+ * that one request (a help listing) is bounded as a whole.
  */
 final class BoundedText implements CharSequence {
 
@@ -17,15 +24,19 @@ final class BoundedText implements CharSequence {
 
 	private final String text;
 
-	private int remaining;
+	private final Budget budget;
 
 	BoundedText(String text) {
 		this(text, BUDGET);
 	}
 
 	BoundedText(String text, int budget) {
+		this(text, new Budget(budget));
+	}
+
+	BoundedText(String text, Budget budget) {
 		this.text = text;
-		this.remaining = budget;
+		this.budget = budget;
 	}
 
 	@Override
@@ -35,7 +46,7 @@ final class BoundedText implements CharSequence {
 
 	@Override
 	public char charAt(int index) {
-		if (--this.remaining < 0) {
+		if (--this.budget.remaining < 0) {
 			throw BudgetExceededException.INSTANCE;
 		}
 		return this.text.charAt(index);
@@ -49,6 +60,31 @@ final class BoundedText implements CharSequence {
 	@Override
 	public String toString() {
 		return this.text;
+	}
+
+	/**
+	 * Reads left for one or more texts. Not thread-safe: one per matching thread.
+	 */
+	static final class Budget {
+
+		private long remaining;
+
+		Budget(long steps) {
+			this.remaining = steps;
+		}
+
+		/**
+		 * Whether the budget ran out.
+		 * @return true once a read was refused
+		 */
+		long remaining() {
+			return this.remaining;
+		}
+
+		boolean exhausted() {
+			return this.remaining < 0;
+		}
+
 	}
 
 	/**

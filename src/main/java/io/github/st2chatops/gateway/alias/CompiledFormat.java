@@ -255,6 +255,24 @@ public final class CompiledFormat {
 	 * {@code ParseException}
 	 */
 	Map<String, String> tryExtract(ParsedCommand parsed) {
+		try {
+			return extractWithinBudget(parsed);
+		}
+		catch (GaveUpException ex) {
+			// too much backtracking, or a command long enough to exhaust Java's stack:
+			// taken as no match (st2 would hang or fail)
+			return null;
+		}
+	}
+
+	/**
+	 * Like {@link #tryExtract(ParsedCommand)}, but says when the regex gave up.
+	 * @param parsed the prepared command
+	 * @return the parameters, or {@code null} when the command does not match
+	 * @throws GaveUpException when the regex needed more than {@link BoundedText#BUDGET}
+	 * steps (or more stack than Java has) on this command
+	 */
+	Map<String, String> extractWithinBudget(ParsedCommand parsed) {
 		Matcher matcher = find(parsed);
 		return (matcher != null) ? parameters(matcher, matchedRegex(), parsed) : null;
 	}
@@ -342,7 +360,7 @@ public final class CompiledFormat {
 				return matcher.lookingAt() ? matcher : null;
 			}
 			catch (BoundedText.BudgetExceededException | StackOverflowError ex) {
-				return null;
+				throw GaveUpException.INSTANCE;
 			}
 		}
 		Matcher matcher = this.javaRegex.pattern().matcher(new BoundedText(stream));
@@ -351,10 +369,22 @@ public final class CompiledFormat {
 			return (this.anchored ? matcher.lookingAt() : matcher.find()) ? matcher : null;
 		}
 		catch (BoundedText.BudgetExceededException | StackOverflowError ex) {
-			// too much backtracking, or a command long enough to exhaust Java's stack:
-			// taken as no match (st2 would hang or fail)
-			return null;
+			throw GaveUpException.INSTANCE;
 		}
+	}
+
+	/**
+	 * The format's regex gave up on a command: too much backtracking, or more stack than
+	 * Java has.
+	 */
+	static final class GaveUpException extends RuntimeException {
+
+		static final GaveUpException INSTANCE = new GaveUpException();
+
+		private GaveUpException() {
+			super("the format's regular expression gave up on this command", null, false, false);
+		}
+
 	}
 
 	private Map<String, String> parameters(Matcher matcher, JavaRegex regex, ParsedCommand parsed) {

@@ -32,8 +32,24 @@ public sealed interface MatchOutcome {
 
 	/**
 	 * Nothing matched.
+	 *
+	 * @param gaveUp aliases (refs, in catalog order, no repeats) one of whose formats
+	 * gave up on the line because matching it needed too much work; usually empty. st2
+	 * would hang or fail on such a line.
 	 */
-	record NoMatch() implements MatchOutcome {
+	record NoMatch(List<String> gaveUp) implements MatchOutcome {
+
+		public NoMatch {
+			gaveUp = List.copyOf(gaveUp);
+		}
+
+		/**
+		 * Nothing matched and no format gave up.
+		 */
+		public NoMatch() {
+			this(List.of());
+		}
+
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.st2chatops.gateway.alias;
 
 import java.math.BigInteger;
+import java.util.Set;
 
 /**
  * Python's notion of characters where it differs from Java's: whitespace
@@ -20,6 +21,23 @@ final class PyChars {
 	 * Python's {@code \w} (Unicode): letters, numbers and the underscore.
 	 */
 	static final String WORD_CLASS_BODY = "\\p{L}\\p{N}_";
+
+	/**
+	 * Characters Java's {@link Character#isUnicodeIdentifierStart(int)} admits but
+	 * Python's {@code str.isidentifier()} does not start a name with: they are ID_Start
+	 * but not XID_Start (their NFKC form is no identifier start), plus U+2E2F VERTICAL
+	 * TILDE (Pattern_Syntax). Derived from CPython 3.11 (Unicode 14) over every code
+	 * point; the XID exclusions are stable across Unicode versions.
+	 */
+	private static final Set<Integer> NOT_XID_START = Set.of(0x37A, 0xE33, 0xEB3, 0x2E2F, 0x309B, 0x309C, 0xFC5E,
+			0xFC5F, 0xFC60, 0xFC61, 0xFC62, 0xFC63, 0xFDFA, 0xFDFB, 0xFE70, 0xFE72, 0xFE74, 0xFE76, 0xFE78, 0xFE7A,
+			0xFE7C, 0xFE7E, 0xFF9E, 0xFF9F);
+
+	/**
+	 * Likewise for the rest of a name: ID_Continue but not XID_Continue.
+	 */
+	private static final Set<Integer> NOT_XID_CONTINUE = Set.of(0x37A, 0x2E2F, 0x309B, 0x309C, 0xFC5E, 0xFC5F, 0xFC60,
+			0xFC61, 0xFC62, 0xFC63, 0xFDFA, 0xFDFB, 0xFE70, 0xFE72, 0xFE74, 0xFE76, 0xFE78, 0xFE7A, 0xFE7C, 0xFE7E);
 
 	private PyChars() {
 	}
@@ -86,12 +104,14 @@ final class PyChars {
 			return false;
 		}
 		int first = name.codePointAt(0);
-		if (first != '_' && !Character.isUnicodeIdentifierStart(first)) {
+		// Python checks XID_Start / XID_Continue; Java knows ID_Start / ID_Continue
+		if (first != '_' && (!Character.isUnicodeIdentifierStart(first) || NOT_XID_START.contains(first))) {
 			return false;
 		}
 		for (int i = Character.charCount(first); i < name.length();) {
 			int cp = name.codePointAt(i);
-			if (!Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)) {
+			if (!Character.isUnicodeIdentifierPart(cp) || Character.isIdentifierIgnorable(cp)
+					|| NOT_XID_CONTINUE.contains(cp)) {
 				return false;
 			}
 			i += Character.charCount(cp);

@@ -38,6 +38,22 @@ final class PyRegexTranslator {
 
 	private static final String ASCII_WORD = "a-zA-Z0-9_";
 
+	/**
+	 * The deepest nesting of repeats that can match empty which the gateway runs
+	 * ({@code ((.*)*)*}); deeper ones are refused as too costly.
+	 */
+	static final int MAX_EMPTY_REPEAT_NESTING = 2;
+
+	/** How the refusal of a too costly pattern starts. */
+	static final String TOO_COSTLY = "too costly to run";
+
+	/**
+	 * Zero-width and always true, but it reads the characters on both sides of the
+	 * position (where there are any): a step that {@link BoundedText} counts, also at the
+	 * end of the text.
+	 */
+	static final String STEP_PROBE = "(?=[\\x{0}-\\x{10FFFF}]?)(?<=[\\x{0}-\\x{10FFFF}]?)";
+
 	private final PyRegex regex;
 
 	private final StringBuilder out = new StringBuilder();
@@ -51,6 +67,8 @@ final class PyRegexTranslator {
 	private final Map<String, Pattern> patterns;
 
 	private int javaGroupCount;
+
+	private boolean probeNextGroup;
 
 	private PyRegexTranslator(PyRegex regex, Map<String, Pattern> patterns) {
 		this.regex = regex;
@@ -80,7 +98,52 @@ final class PyRegexTranslator {
 	static JavaRegex translate(PyRegex regex, Map<String, Pattern> patterns) {
 		PyRegexTranslator translator = new PyRegexTranslator(regex, patterns);
 		translator.check(regex.root(), regex.flags());
+		int nesting = translator.emptyRepeatNesting(regex.root());
+		if (nesting > MAX_EMPTY_REPEAT_NESTING) {
+			throw new PyRegexException(TOO_COSTLY + ": repeats that can match empty are nested " + nesting
+					+ " deep, more than " + MAX_EMPTY_REPEAT_NESTING, -1, PyRegexException.UNSUPPORTED);
+		}
 		return translator.emit();
+	}
+
+	/**
+	 * How deep repeats whose body can match the empty string are nested, as in
+	 * {@code ((.*)*)*} (2). Java's engine spends time exponential in that depth between
+	 * two character reads, which no step budget can see.
+	 */
+	private int emptyRepeatNesting(Seq seq) {
+		int deepest = 0;
+		for (PyNode node : seq.nodes) {
+			int depth = 0;
+			if (node instanceof Repeat repeat) {
+				depth = emptyRepeatNesting(repeat.body());
+				if (repeat.max() > 1 && PyWidth.of(repeat.body(), this.regex.groupWidths())[0] == 0) {
+					depth++;
+				}
+			}
+			else if (node instanceof Group group) {
+				depth = emptyRepeatNesting(group.body());
+			}
+			else if (node instanceof Atomic atomic) {
+				depth = emptyRepeatNesting(atomic.body());
+			}
+			else if (node instanceof Assert assertion) {
+				depth = emptyRepeatNesting(assertion.body());
+			}
+			else if (node instanceof Branch branch) {
+				for (Seq alternative : branch.alternatives()) {
+					depth = Math.max(depth, emptyRepeatNesting(alternative));
+				}
+			}
+			else if (node instanceof GroupRefExists exists) {
+				depth = emptyRepeatNesting(exists.yes());
+				if (exists.no() != null) {
+					depth = Math.max(depth, emptyRepeatNesting(exists.no()));
+				}
+			}
+			deepest = Math.max(deepest, depth);
+		}
+		return deepest;
 	}
 
 	/**
@@ -207,6 +270,8 @@ final class PyRegexTranslator {
 				if (i > 0) {
 					this.out.append('|');
 				}
+				// a step for BoundedText on every alternative tried (see STEP_PROBE)
+				this.out.append(STEP_PROBE);
 				emitSeq(alternatives.get(i), flags);
 			}
 			this.out.append(')');
@@ -238,6 +303,10 @@ final class PyRegexTranslator {
 			int number = group.group();
 			this.javaGroups[number] = ++this.javaGroupCount;
 			this.out.append("(?<g").append(number).append('>');
+			if (this.probeNextGroup) {
+				this.probeNextGroup = false;
+				this.out.append(STEP_PROBE);
+			}
 			emitSeq(group.body(), flags);
 			if (this.conditionTargets.contains(number)) {
 				// an empty group that took part exactly when this group did, for
@@ -263,14 +332,23 @@ final class PyRegexTranslator {
 
 	private void emitRepeat(Repeat repeat, int flags) {
 		Seq body = repeat.body();
-		boolean atom = body.size() == 1 && (body.get(0) instanceof Literal || body.get(0) instanceof NotLiteral
-				|| body.get(0) instanceof Any || body.get(0) instanceof In || body.get(0) instanceof Branch
-				|| body.get(0) instanceof Group || body.get(0) instanceof Atomic || body.get(0) instanceof GroupRef);
-		if (!atom) {
-			this.out.append("(?:");
+		boolean singleCharacter = body.size() == 1 && (body.get(0) instanceof Literal
+				|| body.get(0) instanceof NotLiteral || body.get(0) instanceof Any || body.get(0) instanceof In);
+		boolean capturingGroup = body.size() == 1 && body.get(0) instanceof Group group && group.group() != null;
+		if (capturingGroup) {
+			// the step goes inside the group, so that Java still sees a repeated group
+			// (its capture bookkeeping differs for a repeated non-capturing group)
+			this.probeNextGroup = true;
+			emitSeq(body, flags);
 		}
-		emitSeq(body, flags);
-		if (!atom) {
+		else if (singleCharacter) {
+			emitSeq(body, flags);
+		}
+		else {
+			// a step for BoundedText: each attempt at the body reads a character, even
+			// where the body itself reads none (nested repeats that match empty)
+			this.out.append("(?:").append(STEP_PROBE);
+			emitSeq(body, flags);
 			this.out.append(')');
 		}
 		long min = Math.min(repeat.min(), Integer.MAX_VALUE);

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.github.st2chatops.gateway.alias.AliasCatalog;
 import io.github.st2chatops.gateway.alias.AliasCatalogHolder;
 import io.github.st2chatops.gateway.alias.AliasHelp;
+import io.github.st2chatops.gateway.alias.AliasHelpFilterTooCostlyException;
 import io.github.st2chatops.gateway.alias.MatchOutcome;
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
@@ -237,9 +238,19 @@ public class CommandService implements ChatCommandHandler {
 		if (unavailable.isPresent()) {
 			return unavailable.get();
 		}
+		Optional<Duration> wait = this.rateLimiter.acquire(requester);
+		if (wait.isPresent()) {
+			// help runs the caller's regular expression: limited like any command
+			return command.explicit() ? CommandResult.refused(tooFast(wait.get())) : CommandResult.ignored();
+		}
 		List<AliasHelp.Entry> all;
 		try {
 			all = this.catalogs.current().help(request.filter(), request.pack(), 0, 0).entries();
+		}
+		catch (AliasHelpFilterTooCostlyException ex) {
+			return CommandResult.help("The filter '" + request.filter()
+					+ "' needs too much work to search the help (nested repeats such as ((.*)*)* backtrack without end), "
+					+ "so the search was stopped. Try plain words, e.g. `" + this.help.example("help deploy") + "`.");
 		}
 		catch (IllegalArgumentException ex) {
 			return CommandResult.help("The filter '" + request.filter() + "' is not a valid regular expression.");
@@ -249,6 +260,11 @@ public class CommandService implements ChatCommandHandler {
 			return CommandResult.ignored();
 		}
 		return CommandResult.help(this.help.format(request, page));
+	}
+
+	private static String tooFast(Duration wait) {
+		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		return "You're running commands too fast; try again in " + seconds + " s. Nothing ran.";
 	}
 
 	private CommandResult dryRun(String line, boolean explicit, Requester requester) {
@@ -297,9 +313,7 @@ public class CommandService implements ChatCommandHandler {
 		// 5. rate limit
 		Optional<Duration> wait = this.rateLimiter.acquire(requester);
 		if (wait.isPresent()) {
-			long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-			return CommandResult
-				.refused("You're running commands too fast; try again in " + seconds + " s. Nothing ran.");
+			return CommandResult.refused(tooFast(wait.get()));
 		}
 		// 6. identity, 7. execute
 		String user = (address.userName() != null) ? address.userName() : address.userId();
@@ -363,6 +377,13 @@ public class CommandService implements ChatCommandHandler {
 		}
 		if (!explicit) {
 			return CommandResult.ignored();
+		}
+		List<String> gaveUp = (outcome instanceof MatchOutcome.NoMatch noMatch)
+				? noMatch.gaveUp().stream().filter((ref) -> this.access.permits(requester, ref)).toList() : List.of();
+		if (!gaveUp.isEmpty()) {
+			return CommandResult.noMatch(
+					"Nothing matched `" + line + "`: matching it against the format of " + String.join(", ", gaveUp)
+							+ " needed too much work and was stopped, so nothing ran. Try a shorter command.");
 		}
 		List<AliasHelp.Entry> suggestible = visible(catalog.help("", null, 0, 0).entries(), requester);
 		return CommandResult.noMatch(this.help.noMatch(line, suggestible));
