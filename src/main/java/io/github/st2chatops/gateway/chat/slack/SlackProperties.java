@@ -26,9 +26,9 @@ import org.springframework.util.StringUtils;
  * remembered so that Slack's retries never run a command twice (default 1h, Slack retries
  * within minutes)
  * @param timeout connect and read timeout of calls to Slack (default 10s)
- * @param appToken the app-level token ({@code xapp-...}, Basic Information, App-Level
- * Tokens, scope connections:write); with it Slack is reached over Socket Mode and needs
- * no public URL
+ * @param appToken the app-level token (xapp-..., Basic Information, App-Level Tokens,
+ * scope connections:write); with it Slack is reached over Socket Mode and needs no public
+ * URL
  * @param socketMode the Socket Mode settings
  */
 @ConfigurationProperties("gateway.chat.slack")
