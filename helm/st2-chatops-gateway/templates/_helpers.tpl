@@ -139,6 +139,9 @@ gateway.st2.api-url is GATEWAY_ST2_API_URL). Rendered into the ConfigMap.
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_DELIVERY_INITIAL_BACKOFF" .Values.chat.delivery.initialBackoff) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_DELIVERY_MAX_BACKOFF" .Values.chat.delivery.maxBackoff) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_API_URL" .Values.chat.slack.apiUrl) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_SOCKET_MODE_ENABLED" .Values.chat.slack.socketMode.enabled) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_SOCKET_MODE_CONNECTIONS" .Values.chat.slack.socketMode.connections) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_SOCKET_MODE_PING_INTERVAL" .Values.chat.slack.socketMode.pingInterval) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_USER_FIELD" .Values.chat.slack.userField) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_MESSAGE_LIMIT" .Values.chat.slack.messageLimit) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_DEDUPE_WINDOW" .Values.chat.slack.dedupeWindow) -}}
@@ -198,6 +201,7 @@ ConfigMap); with existingSecret, your Secret holds the same keys.
 {{- include "gateway.put" (list $env (printf "GATEWAY_API_KEYS_%s_TOKEN" (upper $name)) $key.token) -}}
 {{- end -}}
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_TOKEN" .Values.relay.token) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_APP_TOKEN" .Values.chat.slack.appToken) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_SIGNING_SECRET" .Values.chat.slack.signingSecret) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_BOT_TOKEN" .Values.chat.slack.botToken) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_TOKEN" .Values.chat.mattermost.token) -}}

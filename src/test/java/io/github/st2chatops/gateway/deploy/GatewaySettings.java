@@ -32,9 +32,10 @@ final class GatewaySettings {
 
 	/** Values that are credentials: the chart puts them in its Secret only. */
 	static final Set<String> CREDENTIALS = Set.of("st2/apiKey", "st2/authToken", "st2/password", "api/keys/ops/token",
-			"relay/token", "chat/slack/signingSecret", "chat/slack/botToken", "chat/mattermost/token",
-			"chat/mattermost/botToken", "chat/teams/securityToken", "chat/teams/defaultWorkflowUrl",
-			"chat/teams/workflowUrls", "chat/rocketchat/token", "chat/rocketchat/webhookUrl", "chat/generic/secret");
+			"relay/token", "chat/slack/appToken", "chat/slack/signingSecret", "chat/slack/botToken",
+			"chat/mattermost/token", "chat/mattermost/botToken", "chat/teams/securityToken",
+			"chat/teams/defaultWorkflowUrl", "chat/teams/workflowUrls", "chat/rocketchat/token",
+			"chat/rocketchat/webhookUrl", "chat/generic/secret");
 
 	/**
 	 * The settings DESIGN.md names that docs/configuration.md does not list yet (their
@@ -121,6 +122,10 @@ final class GatewaySettings {
 		properties.put("gateway.chat.slack.message-limit", "chat/slack/messageLimit");
 		properties.put("gateway.chat.slack.dedupe-window", "chat/slack/dedupeWindow");
 		properties.put("gateway.chat.slack.timeout", "chat/slack/timeout");
+		properties.put("gateway.chat.slack.app-token", "chat/slack/appToken");
+		properties.put("gateway.chat.slack.socket-mode.enabled", "chat/slack/socketMode/enabled");
+		properties.put("gateway.chat.slack.socket-mode.connections", "chat/slack/socketMode/connections");
+		properties.put("gateway.chat.slack.socket-mode.ping-interval", "chat/slack/socketMode/pingInterval");
 		properties.put("gateway.chat.mattermost.user-field", "chat/mattermost/userField");
 		properties.put("gateway.chat.mattermost.reply-deadline", "chat/mattermost/replyDeadline");
 		properties.put("gateway.chat.mattermost.message-limit", "chat/mattermost/messageLimit");

@@ -62,6 +62,26 @@ class SlackClient {
 	}
 
 	/**
+	 * Asks for a Socket Mode connection ({@code apps.connections.open}) with the
+	 * app-level token. The URL it gives carries a ticket: it is never logged.
+	 * @param appToken the app-level token ({@code xapp-...})
+	 * @return the {@code wss://} URL to connect to
+	 */
+	URI openConnection(String appToken) {
+		Answer answer = exchange("apps.connections.open",
+				this.restClient.post()
+					.uri(methodUri("apps.connections.open").build().toUri())
+					.header(HttpHeaders.AUTHORIZATION, "Bearer " + appToken)
+					.contentType(MediaType.APPLICATION_FORM_URLENCODED));
+		String url = checked("apps.connections.open", answer).path("url").asString("");
+		if (!url.startsWith("wss://") && !url.startsWith("ws://")) {
+			throw new SlackApiException("Slack answered apps.connections.open without a WebSocket URL", null, true,
+					null, null);
+		}
+		return URI.create(url);
+	}
+
+	/**
 	 * Reads a user's profile ({@code users.info}).
 	 * @param userId the member id
 	 * @return the {@code user} object

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
 /**
- * Slack settings. Slack is on when {@code signing-secret} is set; then {@code bot-token}
- * must be set too.
+ * Slack settings. Slack is on when {@code app-token} (Socket Mode: no public URL) or
+ * {@code signing-secret} (HTTP endpoints) is set, or both; then {@code bot-token} must be
+ * set too.
  *
  * @param signingSecret the app's signing secret (Basic Information, App Credentials);
  * requests are verified with it
@@ -25,29 +26,46 @@ import org.springframework.util.StringUtils;
  * remembered so that Slack's retries never run a command twice (default 1h, Slack retries
  * within minutes)
  * @param timeout connect and read timeout of calls to Slack (default 10s)
+ * @param appToken the app-level token (xapp-..., Basic Information, App-Level Tokens,
+ * scope connections:write); with it Slack is reached over Socket Mode and needs no public
+ * URL
+ * @param socketMode the Socket Mode settings
  */
 @ConfigurationProperties("gateway.chat.slack")
 public record SlackProperties(String signingSecret, String botToken, @DefaultValue("https://slack.com/api") URI apiUrl,
 		@DefaultValue("id") UserField userField, @DefaultValue("4000") int messageLimit,
-		@DefaultValue("1h") Duration dedupeWindow, @DefaultValue("10s") Duration timeout) {
+		@DefaultValue("1h") Duration dedupeWindow, @DefaultValue("10s") Duration timeout, String appToken,
+		@DefaultValue SocketMode socketMode) {
 
 	/** The property that turns Slack on. */
 	static final String SIGNING_SECRET = "gateway.chat.slack.signing-secret";
 
+	/** The property that turns Socket Mode on. */
+	static final String APP_TOKEN = "gateway.chat.slack.app-token";
+
 	/**
-	 * The setting that switches the platform on: without a value, the platform is off.
+	 * The setting that switches the HTTP endpoints on: without a value, they answer 404.
+	 * The platform itself is on when this or {@link #APP_TOKEN} is set.
 	 */
 	static final String ENABLED_BY = SIGNING_SECRET;
 
 	public SlackProperties {
-		if (StringUtils.hasText(signingSecret) && !StringUtils.hasText(botToken)) {
-			throw new IllegalArgumentException("gateway.chat.slack.bot-token must be set when " + SIGNING_SECRET
-					+ " is set (the Bot User OAuth Token, xoxb-..., from the app's OAuth & Permissions page)");
+		boolean inbound = StringUtils.hasText(signingSecret) || StringUtils.hasText(appToken);
+		if (inbound && !StringUtils.hasText(botToken)) {
+			throw new IllegalArgumentException(
+					"gateway.chat.slack.bot-token must be set when " + SIGNING_SECRET + " or " + APP_TOKEN
+							+ " is set (the Bot User OAuth Token, xoxb-..., from the app's OAuth & Permissions page)");
 		}
-		if (!StringUtils.hasText(signingSecret) && StringUtils.hasText(botToken)) {
-			throw new IllegalArgumentException(SIGNING_SECRET + " must be set when gateway.chat.slack.bot-token is "
-					+ "set (the Signing Secret from the app's Basic Information page)");
+		if (!inbound && StringUtils.hasText(botToken)) {
+			throw new IllegalArgumentException(APP_TOKEN + " (Socket Mode) or " + SIGNING_SECRET
+					+ " (HTTP endpoints) must be set when gateway.chat.slack.bot-token is set (both are on the app's "
+					+ "Basic Information page)");
 		}
+		if (StringUtils.hasText(appToken) && !appToken.startsWith("xapp-")) {
+			throw new IllegalArgumentException(APP_TOKEN
+					+ " must be an app-level token starting with xapp- (Basic Information, App-Level Tokens)");
+		}
+		socketMode = (socketMode != null) ? socketMode : new SocketMode(null, 2, Duration.ofSeconds(10));
 		if (apiUrl == null || !apiUrl.isAbsolute()
 				|| !("https".equals(apiUrl.getScheme()) || "http".equals(apiUrl.getScheme()))) {
 			throw new IllegalArgumentException("gateway.chat.slack.api-url must be an absolute http(s) URL");
@@ -65,21 +83,57 @@ public record SlackProperties(String signingSecret, String botToken, @DefaultVal
 
 	/**
 	 * Whether Slack is configured.
-	 * @return true when the signing secret is set
+	 * @return true when the signing secret or the app token is set
 	 */
 	boolean enabled() {
-		return StringUtils.hasText(this.signingSecret);
+		return StringUtils.hasText(this.signingSecret) || StringUtils.hasText(this.appToken);
+	}
+
+	/**
+	 * Whether Socket Mode connections are opened.
+	 * @return true when the app token is set and Socket Mode is not switched off
+	 */
+	boolean socketModeOn() {
+		return StringUtils.hasText(this.appToken) && !Boolean.FALSE.equals(this.socketMode.enabled());
 	}
 
 	@Override
 	public String toString() {
 		return "SlackProperties[signingSecret=" + redacted(this.signingSecret) + ", botToken=" + redacted(this.botToken)
 				+ ", apiUrl=" + this.apiUrl + ", userField=" + this.userField + ", messageLimit=" + this.messageLimit
-				+ ", dedupeWindow=" + this.dedupeWindow + ", timeout=" + this.timeout + "]";
+				+ ", dedupeWindow=" + this.dedupeWindow + ", timeout=" + this.timeout + ", appToken="
+				+ redacted(this.appToken) + ", socketMode=" + this.socketMode + "]";
 	}
 
 	private static String redacted(String secret) {
 		return StringUtils.hasText(secret) ? "******" : "<unset>";
+	}
+
+	/**
+	 * Socket Mode settings.
+	 *
+	 * @param enabled whether Socket Mode connections are opened (default: on when
+	 * app-token is set)
+	 * @param connections how many connections are held open at once (default 2, at most
+	 * 10, Slack's limit per app); Slack gives each envelope to one of them, and a second
+	 * one keeps messages flowing while the first is replaced
+	 * @param pingInterval how often the gateway pings Slack on each connection; a
+	 * connection that hears nothing for three intervals is replaced (default 10s)
+	 */
+	public record SocketMode(Boolean enabled, @DefaultValue("2") int connections,
+			@DefaultValue("10s") Duration pingInterval) {
+
+		public SocketMode {
+			if (connections < 1 || connections > 10) {
+				throw new IllegalArgumentException(
+						"gateway.chat.slack.socket-mode.connections must be between 1 and 10 (Slack's limit per app)");
+			}
+			if (pingInterval == null || pingInterval.compareTo(Duration.ofMillis(50)) < 0) {
+				throw new IllegalArgumentException(
+						"gateway.chat.slack.socket-mode.ping-interval must be at least 50ms");
+			}
+		}
+
 	}
 
 	/**

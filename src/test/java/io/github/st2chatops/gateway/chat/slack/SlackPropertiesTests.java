@@ -47,8 +47,48 @@ class SlackPropertiesTests {
 		this.runner.withPropertyValues("gateway.chat.slack.bot-token=xoxb-1").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.slack.signing-secret must be set");
+				.hasMessageContaining(
+						"gateway.chat.slack.app-token (Socket Mode) or gateway.chat.slack.signing-secret");
 		});
+	}
+
+	@Test
+	void bindWhenOnlyAppTokenAndBotTokenAreSetShouldTurnSocketModeOn() {
+		this.runner
+			.withPropertyValues("gateway.chat.slack.app-token=xapp-1-a99pp", "gateway.chat.slack.bot-token=xoxb-1")
+			.run((context) -> {
+				SlackProperties properties = context.getBean(SlackProperties.class);
+				assertThat(properties.enabled()).isTrue();
+				assertThat(properties.socketModeOn()).isTrue();
+				assertThat(properties.socketMode().connections()).isEqualTo(2);
+				assertThat(properties.toString()).doesNotContain("a99pp").contains("appToken=******");
+			});
+	}
+
+	@Test
+	void bindWhenSocketModeIsSwitchedOffShouldKeepItOff() {
+		this.runner
+			.withPropertyValues("gateway.chat.slack.app-token=xapp-1", "gateway.chat.slack.bot-token=xoxb-1",
+					"gateway.chat.slack.socket-mode.enabled=false")
+			.run((context) -> assertThat(context.getBean(SlackProperties.class).socketModeOn()).isFalse());
+	}
+
+	@Test
+	void bindWhenAppTokenIsNotAnAppTokenShouldFailWithoutShowingIt() {
+		this.runner.withPropertyValues("gateway.chat.slack.app-token=xoxb-wr0ng", "gateway.chat.slack.bot-token=xoxb-1")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("gateway.chat.slack.app-token must be an app-level token")
+				.message()
+				.doesNotContain("wr0ng"));
+	}
+
+	@Test
+	void bindWhenTooManyConnectionsShouldFailNamingTheProperty() {
+		this.runner
+			.withPropertyValues("gateway.chat.slack.app-token=xapp-1", "gateway.chat.slack.bot-token=xoxb-1",
+					"gateway.chat.slack.socket-mode.connections=11")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("gateway.chat.slack.socket-mode.connections must be between 1 and 10"));
 	}
 
 	@Test

@@ -1,0 +1,265 @@
+package io.github.st2chatops.gateway.chat.slack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A small WebSocket server (RFC 6455) for the tests that speaks Slack's Socket Mode from
+ * Slack's side: it accepts the upgrade, says {@code hello}, records every text frame the
+ * gateway sends, and lets a test send envelopes and {@code disconnect}s. It can refuse
+ * upgrades (Slack down) and stop answering pings (a silent link).
+ */
+final class SocketModeTestServer implements AutoCloseable {
+
+	private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+	private final ServerSocket serverSocket;
+
+	private final List<Link> links = new CopyOnWriteArrayList<>();
+
+	private final List<String> events;
+
+	private volatile boolean refusing;
+
+	private volatile boolean silent;
+
+	/**
+	 * Starts the server on a random loopback port.
+	 * @param events where received frames are recorded, as {@code received:<json>}
+	 * @throws IOException when no port can be had
+	 */
+	SocketModeTestServer(List<String> events) throws IOException {
+		this.events = events;
+		this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		Thread acceptor = new Thread(this::acceptLoop, "socket-mode-test-server");
+		acceptor.setDaemon(true);
+		acceptor.start();
+	}
+
+	String url() {
+		return "ws://127.0.0.1:" + this.serverSocket.getLocalPort() + "/link/?ticket=test-ticket";
+	}
+
+	void refuseConnections(boolean refuse) {
+		this.refusing = refuse;
+	}
+
+	/** From now on, new links say hello, then ignore pings: a link gone quiet. */
+	void goSilent(boolean silent) {
+		this.silent = silent;
+	}
+
+	/** Links that are open, in the order they were made. */
+	List<Link> openLinks() {
+		return this.links.stream().filter(Link::isOpen).toList();
+	}
+
+	int linksMade() {
+		return this.links.size();
+	}
+
+	private void acceptLoop() {
+		while (!this.serverSocket.isClosed()) {
+			try {
+				Socket socket = this.serverSocket.accept();
+				Thread reader = new Thread(() -> serve(socket), "socket-mode-test-link");
+				reader.setDaemon(true);
+				reader.start();
+			}
+			catch (IOException ex) {
+				return;
+			}
+		}
+	}
+
+	private void serve(Socket socket) {
+		try (socket) {
+			InputStream in = socket.getInputStream();
+			OutputStream out = socket.getOutputStream();
+			String key = null;
+			for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+				if (line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-key:")) {
+					key = line.substring(line.indexOf(':') + 1).strip();
+				}
+			}
+			if (this.refusing || key == null) {
+				out.write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				return;
+			}
+			out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+					+ "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			Link link = new Link(out, this.silent);
+			this.links.add(link);
+			// Slack's hello, as its Socket Mode docs show it
+			link.send("{\"type\":\"hello\",\"num_connections\":" + openLinks().size()
+					+ ",\"debug_info\":{\"host\":\"applink-7fc4fdbb64-4x5xq\",\"build_number\":10,"
+					+ "\"approximate_connection_time\":18060},\"connection_info\":{\"app_id\":\"A01K58AR4RF\"}}");
+			link.read(new DataInputStream(in));
+		}
+		catch (IOException ex) {
+			// the gateway went away
+		}
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		int b;
+		while ((b = in.read()) != -1 && b != '\n') {
+			if (b != '\r') {
+				line.write(b);
+			}
+		}
+		if (b == -1 && line.size() == 0) {
+			throw new IOException("closed");
+		}
+		return line.toString(StandardCharsets.US_ASCII);
+	}
+
+	private static String accept(String key) {
+		try {
+			byte[] sha1 = MessageDigest.getInstance("SHA-1").digest((key + GUID).getBytes(StandardCharsets.US_ASCII));
+			return Base64.getEncoder().encodeToString(sha1);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.serverSocket.close();
+		for (Link link : this.links) {
+			link.drop();
+		}
+	}
+
+	/** One WebSocket from the gateway. */
+	final class Link {
+
+		private final OutputStream out;
+
+		private final boolean silent;
+
+		private final List<String> received = new CopyOnWriteArrayList<>();
+
+		private volatile boolean open = true;
+
+		private volatile Integer closeCode;
+
+		Link(OutputStream out, boolean silent) {
+			this.out = out;
+			this.silent = silent;
+		}
+
+		boolean isOpen() {
+			return this.open;
+		}
+
+		Integer closeCode() {
+			return this.closeCode;
+		}
+
+		List<String> received() {
+			return new ArrayList<>(this.received);
+		}
+
+		void send(String text) throws IOException {
+			frame(0x1, text.getBytes(StandardCharsets.UTF_8));
+		}
+
+		private synchronized void frame(int opcode, byte[] payload) throws IOException {
+			ByteArrayOutputStream frame = new ByteArrayOutputStream();
+			frame.write(0x80 | opcode);
+			if (payload.length < 126) {
+				frame.write(payload.length);
+			}
+			else if (payload.length < 65536) {
+				frame.write(126);
+				frame.write(payload.length >>> 8);
+				frame.write(payload.length & 0xff);
+			}
+			else {
+				frame.write(127);
+				for (int shift = 56; shift >= 0; shift -= 8) {
+					frame.write((int) ((long) payload.length >>> shift) & 0xff);
+				}
+			}
+			frame.write(payload);
+			this.out.write(frame.toByteArray());
+			this.out.flush();
+		}
+
+		void drop() {
+			this.open = false;
+			try {
+				this.out.close();
+			}
+			catch (IOException ex) {
+				// already gone
+			}
+		}
+
+		private void read(DataInputStream in) throws IOException {
+			try {
+				while (true) {
+					int first = in.readUnsignedByte();
+					int second = in.readUnsignedByte();
+					int opcode = first & 0x0f;
+					long length = second & 0x7f;
+					if (length == 126) {
+						length = in.readUnsignedShort();
+					}
+					else if (length == 127) {
+						length = in.readLong();
+					}
+					byte[] mask = new byte[4];
+					if ((second & 0x80) != 0) {
+						in.readFully(mask);
+					}
+					byte[] payload = new byte[(int) length];
+					in.readFully(payload);
+					for (int i = 0; i < payload.length; i++) {
+						payload[i] ^= mask[i % 4];
+					}
+					if (opcode == 0x1) {
+						String text = new String(payload, StandardCharsets.UTF_8);
+						this.received.add(text);
+						SocketModeTestServer.this.events.add("received:" + text);
+					}
+					else if (opcode == 0x9 && !this.silent) {
+						frame(0xA, payload);
+					}
+					else if (opcode == 0x8) {
+						this.closeCode = (payload.length >= 2) ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff)
+								: 1005;
+						frame(0x8, (payload.length >= 2) ? new byte[] { payload[0], payload[1] } : new byte[0]);
+						return;
+					}
+				}
+			}
+			finally {
+				this.open = false;
+			}
+		}
+
+	}
+
+}
