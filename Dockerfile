@@ -22,7 +22,7 @@ COPY src/main src/main
 # The layered extraction keeps dependencies (rarely changing) apart from the application.
 RUN --mount=type=cache,target=/root/.m2 --mount=type=bind,source=.git,target=.git \
 	if [ -d .git ]; then git_info=""; else git_info="-Dmaven.gitcommitid.skip=true"; fi \
-	&& ./mvnw -B -ntp -q package -Dmaven.test.skip=true $git_info \
+	&& ./mvnw -B -ntp -q package -Dmaven.test.skip=true -Dassembly.skipAssembly=true $git_info \
 	&& java -Djarmode=tools -jar target/st2-chatops-gateway-*.jar extract --layers --destination target/extracted --application-filename app.jar
 
 FROM ${JRE_IMAGE}
