@@ -16,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * repeated notification with the same key is acknowledged and not posted again (default
  * 10m)
  * @param stream the st2 event stream follower
- * @param maxBodySize the largest notification body {@code POST /api/v1/st2/notifications}
- * accepts (default 4MB, at most 64MB); larger ones get 413. Other endpoints keep
+ * @param maxBodySize the largest notification body POST /api/v1/st2/notifications accepts
+ * (default 4MB, at most 64MB); larger ones get 413. Other endpoints keep
  * gateway.web.max-body-size
  * @param maxMessageLength the most characters of one result posted to chat (default
  * 40000, at least 1000); a longer result is cut at a line, space or character boundary
