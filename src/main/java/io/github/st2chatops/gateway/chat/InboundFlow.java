@@ -148,8 +148,8 @@ public class InboundFlow {
 			this.claims.release(key);
 		}
 		catch (StateUnavailableException ex) {
-			// the claim expires on its own; a retry within its window is taken for a
-			// duplicate, which runs nothing twice
+			// neither store throws here today (Redis retries a release in the background
+			// until it answers); kept so that a store that does cannot fail the request
 			logger.debug("Could not give up claim {}: {}", key, ex.getMessage());
 		}
 	}
