@@ -4,15 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
 import io.github.st2chatops.gateway.support.MutableClock;
 import io.github.st2chatops.gateway.support.St2WireMock;
-import org.junit.jupiter.api.AfterAll;
+import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,15 +22,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,10 +48,10 @@ class St2TokenRenewalFaultIntegrationTests {
 
 	static final String TOKEN = "5e86421776f946e98faea41e5e4f5d34";
 
-	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
+	@RegisterExtension
+	static final StubServer st2 = StubServer.st2();
 
 	static {
-		st2.start();
 		// st2's token answer (st2auth TokenController), expiry as st2 formats it
 		String expiry = St2WireMock.ST2_ISOTIME.format(NOW.plus(Duration.ofHours(24)));
 		st2.stubFor(post(urlEqualTo("/auth/v1/tokens")).inScenario("auth")
@@ -71,16 +68,6 @@ class St2TokenRenewalFaultIntegrationTests {
 				.withBody("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>")));
 		St2WireMock.stubSampleCatalog(st2);
 		St2WireMock.stubDeployStarted(st2, "5f1a7e2b9c1d4a0001e0e001");
-	}
-
-	@DynamicPropertySource
-	static void urls(DynamicPropertyRegistry registry) {
-		registry.add("gateway.st2.url", st2::baseUrl);
-	}
-
-	@AfterAll
-	static void stop() {
-		st2.stop();
 	}
 
 	@LocalServerPort

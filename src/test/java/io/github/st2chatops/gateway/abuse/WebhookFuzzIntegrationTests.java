@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.chat.HmacSha256;
 import io.github.st2chatops.gateway.support.St2WireMock;
-import org.junit.jupiter.api.AfterAll;
+import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,8 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -36,7 +34,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"gateway.chat.slack.bot-token=xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
 				"gateway.chat.mattermost.token=" + WebhookFuzzIntegrationTests.MATTERMOST_TOKEN,
 				"gateway.chat.mattermost.bot-token=6ioei5o1zpgk7gxxq9ofsuwhyo",
+				"gateway.chat.teams.security-token=" + WebhookFuzzIntegrationTests.TEAMS_TOKEN,
 				"gateway.chat.rocketchat.token=" + WebhookFuzzIntegrationTests.ROCKETCHAT_TOKEN,
 				"gateway.chat.generic.secret=" + WebhookFuzzIntegrationTests.GENERIC_SECRET })
 class WebhookFuzzIntegrationTests {
@@ -66,8 +64,8 @@ class WebhookFuzzIntegrationTests {
 
 	static final String GENERIC_SECRET = "generic-secret-for-fuzz-0123456789";
 
-	static final String TEAMS_TOKEN = Base64.getEncoder()
-		.encodeToString("teams-key-for-fuzz-tests-32bytes".getBytes(StandardCharsets.US_ASCII));
+	// base64 of the 32 bytes "teams-key-for-fuzz-tests-32bytes"
+	static final String TEAMS_TOKEN = "dGVhbXMta2V5LWZvci1mdXp6LXRlc3RzLTMyYnl0ZXM=";
 
 	static final String MATTERMOST_TOKEN = "xr3j5x3p4pfk7kk6ck7b4e6ghh";
 
@@ -100,31 +98,15 @@ class WebhookFuzzIntegrationTests {
 	static final String[] LINES = { "!st2 deploy web to prod", "deploy web to prod", "!st2 help", "help",
 			"!st2 restart nginx", "uptime on web1", "<@U0BOT> deploy api to qa", "!st2 match deploy x to y" };
 
-	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
+	@RegisterExtension
+	static final StubServer st2 = StubServer.st2();
 
-	static final WireMockServer chat = new WireMockServer(options().dynamicPort());
-
-	static {
-		st2.start();
-		chat.start();
-	}
-
-	@DynamicPropertySource
-	static void urls(DynamicPropertyRegistry registry) {
-		registry.add("gateway.st2.url", st2::baseUrl);
-		registry.add("gateway.chat.slack.api-url", () -> chat.baseUrl() + "/slack");
-		registry.add("gateway.chat.mattermost.url", () -> chat.baseUrl());
-		registry.add("gateway.chat.teams.security-token", () -> TEAMS_TOKEN);
-		registry.add("gateway.chat.teams.default-workflow-url", () -> chat.baseUrl() + "/teams");
-		registry.add("gateway.chat.rocketchat.webhook-url", () -> chat.baseUrl() + "/rocketchat");
-		registry.add("gateway.chat.generic.callback-url", () -> chat.baseUrl() + "/generic");
-	}
-
-	@AfterAll
-	static void stop() {
-		st2.stop();
-		chat.stop();
-	}
+	@RegisterExtension
+	static final StubServer chat = StubServer.serving("gateway.chat.slack.api-url", "/slack")
+		.andServing("gateway.chat.mattermost.url", "")
+		.andServing("gateway.chat.teams.default-workflow-url", "/teams")
+		.andServing("gateway.chat.rocketchat.webhook-url", "/rocketchat")
+		.andServing("gateway.chat.generic.callback-url", "/generic");
 
 	@LocalServerPort
 	int port;

@@ -1,15 +1,14 @@
 package io.github.st2chatops.gateway.alias;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+
+import io.github.st2chatops.gateway.support.StubServer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -19,7 +18,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,21 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"gateway.st2.retry.max-retries=0", "gateway.catalog.refresh-interval=1h" })
 class AliasCatalogSynchronizerIntegrationTests {
 
-	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
-
-	static {
-		st2.start();
-	}
-
-	@DynamicPropertySource
-	static void st2Url(DynamicPropertyRegistry registry) {
-		registry.add("gateway.st2.url", st2::baseUrl);
-	}
-
-	@AfterAll
-	static void stopSt2() {
-		st2.stop();
-	}
+	@RegisterExtension
+	static final StubServer st2 = StubServer.st2();
 
 	@Autowired
 	AliasCatalogSynchronizer synchronizer;

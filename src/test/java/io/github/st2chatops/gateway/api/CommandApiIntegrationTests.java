@@ -4,22 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.St2WireMock;
-import org.junit.jupiter.api.AfterAll;
+import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -31,7 +29,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,25 +45,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"gateway.chat.slack.bot-token=xoxb-test-token" })
 class CommandApiIntegrationTests {
 
-	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
+	@RegisterExtension
+	static final StubServer st2 = StubServer.st2();
 
 	static final String EXECUTION_ID = "5f1a7e2b9c1d4a0001e0e001";
 
 	static final String CI = "ci-secret-token-0001";
-
-	static {
-		st2.start();
-	}
-
-	@DynamicPropertySource
-	static void st2Url(DynamicPropertyRegistry registry) {
-		registry.add("gateway.st2.url", st2::baseUrl);
-	}
-
-	@AfterAll
-	static void stopSt2() {
-		st2.stop();
-	}
 
 	@LocalServerPort
 	int port;

@@ -1,31 +1,33 @@
 package io.github.st2chatops.gateway.chat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A {@link ChatCommandHandler} for end-to-end tests of platform adapters, standing in for
- * the command pipeline: records every command, answers with canned replies, and can be
- * held on a latch to play a slow st2.
+ * A {@link ChatCommandHandler} for tests of platform adapters, standing in for the
+ * command pipeline so a test sees exactly what the adapter hands over: records every
+ * command, answers with canned replies ({@code echo: <text>} unless told otherwise), and
+ * can be held on a gate to play a slow st2.
  */
 public class ScriptedChatCommandHandler implements ChatCommandHandler {
 
 	private final List<ChatCommand> commands = new CopyOnWriteArrayList<>();
 
-	private final AtomicInteger finished = new AtomicInteger();
+	private final List<ChatCommand> finished = new CopyOnWriteArrayList<>();
 
 	private volatile Function<ChatCommand, List<ChatReply>> replies = ScriptedChatCommandHandler::echo;
 
 	private volatile CountDownLatch gate;
 
+	private volatile CountDownLatch started = new CountDownLatch(1);
+
 	@Override
 	public List<ChatReply> handle(ChatCommand command) {
 		this.commands.add(command);
+		this.started.countDown();
 		try {
 			CountDownLatch current = this.gate;
 			if (current != null && !current.await(30, TimeUnit.SECONDS)) {
@@ -38,23 +40,26 @@ public class ScriptedChatCommandHandler implements ChatCommandHandler {
 			throw new IllegalStateException(ex);
 		}
 		finally {
-			this.finished.incrementAndGet();
+			this.finished.add(command);
 		}
 	}
 
 	/**
-	 * Forgets everything and answers with {@link #echo(ChatCommand)} again.
+	 * Forgets everything, lets held commands go and answers with {@code echo: <text>}
+	 * again.
 	 */
 	public void reset() {
 		this.commands.clear();
-		this.finished.set(0);
+		this.finished.clear();
 		this.replies = ScriptedChatCommandHandler::echo;
+		release();
 		this.gate = null;
+		this.started = new CountDownLatch(1);
 	}
 
 	/**
 	 * Sets the answer to every command.
-	 * @param replies the answer
+	 * @param replies the replies for a command
 	 */
 	public void answer(Function<ChatCommand, List<ChatReply>> replies) {
 		this.replies = replies;
@@ -86,19 +91,28 @@ public class ScriptedChatCommandHandler implements ChatCommandHandler {
 	}
 
 	/**
-	 * The commands received so far.
-	 * @return a copy
+	 * Waits until a command reached the handler.
+	 * @return true when one did within 10 seconds
+	 * @throws InterruptedException when interrupted
 	 */
-	public List<ChatCommand> commands() {
-		return new ArrayList<>(this.commands);
+	public boolean awaitStarted() throws InterruptedException {
+		return this.started.await(10, TimeUnit.SECONDS);
 	}
 
 	/**
-	 * How many commands have returned.
-	 * @return the count
+	 * The commands received so far, in order.
+	 * @return a copy
 	 */
-	public int finished() {
-		return this.finished.get();
+	public List<ChatCommand> commands() {
+		return List.copyOf(this.commands);
+	}
+
+	/**
+	 * The commands whose handling has returned, in order.
+	 * @return a copy
+	 */
+	public List<ChatCommand> finished() {
+		return List.copyOf(this.finished);
 	}
 
 	private static List<ChatReply> echo(ChatCommand command) {

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.st2chatops.gateway.st2.St2Client;
 import io.github.st2chatops.gateway.st2.St2NotFoundException;
+import io.github.st2chatops.gateway.support.StubServer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,13 +25,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -44,12 +41,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 		properties = { "management.server.port=0", "gateway.st2.api-key=ops-test-api-key" })
 class OperationsIntegrationTests {
 
-	private static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
+	@RegisterExtension
+	static final StubServer st2 = StubServer.st2();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	static {
-		st2.start();
 		// st2's answers as st2 sends them: a JSON list with X-Total-Count, and its 404
 		// fault
 		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias")).willReturn(aResponse().withStatus(200)
@@ -72,16 +69,6 @@ class OperationsIntegrationTests {
 
 	@Autowired
 	private St2Client st2Client;
-
-	@DynamicPropertySource
-	static void st2Url(DynamicPropertyRegistry registry) {
-		registry.add("gateway.st2.url", st2::baseUrl);
-	}
-
-	@AfterAll
-	static void stopSt2() {
-		st2.stop();
-	}
 
 	@Test
 	void actuatorShouldExposeOnlyHealthInfoAndPrometheusOnTheManagementPort() throws Exception {

@@ -3,8 +3,8 @@ package io.github.st2chatops.gateway.relay;
 import java.time.Duration;
 import java.util.Collection;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.st2chatops.gateway.support.St2WireMock;
+import io.github.st2chatops.gateway.support.StubServer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,12 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -27,7 +24,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,41 +37,24 @@ import static org.awaitility.Awaitility.await;
  * channel gets its results while the failing one retries; then the context closes (what
  * SIGTERM does) with a backlog, and every result is either posted or reported dropped.
  */
-@SpringBootTest
-@Import(RelayTestConfiguration.class)
-@DirtiesContext
+@St2StreamTest
+@TestPropertySource(properties = { "gateway.st2.api-key=ZmE3YjM0NDk5NmI1NGM1NWI3NWI4ZTI3MTQ3YzUxYjQ",
+		"gateway.relay.stream.idle-timeout=30s", "gateway.relay.stream.redeliveries=1000",
+		"gateway.relay.stream.delivery-concurrency=3",
+		"spring.lifecycle.timeout-per-shutdown-phase=" + St2StreamDeliveryIntegrationTests.SHUTDOWN_SECONDS + "s" })
 class St2StreamDeliveryIntegrationTests {
 
 	static final int PER_CHANNEL = 10;
 
-	static final Duration SHUTDOWN_PHASE = Duration.ofSeconds(3);
+	static final int SHUTDOWN_SECONDS = 3;
+
+	static final Duration SHUTDOWN_PHASE = Duration.ofSeconds(SHUTDOWN_SECONDS);
 
 	@RegisterExtension
-	static WireMockExtension st2 = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.resetOnEachTest(false)
-		.build();
+	static final StubServer st2 = StubServer.st2();
 
 	@RegisterExtension
-	static WireMockExtension chat = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort().containerThreads(40))
-		.resetOnEachTest(false)
-		.build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("test.chat.url", chat::baseUrl);
-		registry.add("gateway.st2.url", st2::baseUrl);
-		registry.add("gateway.st2.api-key", () -> "ZmE3YjM0NDk5NmI1NGM1NWI3NWI4ZTI3MTQ3YzUxYjQ");
-		registry.add("gateway.relay.stream.enabled", () -> "true");
-		registry.add("gateway.relay.stream.initial-backoff", () -> "50ms");
-		registry.add("gateway.relay.stream.max-backoff", () -> "200ms");
-		registry.add("gateway.relay.stream.idle-timeout", () -> "30s");
-		registry.add("gateway.relay.stream.lock-ttl", () -> "1s");
-		registry.add("gateway.relay.stream.redeliveries", () -> "1000");
-		registry.add("gateway.relay.stream.delivery-concurrency", () -> "3");
-		registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> SHUTDOWN_PHASE.toSeconds() + "s");
-	}
+	static final StubServer chat = StubServer.serving(options().containerThreads(40), "test.chat.url", "");
 
 	@BeforeAll
 	static void st2AnnouncesResultsForThreeChannels() {

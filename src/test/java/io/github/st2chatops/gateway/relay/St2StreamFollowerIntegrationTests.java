@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,15 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.st2chatops.gateway.support.St2WireMock;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -34,7 +31,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,9 +41,10 @@ import static org.awaitility.Awaitility.await;
  * that is reset (the JDK client tries a reset GET once more by itself), a 401 once the
  * token has expired, then a connection that goes quiet.
  */
-@SpringBootTest
-@Import({ RelayTestConfiguration.class, St2StreamFollowerIntegrationTests.AliasEventsConfiguration.class })
-@DirtiesContext
+@St2StreamTest
+@TestPropertySource(properties = { "gateway.st2.username=chatops_bot", "gateway.st2.password=Ch@ngeMe-s3cr3t",
+		"gateway.relay.stream.idle-timeout=1s" })
+@Import(St2StreamFollowerIntegrationTests.AliasEventsConfiguration.class)
 class St2StreamFollowerIntegrationTests {
 
 	static final String TOKEN_1 = "866218ad67e141e4aaddbbb92964e67e";
@@ -55,29 +52,10 @@ class St2StreamFollowerIntegrationTests {
 	static final String TOKEN_2 = "b99d3f74a16e471992f2a10935637916";
 
 	@RegisterExtension
-	static WireMockExtension st2 = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.resetOnEachTest(false)
-		.build();
+	static final StubServer st2 = StubServer.st2();
 
 	@RegisterExtension
-	static WireMockExtension chat = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.resetOnEachTest(false)
-		.build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("test.chat.url", chat::baseUrl);
-		registry.add("gateway.st2.url", st2::baseUrl);
-		registry.add("gateway.st2.username", () -> "chatops_bot");
-		registry.add("gateway.st2.password", () -> "Ch@ngeMe-s3cr3t");
-		registry.add("gateway.relay.stream.enabled", () -> "true");
-		registry.add("gateway.relay.stream.initial-backoff", () -> "50ms");
-		registry.add("gateway.relay.stream.max-backoff", () -> "200ms");
-		registry.add("gateway.relay.stream.idle-timeout", () -> "1s");
-		registry.add("gateway.relay.stream.lock-ttl", () -> "1s");
-	}
+	static final StubServer chat = StubServer.serving("test.chat.url", "");
 
 	// in place before the context (and the follower) starts
 	@BeforeAll

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.st2chatops.gateway.state.LeaderLock;
 import io.github.st2chatops.gateway.support.St2WireMock;
+import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,14 +14,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -30,7 +27,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,34 +35,17 @@ import static org.awaitility.Awaitility.await;
  * another replica holds the lock, takes over when the lock comes free, and lets go of the
  * connection promptly when the lock goes to another replica.
  */
-@SpringBootTest
-@Import({ RelayTestConfiguration.class, St2StreamLeadershipIntegrationTests.ContestedLockConfiguration.class })
-@DirtiesContext
+@St2StreamTest
+@TestPropertySource(properties = { "gateway.st2.api-key=ZmE3YjM0NDk5NmI1NGM1NWI3NWI4ZTI3MTQ3YzUxYjQ",
+		"gateway.relay.stream.idle-timeout=3s" })
+@Import(St2StreamLeadershipIntegrationTests.ContestedLockConfiguration.class)
 class St2StreamLeadershipIntegrationTests {
 
 	@RegisterExtension
-	static WireMockExtension st2 = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.resetOnEachTest(false)
-		.build();
+	static final StubServer st2 = StubServer.st2();
 
 	@RegisterExtension
-	static WireMockExtension chat = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.resetOnEachTest(false)
-		.build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("test.chat.url", chat::baseUrl);
-		registry.add("gateway.st2.url", st2::baseUrl);
-		registry.add("gateway.st2.api-key", () -> "ZmE3YjM0NDk5NmI1NGM1NWI3NWI4ZTI3MTQ3YzUxYjQ");
-		registry.add("gateway.relay.stream.enabled", () -> "true");
-		registry.add("gateway.relay.stream.initial-backoff", () -> "50ms");
-		registry.add("gateway.relay.stream.max-backoff", () -> "200ms");
-		registry.add("gateway.relay.stream.idle-timeout", () -> "3s");
-		registry.add("gateway.relay.stream.lock-ttl", () -> "1s");
-	}
+	static final StubServer chat = StubServer.serving("test.chat.url", "");
 
 	@BeforeAll
 	static void st2SendsAnAnnouncementThenHeartbeats() {

@@ -5,16 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.st2chatops.gateway.GatewayApplication;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.MutableClock;
 import io.github.st2chatops.gateway.support.St2WireMock;
-import org.junit.jupiter.api.AfterAll;
+import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,8 +24,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -35,7 +33,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,23 +61,10 @@ class St2ImpersonationIntegrationTests {
 
 	static final String BOB_TOKEN = "b0b000000f946e98faea4d5b1f1a7f33";
 
-	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
+	@RegisterExtension
+	static final StubServer st2 = StubServer.st2();
 
 	static final MutableClock clock = MutableClock.at(Instant.parse("2026-11-24T12:00:00Z"));
-
-	static {
-		st2.start();
-	}
-
-	@DynamicPropertySource
-	static void urls(DynamicPropertyRegistry registry) {
-		registry.add("gateway.st2.url", st2::baseUrl);
-	}
-
-	@AfterAll
-	static void stop() {
-		st2.stop();
-	}
 
 	@LocalServerPort
 	int port;

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -31,9 +30,9 @@ import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
-import io.github.st2chatops.gateway.chat.RecordingChatCommandHandler;
+import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
 import io.github.st2chatops.gateway.chat.RecordingSleeper;
-import io.github.st2chatops.gateway.chat.RecordingChatTestConfiguration;
+import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
@@ -59,7 +58,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
 				"gateway.chat.mattermost.reply-deadline=2s" })
-@Import(RecordingChatTestConfiguration.class)
+@Import(ChatTestConfiguration.class)
 class MattermostWebhookIntegrationTests {
 
 	static final String SLASH_TOKEN = "xr3j5x3p4pfk7kk6ck7b4e6ghh";
@@ -86,7 +85,7 @@ class MattermostWebhookIntegrationTests {
 	int port;
 
 	@Autowired
-	RecordingChatCommandHandler handler;
+	ScriptedChatCommandHandler handler;
 
 	@Autowired
 	RecordingSleeper sleeper;
@@ -121,7 +120,7 @@ class MattermostWebhookIntegrationTests {
 		GatewayHttp.Response response = slash(slashCommand(responseUrl, "hello world"), SLASH_TOKEN);
 
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.json()).isEqualTo(Map.of("response_type", "in_channel", "text", "ran: hello world"));
+		assertThat(response.json()).isEqualTo(Map.of("response_type", "in_channel", "text", "echo: hello world"));
 		assertThat(this.handler.commands())
 			.containsExactly(new ChatCommand(
 					new ChatAddress("mattermost", "rdc9bgriktyx9p4kowh3dmgqyc", "cniah6qa73bjjjan6mzn11f4ie", null,
@@ -135,12 +134,12 @@ class MattermostWebhookIntegrationTests {
 		GatewayHttp.Response response = slash(fixtureText("/chat/mattermost/slash-command.txt"), SLASH_TOKEN);
 
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.json()).containsEntry("text", "ran: hello world");
+		assertThat(response.json()).containsEntry("text", "echo: hello world");
 	}
 
 	@Test
 	void slashCommandWhenReplyIsAWhisperShouldAnswerEphemeral() {
-		this.handler.replyWith((command) -> List.of(new ChatReply(command.address(), "only you", Map.of(), true)));
+		this.handler.answer((command) -> List.of(new ChatReply(command.address(), "only you", Map.of(), true)));
 
 		GatewayHttp.Response response = slash(slashCommand(mattermost.baseUrl() + "/hooks/commands/x", "secret"),
 				SLASH_TOKEN);
@@ -151,7 +150,7 @@ class MattermostWebhookIntegrationTests {
 	@Test
 	void slashCommandWhenSlowShouldBeAnsweredBeforeItFinishesAndReplyThroughTheResponseUrl()
 			throws InterruptedException {
-		CountDownLatch gate = this.handler.holdCommands();
+		this.handler.hold();
 		String path = "/hooks/commands/" + unique();
 
 		GatewayHttp.Response response = slash(slashCommand(mattermost.baseUrl() + path, "slow"), SLASH_TOKEN);
@@ -160,28 +159,28 @@ class MattermostWebhookIntegrationTests {
 		assertThat(response.json()).isEmpty();
 		assertThat(this.handler.awaitStarted()).isTrue();
 		assertThat(this.handler.finished()).isEmpty();
-		gate.countDown();
+		this.handler.release();
 		await().untilAsserted(() -> mattermost.verify(1,
 				postRequestedFor(urlEqualTo(path))
 					.withRequestBody(matchingJsonPath("$.response_type", equalTo("in_channel")))
-					.withRequestBody(matchingJsonPath("$.text", equalTo("ran: slow")))));
+					.withRequestBody(matchingJsonPath("$.text", equalTo("echo: slow")))));
 	}
 
 	@Test
 	void slashCommandWhenResponseUrlHasExpiredShouldPostWithTheBotToken() {
-		CountDownLatch gate = this.handler.holdCommands();
+		this.handler.hold();
 		String path = "/hooks/commands/" + unique();
 		mattermost.stubFor(post(path).willReturn(aResponse().withStatus(400)
 			.withBody("{\"id\":\"web.command_webhook.invalid.app_error\",\"status_code\":400}")));
 
 		slash(slashCommand(mattermost.baseUrl() + path, "late"), SLASH_TOKEN);
-		gate.countDown();
+		this.handler.release();
 
 		await().untilAsserted(() -> mattermost.verify(1,
 				postRequestedFor(urlEqualTo("/api/v4/posts"))
 					.withHeader("Authorization", equalTo("Bearer " + BOT_TOKEN))
 					.withRequestBody(matchingJsonPath("$.channel_id", equalTo("cniah6qa73bjjjan6mzn11f4ie")))
-					.withRequestBody(matchingJsonPath("$.message", equalTo("ran: late")))));
+					.withRequestBody(matchingJsonPath("$.message", equalTo("echo: late")))));
 	}
 
 	// outgoing webhooks
@@ -194,7 +193,7 @@ class MattermostWebhookIntegrationTests {
 		GatewayHttp.Response response = this.http.post("/chat/mattermost", body, "Content-Type", "application/json");
 
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.json()).isEqualTo(Map.of("response_type", "comment", "text", "ran: pack get \"st2\""));
+		assertThat(response.json()).isEqualTo(Map.of("response_type", "comment", "text", "echo: pack get \"st2\""));
 		assertThat(this.handler.commands())
 			.containsExactly(new ChatCommand(
 					new ChatAddress("mattermost", "kwoknj9nwpypzgzy78wkw516qe", "hawos4dqtby53pd64o4a4cmeoo", postId,
@@ -209,7 +208,7 @@ class MattermostWebhookIntegrationTests {
 		GatewayHttp.Response response = this.http.post("/chat/mattermost", body, "Content-Type",
 				"application/x-www-form-urlencoded");
 
-		assertThat(response.json()).isEqualTo(Map.of("response_type", "comment", "text", "ran: pack get st2"));
+		assertThat(response.json()).isEqualTo(Map.of("response_type", "comment", "text", "echo: pack get st2"));
 		assertThat(this.handler.commands().get(0).addressed()).isTrue();
 	}
 
@@ -220,7 +219,7 @@ class MattermostWebhookIntegrationTests {
 
 		GatewayHttp.Response response = this.http.post("/chat/mattermost", body, "Content-Type", "application/json");
 
-		assertThat(response.json()).containsEntry("text", "ran: help");
+		assertThat(response.json()).containsEntry("text", "echo: help");
 	}
 
 	@Test
@@ -247,12 +246,12 @@ class MattermostWebhookIntegrationTests {
 		await().untilAsserted(() -> mattermost.verify(1,
 				postRequestedFor(urlEqualTo("/api/v4/posts"))
 					.withRequestBody(matchingJsonPath("$.root_id", equalTo("w8oyw5qn4fdk5mmzyxtyqpg1ya")))
-					.withRequestBody(matchingJsonPath("$.message", equalTo("ran: pack get \"st2\"")))));
+					.withRequestBody(matchingJsonPath("$.message", equalTo("echo: pack get \"st2\"")))));
 	}
 
 	@Test
 	void outgoingWebhookWhenSlowShouldBeAnsweredFirstAndReplyInTheThreadLater() throws InterruptedException {
-		CountDownLatch gate = this.handler.holdCommands();
+		this.handler.hold();
 		String postId = unique();
 
 		GatewayHttp.Response response = this.http.post("/chat/mattermost",
@@ -264,13 +263,13 @@ class MattermostWebhookIntegrationTests {
 		assertThat(this.handler.awaitStarted()).isTrue();
 		assertThat(this.handler.finished()).isEmpty();
 		mattermost.verify(0, postRequestedFor(urlEqualTo("/api/v4/posts")));
-		gate.countDown();
+		this.handler.release();
 		await().untilAsserted(() -> mattermost.verify(1,
 				postRequestedFor(urlEqualTo("/api/v4/posts"))
 					.withHeader("Authorization", equalTo("Bearer " + BOT_TOKEN))
 					.withRequestBody(matchingJsonPath("$.channel_id", equalTo("hawos4dqtby53pd64o4a4cmeoo")))
 					.withRequestBody(matchingJsonPath("$.root_id", equalTo(postId)))
-					.withRequestBody(matchingJsonPath("$.message", equalTo("ran: pack get \"st2\"")))));
+					.withRequestBody(matchingJsonPath("$.message", equalTo("echo: pack get \"st2\"")))));
 	}
 
 	@Test
@@ -290,7 +289,7 @@ class MattermostWebhookIntegrationTests {
 	void replyWhenLongerThanAPostShouldBeSplitInOrderInTheThread() {
 		String line = "st2 output line ".repeat(8);
 		String text = String.join("\n", Collections.nCopies(300, line));
-		this.handler.replyWith((command) -> List.of(ChatReply.of(command.address(), text)));
+		this.handler.answer((command) -> List.of(ChatReply.of(command.address(), text)));
 		String postId = unique();
 
 		GatewayHttp.Response response = this.http.post("/chat/mattermost",
@@ -310,7 +309,7 @@ class MattermostWebhookIntegrationTests {
 
 	@Test
 	void replyWhenMattermostAnswers429ShouldWaitRetryAfterAndPostOnce() {
-		CountDownLatch gate = this.handler.holdCommands();
+		this.handler.hold();
 		mattermost.stubFor(post("/api/v4/posts").inScenario("rate")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2"))
@@ -322,7 +321,7 @@ class MattermostWebhookIntegrationTests {
 		this.http.post("/chat/mattermost",
 				fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, unique()), "Content-Type",
 				"application/json");
-		gate.countDown();
+		this.handler.release();
 
 		await().untilAsserted(() -> assertThat(posts()).hasSize(2));
 		assertThat(this.sleeper.waits()).containsExactly(Duration.ofSeconds(2));
@@ -330,7 +329,7 @@ class MattermostWebhookIntegrationTests {
 
 	@Test
 	void whisperShouldBeAnEphemeralPostForTheUser() {
-		this.handler.replyWith((command) -> List.of(new ChatReply(command.address(), "psst", Map.of(), true)));
+		this.handler.answer((command) -> List.of(new ChatReply(command.address(), "psst", Map.of(), true)));
 		String postId = unique();
 
 		GatewayHttp.Response response = this.http.post("/chat/mattermost",
@@ -351,7 +350,7 @@ class MattermostWebhookIntegrationTests {
 	void whisperWhenTheBotMayNotPostEphemeralShouldMentionTheUserInTheChannel() {
 		mattermost.stubFor(post("/api/v4/posts/ephemeral")
 			.willReturn(okJson(fixtureText("/chat/mattermost/forbidden.json")).withStatus(403)));
-		this.handler.replyWith((command) -> List.of(new ChatReply(command.address(), "psst", Map.of(), true)));
+		this.handler.answer((command) -> List.of(new ChatReply(command.address(), "psst", Map.of(), true)));
 
 		this.http.post("/chat/mattermost",
 				fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, unique()), "Content-Type",
@@ -364,7 +363,7 @@ class MattermostWebhookIntegrationTests {
 	@Test
 	void replyWhenExtraMattermostIsGivenShouldCarryAnAttachment() {
 		Map<String, Object> extra = Map.of("mattermost", Map.of("color", "#ff0000", "title", "Failed"));
-		this.handler.replyWith((command) -> List.of(new ChatReply(command.address(), "status: failed", extra, false)));
+		this.handler.answer((command) -> List.of(new ChatReply(command.address(), "status: failed", extra, false)));
 
 		GatewayHttp.Response response = slash(slashCommand(mattermost.baseUrl() + "/hooks/commands/y", "x"),
 				SLASH_TOKEN);

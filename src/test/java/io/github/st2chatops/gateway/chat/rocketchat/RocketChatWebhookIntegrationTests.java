@@ -170,7 +170,7 @@ class RocketChatWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json()).isEmpty();
-		assertThat(this.handler.finished()).isZero();
+		assertThat(this.handler.finished()).isEmpty();
 		assertThat(rocketChat.getAllServeEvents()).isEmpty();
 		this.handler.release();
 		Map<String, Object> posted = readJson(awaitRequests(rocketChat, 1).get(0).getBody());

@@ -30,8 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
 import io.github.st2chatops.gateway.chat.ChatReply;
-import io.github.st2chatops.gateway.chat.RecordingChatCommandHandler;
-import io.github.st2chatops.gateway.chat.RecordingChatTestConfiguration;
+import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
+import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
@@ -55,7 +55,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
 				"gateway.chat.slack.socket-mode.connections=1", "gateway.chat.slack.socket-mode.ping-interval=500ms" })
-@Import(RecordingChatTestConfiguration.class)
+@Import(ChatTestConfiguration.class)
 class SlackSocketModeIntegrationTests {
 
 	static final String APP_TOKEN = "xapp-1-A01K58AR4RF-2127365438342-9bd4c3ef0b4a";
@@ -80,7 +80,7 @@ class SlackSocketModeIntegrationTests {
 	int port;
 
 	@Autowired
-	RecordingChatCommandHandler handler;
+	ScriptedChatCommandHandler handler;
 
 	@Autowired
 	SlackSocketMode socketMode;
@@ -124,9 +124,9 @@ class SlackSocketModeIntegrationTests {
 				post("/api/chat.postMessage").willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json"))));
 		slack.stubFor(post(urlPathMatching("/commands/.*")).willReturn(okJson("{\"ok\":true}")));
 		this.handler.reset();
-		this.handler.replyWith((command) -> {
+		this.handler.answer((command) -> {
 			events.add("run:" + command.text());
-			return List.of(new ChatReply(command.address(), "ran: " + command.text(), java.util.Map.of(), false));
+			return List.of(new ChatReply(command.address(), "echo: " + command.text(), java.util.Map.of(), false));
 		});
 		await().until(() -> this.health.health().getStatus().equals(Status.UP) && !server.openLinks().isEmpty());
 	}
@@ -139,7 +139,7 @@ class SlackSocketModeIntegrationTests {
 		link().send(slashCommand(envelopeId, responsePath, "pack get st2"));
 
 		await().untilAsserted(() -> slack.verify(1, postRequestedFor(urlEqualTo(responsePath))
-			.withRequestBody(matchingJsonPath("$.text", equalTo("ran: pack get st2")))));
+			.withRequestBody(matchingJsonPath("$.text", equalTo("echo: pack get st2")))));
 		assertThat(this.handler.commands())
 			.containsExactly(new ChatCommand(new ChatAddress("slack", "T0001", "C2147483705", null, "U2147483697",
 					"U2147483697", slack.baseUrl() + responsePath), "pack get st2", true));
@@ -164,7 +164,7 @@ class SlackSocketModeIntegrationTests {
 		assertThat(this.handler.commands().get(0).address().thread()).isEqualTo(ts);
 		await().untilAsserted(() -> slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage"))
 			.withRequestBody(matchingJsonPath("$.thread_ts", equalTo(ts)))
-			.withRequestBody(matchingJsonPath("$.text", equalTo("ran: " + this.handler.commands().get(0).text())))));
+			.withRequestBody(matchingJsonPath("$.text", equalTo("echo: " + this.handler.commands().get(0).text())))));
 
 		String retry = unique();
 		link().send(appMention(retry, eventId, ts, 1));

@@ -17,8 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.github.st2chatops.gateway.chat.ChatCommand;
-import io.github.st2chatops.gateway.chat.RecordingChatCommandHandler;
-import io.github.st2chatops.gateway.chat.RecordingChatTestConfiguration;
+import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
+import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
 				"gateway.chat.slack.user-field=name" })
-@Import(RecordingChatTestConfiguration.class)
+@Import(ChatTestConfiguration.class)
 class SlackUserNameIntegrationTests {
 
 	@RegisterExtension
@@ -61,7 +61,7 @@ class SlackUserNameIntegrationTests {
 	int port;
 
 	@Autowired
-	RecordingChatCommandHandler handler;
+	ScriptedChatCommandHandler handler;
 
 	@BeforeEach
 	void setUp() {

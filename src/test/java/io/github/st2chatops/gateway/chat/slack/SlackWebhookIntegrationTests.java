@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -35,9 +34,9 @@ import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
-import io.github.st2chatops.gateway.chat.RecordingChatCommandHandler;
+import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
 import io.github.st2chatops.gateway.chat.RecordingSleeper;
-import io.github.st2chatops.gateway.chat.RecordingChatTestConfiguration;
+import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
@@ -61,7 +60,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
-@Import(RecordingChatTestConfiguration.class)
+@Import(ChatTestConfiguration.class)
 class SlackWebhookIntegrationTests {
 
 	static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -84,7 +83,7 @@ class SlackWebhookIntegrationTests {
 	int port;
 
 	@Autowired
-	RecordingChatCommandHandler handler;
+	ScriptedChatCommandHandler handler;
 
 	@Autowired
 	RecordingSleeper sleeper;
@@ -122,7 +121,7 @@ class SlackWebhookIntegrationTests {
 		assertThat(response.json()).isEqualTo(Map.of("response_type", "in_channel"));
 		await().untilAsserted(() -> slack.verify(1,
 				postRequestedFor(urlEqualTo(responsePath))
-					.withRequestBody(matchingJsonPath("$.text", equalTo("ran: pack get st2")))
+					.withRequestBody(matchingJsonPath("$.text", equalTo("echo: pack get st2")))
 					.withRequestBody(matchingJsonPath("$.response_type", equalTo("in_channel")))));
 		assertThat(this.handler.commands()).containsExactly(new ChatCommand(new ChatAddress("slack", "T1DC2JH3J",
 				"G8PSS9T3V", null, "U2CERLKJA", "U2CERLKJA", slack.baseUrl() + responsePath), "pack get st2", true));
@@ -145,7 +144,7 @@ class SlackWebhookIntegrationTests {
 
 	@Test
 	void slashCommandWhenTheCommandIsSlowShouldBeAnsweredBeforeItFinishes() throws InterruptedException {
-		CountDownLatch gate = this.handler.holdCommands();
+		this.handler.hold();
 		String responsePath = "/commands/T1/1/" + unique();
 
 		GatewayHttp.Response response = postSigned("/chat/slack/commands", slashCommand(responsePath, "slow one"));
@@ -154,14 +153,14 @@ class SlackWebhookIntegrationTests {
 		assertThat(this.handler.awaitStarted()).isTrue();
 		assertThat(this.handler.finished()).isEmpty();
 		slack.verify(0, postRequestedFor(urlEqualTo(responsePath)));
-		gate.countDown();
+		this.handler.release();
 		await().untilAsserted(() -> slack.verify(1, postRequestedFor(urlEqualTo(responsePath))
-			.withRequestBody(matchingJsonPath("$.text", equalTo("ran: slow one")))));
+			.withRequestBody(matchingJsonPath("$.text", equalTo("echo: slow one")))));
 	}
 
 	@Test
 	void slashCommandWhenReplyIsAWhisperShouldBeEphemeral() {
-		this.handler.replyWith((command) -> List.of(new ChatReply(command.address(), "only you", Map.of(), true)));
+		this.handler.answer((command) -> List.of(new ChatReply(command.address(), "only you", Map.of(), true)));
 		String responsePath = "/commands/T1/2/" + unique();
 
 		postSigned("/chat/slack/commands", slashCommand(responsePath, "secret stuff"));
@@ -183,7 +182,7 @@ class SlackWebhookIntegrationTests {
 				postRequestedFor(urlEqualTo("/api/chat.postMessage"))
 					.withHeader("Authorization", equalTo("Bearer " + BOT_TOKEN))
 					.withRequestBody(matchingJsonPath("$.channel", equalTo("G8PSS9T3V")))
-					.withRequestBody(matchingJsonPath("$.text", equalTo("ran: late")))));
+					.withRequestBody(matchingJsonPath("$.text", equalTo("echo: late")))));
 	}
 
 	@Test
@@ -275,7 +274,7 @@ class SlackWebhookIntegrationTests {
 					.withHeader("Authorization", equalTo("Bearer " + BOT_TOKEN))
 					.withRequestBody(matchingJsonPath("$.channel", equalTo("C123ABC456")))
 					.withRequestBody(matchingJsonPath("$.thread_ts", equalTo(ts)))
-					.withRequestBody(matchingJsonPath("$.text", equalTo("ran: pack get \"st2\"")))));
+					.withRequestBody(matchingJsonPath("$.text", equalTo("echo: pack get \"st2\"")))));
 		assertThat(this.handler.commands()).containsExactly(new ChatCommand(
 				new ChatAddress("slack", "T123ABC456", "C123ABC456", ts, "U123ABC456", "U123ABC456", null),
 				"pack get \"st2\"", true));
@@ -353,7 +352,7 @@ class SlackWebhookIntegrationTests {
 		await().untilAsserted(() -> assertThat(postMessages()).hasSize(1));
 		JsonNode message = postMessages().get(0);
 		assertThat(message.path("channel").asString()).isEqualTo("D024BE91L");
-		assertThat(message.path("text").asString()).isEqualTo("ran: pack get st2");
+		assertThat(message.path("text").asString()).isEqualTo("echo: pack get st2");
 		assertThat(message.has("thread_ts")).isFalse();
 		assertThat(this.handler.commands().get(0).addressed()).isTrue();
 		assertThat(this.handler.commands().get(0).address().thread()).isNull();
@@ -365,7 +364,7 @@ class SlackWebhookIntegrationTests {
 	void replyWhenLongerThanSlacksLimitShouldBeSplitInOrderInTheThread() {
 		String line = "line of st2 output ".repeat(5);
 		String text = String.join("\n", Collections.nCopies(100, line));
-		this.handler.replyWith((command) -> List.of(ChatReply.of(command.address(), text)));
+		this.handler.answer((command) -> List.of(ChatReply.of(command.address(), text)));
 		String ts = unique() + ".7";
 
 		postSigned("/chat/slack/events", event("app-mention.json", unique(), ts));
@@ -387,7 +386,7 @@ class SlackWebhookIntegrationTests {
 	void replyWhenSlackAnswers429ShouldWaitRetryAfterAndResumeWithoutRepeating() {
 		String line = "y".repeat(99);
 		String text = String.join("\n", Collections.nCopies(60, line));
-		this.handler.replyWith((command) -> List.of(ChatReply.of(command.address(), text)));
+		this.handler.answer((command) -> List.of(ChatReply.of(command.address(), text)));
 		slack.stubFor(post("/api/chat.postMessage").inScenario("rate")
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json")))
@@ -441,7 +440,7 @@ class SlackWebhookIntegrationTests {
 
 	@Test
 	void replyWhenAWhisperToAnEventShouldBeEphemeralForTheUser() {
-		this.handler.replyWith((command) -> List.of(new ChatReply(command.address(), "psst", Map.of(), true)));
+		this.handler.answer((command) -> List.of(new ChatReply(command.address(), "psst", Map.of(), true)));
 		String ts = unique() + ".11";
 
 		postSigned("/chat/slack/events", event("app-mention.json", unique(), ts));
@@ -459,7 +458,7 @@ class SlackWebhookIntegrationTests {
 	void replyWhenExtraSlackIsGivenShouldPostAnAttachment() {
 		Map<String, Object> extra = Map.of("slack", Map.of("color", "#042A60", "title", "JIRA-1", "fields",
 				List.of(Map.of("title", "Summary", "value", "It broke", "short", false))));
-		this.handler.replyWith((command) -> List.of(new ChatReply(command.address(), "ticket *open*", extra, false)));
+		this.handler.answer((command) -> List.of(new ChatReply(command.address(), "ticket *open*", extra, false)));
 
 		postSigned("/chat/slack/events", event("app-mention.json", unique(), unique() + ".12"));
 

@@ -186,12 +186,12 @@ class TeamsWebhookIntegrationTests extends WebhookIntegrationTestBase {
 				this.json.writeValueAsBytes(activity("<at>st2</at> pack get st2", CHANNEL)));
 
 		assertThat(response.json()).containsEntry("text", TeamsWebhookController.WORKING);
-		assertThat(this.handler.finished()).isZero();
+		assertThat(this.handler.finished()).isEmpty();
 		assertThat(workflows.getAllServeEvents()).isEmpty();
 		this.handler.release();
 		List<LoggedRequest> posts = awaitRequests(workflows, 1);
 		assertThat(cardText(posts.get(0))).isEqualTo("echo: pack get st2");
-		assertThat(this.handler.finished()).isEqualTo(1);
+		assertThat(this.handler.finished()).hasSize(1);
 	}
 
 	@Test
