@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -142,7 +142,7 @@ public final class WebhookTestSupport {
 	 * @param count how many
 	 * @return every request it received, oldest first
 	 */
-	public static List<LoggedRequest> awaitRequests(WireMockExtension server, int count) {
+	public static List<LoggedRequest> awaitRequests(WireMockServer server, int count) {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(server.getAllServeEvents()).hasSizeGreaterThanOrEqualTo(count));
 		// WireMock lists the newest first

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,14 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,7 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * platform's callback on WireMock), cut to gateway.relay.max-message-length with a note
  * and split into messages the platform takes; it never posts nothing.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
+				"gateway.relay.token=" + LargeNotificationIntegrationTests.TOKEN,
+				"gateway.chat.generic.secret=generic-secret-for-large-results-01",
+				"gateway.chat.generic.max-message-length=" + LargeNotificationIntegrationTests.PLATFORM_LIMIT })
 class LargeNotificationIntegrationTests {
 
 	static final String TOKEN = "relay-token-for-large-results-0123";
@@ -40,17 +41,8 @@ class LargeNotificationIntegrationTests {
 	static final int PLATFORM_LIMIT = 10_000;
 
 	@RegisterExtension
-	static WireMockExtension chat = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("gateway.relay.token", () -> TOKEN);
-		registry.add("gateway.st2.url", () -> "http://127.0.0.1:9");
-		registry.add("gateway.st2.api-key", () -> "test-api-key");
-		registry.add("gateway.chat.generic.secret", () -> "generic-secret-for-large-results-01");
-		registry.add("gateway.chat.generic.callback-url", () -> chat.baseUrl() + "/callback");
-		registry.add("gateway.chat.generic.max-message-length", () -> PLATFORM_LIMIT);
-	}
+	static final StubServer chat = StubServer.serving("gateway.chat.generic.callback-url", "/callback")
+		.resettingBeforeEach();
 
 	static final JsonMapper json = JsonMapper.builder().build();
 

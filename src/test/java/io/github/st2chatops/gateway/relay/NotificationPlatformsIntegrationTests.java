@@ -1,7 +1,7 @@
 package io.github.st2chatops.gateway.relay;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,8 +9,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -21,7 +19,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,7 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sender, in the same channel and thread: Slack, Mattermost and the generic webhook, each
  * API played by WireMock with its documented answers.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
+				"gateway.relay.token=" + NotificationPlatformsIntegrationTests.TOKEN,
+				"gateway.chat.slack.signing-secret=8f742231b10e8888abcd99yyyzzz85a5",
+				"gateway.chat.slack.bot-token=" + NotificationPlatformsIntegrationTests.SLACK_BOT_TOKEN,
+				"gateway.chat.mattermost.token=xr3j5x3p4pfk8nqs7ffmd6sh3e",
+				"gateway.chat.mattermost.bot-token=" + NotificationPlatformsIntegrationTests.MATTERMOST_BOT_TOKEN,
+				"gateway.chat.generic.secret=generic-secret-0123456789" })
 class NotificationPlatformsIntegrationTests {
 
 	static final String TOKEN = "relay-token-0123456789abcdef";
@@ -39,22 +43,10 @@ class NotificationPlatformsIntegrationTests {
 	static final String MATTERMOST_BOT_TOKEN = "9xuqwrwgstrb3mzrxb83nb357a";
 
 	@RegisterExtension
-	static WireMockExtension chat = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("gateway.st2.url", () -> "http://127.0.0.1:9");
-		registry.add("gateway.st2.api-key", () -> "test-api-key");
-		registry.add("gateway.relay.token", () -> TOKEN);
-		registry.add("gateway.chat.slack.signing-secret", () -> "8f742231b10e8888abcd99yyyzzz85a5");
-		registry.add("gateway.chat.slack.bot-token", () -> SLACK_BOT_TOKEN);
-		registry.add("gateway.chat.slack.api-url", () -> chat.baseUrl() + "/slack/api");
-		registry.add("gateway.chat.mattermost.token", () -> "xr3j5x3p4pfk8nqs7ffmd6sh3e");
-		registry.add("gateway.chat.mattermost.url", () -> chat.baseUrl() + "/mattermost");
-		registry.add("gateway.chat.mattermost.bot-token", () -> MATTERMOST_BOT_TOKEN);
-		registry.add("gateway.chat.generic.secret", () -> "generic-secret-0123456789");
-		registry.add("gateway.chat.generic.callback-url", () -> chat.baseUrl() + "/generic/results");
-	}
+	static final StubServer chat = StubServer.serving("gateway.chat.slack.api-url", "/slack/api")
+		.andServing("gateway.chat.mattermost.url", "/mattermost")
+		.andServing("gateway.chat.generic.callback-url", "/generic/results")
+		.resettingBeforeEach();
 
 	@LocalServerPort
 	int port;

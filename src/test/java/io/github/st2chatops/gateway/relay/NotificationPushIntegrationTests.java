@@ -14,9 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.StubServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +28,6 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -38,14 +36,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * st2 pushes results to {@code POST /api/v1/st2/notifications}; they reach the chat (a
  * test platform on WireMock) in the right channel and thread, once.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
+				"gateway.relay.token=" + NotificationPushIntegrationTests.TOKEN })
 @Import(RelayTestConfiguration.class)
 class NotificationPushIntegrationTests {
 
@@ -54,15 +53,7 @@ class NotificationPushIntegrationTests {
 	static final String PATH = "/api/v1/st2/notifications";
 
 	@RegisterExtension
-	static WireMockExtension chat = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("test.chat.url", chat::baseUrl);
-		registry.add("gateway.relay.token", () -> TOKEN);
-		registry.add("gateway.st2.url", () -> "http://127.0.0.1:9");
-		registry.add("gateway.st2.api-key", () -> "test-api-key");
-	}
+	static final StubServer chat = StubServer.serving("test.chat.url", "").resettingBeforeEach();
 
 	@LocalServerPort
 	int port;

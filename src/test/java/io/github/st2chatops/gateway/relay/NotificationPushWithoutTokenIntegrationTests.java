@@ -1,7 +1,7 @@
 package io.github.st2chatops.gateway.relay;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -9,30 +9,21 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Without {@code gateway.relay.token} the notification endpoint is not there: never open.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
 @Import(RelayTestConfiguration.class)
 class NotificationPushWithoutTokenIntegrationTests {
 
 	@RegisterExtension
-	static WireMockExtension chat = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("test.chat.url", chat::baseUrl);
-		registry.add("gateway.st2.url", () -> "http://127.0.0.1:9");
-		registry.add("gateway.st2.api-key", () -> "test-api-key");
-	}
+	static final StubServer chat = StubServer.serving("test.chat.url", "").resettingBeforeEach();
 
 	@LocalServerPort
 	int port;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,10 +20,10 @@ import io.github.st2chatops.gateway.chat.DeliveryResult;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
 import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixture;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.awaitRequests;
@@ -36,13 +35,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The generic webhook end to end: the service on a random port, a recording command
  * handler for the pipeline, WireMock as the caller's callback endpoint.
  */
+@TestPropertySource(properties = { "gateway.chat.generic.secret=" + GenericWebhookIntegrationTests.SECRET,
+		"gateway.chat.generic.max-message-length=" + GenericWebhookIntegrationTests.LIMIT })
 class GenericWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	static final String SECRET = "generic-secret-for-tests-0123456789";
@@ -52,14 +52,7 @@ class GenericWebhookIntegrationTests extends WebhookIntegrationTestBase {
 	static final AtomicLong lastTimestamp = new AtomicLong();
 
 	@RegisterExtension
-	static WireMockExtension callback = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("gateway.chat.generic.secret", () -> SECRET);
-		registry.add("gateway.chat.generic.callback-url", () -> callback.baseUrl() + "/callback");
-		registry.add("gateway.chat.generic.max-message-length", () -> LIMIT);
-	}
+	static final StubServer callback = StubServer.serving("gateway.chat.generic.callback-url", "/callback");
 
 	@BeforeEach
 	void reset() {

@@ -9,31 +9,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
-import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
-import io.github.st2chatops.gateway.chat.RecordingSleeper;
-import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
+import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
@@ -46,7 +38,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,11 +46,11 @@ import static org.awaitility.Awaitility.await;
  * (REST API and command {@code response_url}s), a recording handler as the command
  * pipeline.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
-				"gateway.chat.mattermost.reply-deadline=2s" })
-@Import(ChatTestConfiguration.class)
-class MattermostWebhookIntegrationTests {
+@TestPropertySource(properties = { "gateway.chat.mattermost.reply-deadline=2s",
+		"gateway.chat.mattermost.token=" + MattermostWebhookIntegrationTests.SLASH_TOKEN + ","
+				+ MattermostWebhookIntegrationTests.WEBHOOK_TOKEN,
+		"gateway.chat.mattermost.bot-token=" + MattermostWebhookIntegrationTests.BOT_TOKEN })
+class MattermostWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	static final String SLASH_TOKEN = "xr3j5x3p4pfk7kk6ck7b4e6ghh";
 
@@ -70,36 +61,10 @@ class MattermostWebhookIntegrationTests {
 	private static final String POST_ID = "axdygg1957njfe5pu38saikdho";
 
 	@RegisterExtension
-	static WireMockExtension mattermost = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
-
-	@DynamicPropertySource
-	static void mattermostProperties(DynamicPropertyRegistry registry) {
-		registry.add("gateway.chat.mattermost.token", () -> SLASH_TOKEN + "," + WEBHOOK_TOKEN);
-		registry.add("gateway.chat.mattermost.url", mattermost::baseUrl);
-		registry.add("gateway.chat.mattermost.bot-token", () -> BOT_TOKEN);
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ScriptedChatCommandHandler handler;
-
-	@Autowired
-	RecordingSleeper sleeper;
-
-	@Autowired
-	JsonMapper jsonMapper;
-
-	GatewayHttp http;
+	static final StubServer mattermost = StubServer.serving("gateway.chat.mattermost.url", "").resettingBeforeEach();
 
 	@BeforeEach
 	void setUp() {
-		this.http = new GatewayHttp(this.port);
-		this.handler.reset();
-		this.sleeper.reset();
 		mattermost.stubFor(post("/api/v4/posts")
 			.willReturn(okJson(fixtureText("/chat/mattermost/post-created.json")).withStatus(201)));
 		mattermost.stubFor(post("/api/v4/posts/ephemeral")
@@ -422,7 +387,7 @@ class MattermostWebhookIntegrationTests {
 	private List<JsonNode> posts() {
 		List<JsonNode> bodies = new ArrayList<>();
 		for (LoggedRequest request : mattermost.findAll(postRequestedFor(urlEqualTo("/api/v4/posts")))) {
-			bodies.add(this.jsonMapper.readTree(request.getBodyAsString()));
+			bodies.add(this.json.readTree(request.getBodyAsString()));
 		}
 		return bodies;
 	}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,10 +20,10 @@ import io.github.st2chatops.gateway.chat.DeliveryResult;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
 import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixture;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.awaitRequests;
@@ -32,7 +31,6 @@ import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * Rocket.Chat end to end: the service on a random port, a recording command handler for
  * the pipeline, WireMock as the incoming webhook integration.
  */
+@TestPropertySource(properties = { "gateway.chat.rocketchat.token=" + RocketChatWebhookIntegrationTests.TOKEN })
 class RocketChatWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	static final String TOKEN = "rc-outgoing-token-for-tests";
@@ -51,15 +50,7 @@ class RocketChatWebhookIntegrationTests extends WebhookIntegrationTestBase {
 	static final AtomicInteger messageIds = new AtomicInteger();
 
 	@RegisterExtension
-	static WireMockExtension rocketChat = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("gateway.chat.rocketchat.token", () -> TOKEN);
-		registry.add("gateway.chat.rocketchat.webhook-url", () -> rocketChat.baseUrl() + HOOK_PATH);
-	}
+	static final StubServer rocketChat = StubServer.serving("gateway.chat.rocketchat.webhook-url", HOOK_PATH);
 
 	@BeforeEach
 	void reset() {

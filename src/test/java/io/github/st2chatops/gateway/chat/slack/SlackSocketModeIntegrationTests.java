@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,24 +14,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
 import io.github.st2chatops.gateway.chat.ChatReply;
-import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
-import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
+import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -42,7 +35,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -52,11 +44,11 @@ import static org.awaitility.Awaitility.await;
  * {@code chat.postMessage}, the {@code response_url}), a real WebSocket server speaking
  * Socket Mode from Slack's side, a recording handler as the command pipeline.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
-				"gateway.chat.slack.socket-mode.connections=1", "gateway.chat.slack.socket-mode.ping-interval=500ms" })
-@Import(ChatTestConfiguration.class)
-class SlackSocketModeIntegrationTests {
+@TestPropertySource(properties = { "gateway.chat.slack.socket-mode.connections=1",
+		"gateway.chat.slack.socket-mode.ping-interval=500ms",
+		"gateway.chat.slack.app-token=" + SlackSocketModeIntegrationTests.APP_TOKEN,
+		"gateway.chat.slack.bot-token=" + SlackSocketModeIntegrationTests.BOT_TOKEN })
+class SlackSocketModeIntegrationTests extends WebhookIntegrationTestBase {
 
 	static final String APP_TOKEN = "xapp-1-A01K58AR4RF-2127365438342-9bd4c3ef0b4a";
 
@@ -67,20 +59,7 @@ class SlackSocketModeIntegrationTests {
 	static final SocketModeTestServer server = startServer();
 
 	@RegisterExtension
-	static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void slackProperties(DynamicPropertyRegistry registry) {
-		registry.add("gateway.chat.slack.app-token", () -> APP_TOKEN);
-		registry.add("gateway.chat.slack.bot-token", () -> BOT_TOKEN);
-		registry.add("gateway.chat.slack.api-url", () -> slack.baseUrl() + "/api");
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ScriptedChatCommandHandler handler;
+	static final StubServer slack = StubServer.serving("gateway.chat.slack.api-url", "/api").resettingBeforeEach();
 
 	@Autowired
 	SlackSocketMode socketMode;
@@ -90,9 +69,6 @@ class SlackSocketModeIntegrationTests {
 
 	@Autowired
 	MeterRegistry meterRegistry;
-
-	@Autowired
-	JsonMapper jsonMapper;
 
 	private static SocketModeTestServer startServer() {
 		try {
@@ -123,7 +99,6 @@ class SlackSocketModeIntegrationTests {
 		slack.stubFor(
 				post("/api/chat.postMessage").willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json"))));
 		slack.stubFor(post(urlPathMatching("/commands/.*")).willReturn(okJson("{\"ok\":true}")));
-		this.handler.reset();
 		this.handler.answer((command) -> {
 			events.add("run:" + command.text());
 			return List.of(new ChatReply(command.address(), "echo: " + command.text(), java.util.Map.of(), false));
@@ -146,7 +121,7 @@ class SlackSocketModeIntegrationTests {
 		int ack = indexOf("received:", envelopeId);
 		assertThat(ack).isNotNegative();
 		assertThat(ack).isLessThan(events.indexOf("run:pack get st2"));
-		JsonNode answer = this.jsonMapper.readTree(events.get(ack).substring("received:".length()));
+		JsonNode answer = this.json.readTree(events.get(ack).substring("received:".length()));
 		assertThat(answer.path("envelope_id").asString()).isEqualTo(envelopeId);
 		assertThat(answer.path("payload").path("response_type").asString()).isEqualTo("in_channel");
 		assertThat(this.meterRegistry.get(SlackSocketMode.ACK_METER).timer().count()).isPositive();
@@ -283,7 +258,7 @@ class SlackSocketModeIntegrationTests {
 
 	/** A slash_commands envelope, as Slack's Socket Mode docs show one. */
 	private String slashCommand(String envelopeId, String responsePath, String text) {
-		ObjectNode payload = this.jsonMapper.createObjectNode()
+		ObjectNode payload = this.json.createObjectNode()
 			.put("token", "bHKJ2n9AW6Ju3MjciOHfbA1b")
 			.put("team_id", "T0001")
 			.put("team_domain", "example")
@@ -297,7 +272,7 @@ class SlackSocketModeIntegrationTests {
 			.put("is_enterprise_install", "false")
 			.put("response_url", slack.baseUrl() + responsePath)
 			.put("trigger_id", unique());
-		ObjectNode envelope = this.jsonMapper.createObjectNode().put("envelope_id", envelopeId);
+		ObjectNode envelope = this.json.createObjectNode().put("envelope_id", envelopeId);
 		envelope.set("payload", payload);
 		envelope.put("type", "slash_commands").put("accepts_response_payload", true);
 		return envelope.toString();
@@ -305,10 +280,10 @@ class SlackSocketModeIntegrationTests {
 
 	/** An events_api envelope around Slack's app_mention example. */
 	private String appMention(String envelopeId, String eventId, String ts, int retryAttempt) {
-		ObjectNode payload = (ObjectNode) this.jsonMapper.readTree(fixtureText("/chat/slack/app-mention.json"));
+		ObjectNode payload = (ObjectNode) this.json.readTree(fixtureText("/chat/slack/app-mention.json"));
 		payload.put("event_id", eventId);
 		((ObjectNode) payload.get("event")).put("ts", ts).put("event_ts", ts);
-		ObjectNode envelope = this.jsonMapper.createObjectNode().put("envelope_id", envelopeId);
+		ObjectNode envelope = this.json.createObjectNode().put("envelope_id", envelopeId);
 		envelope.set("payload", payload);
 		envelope.put("type", "events_api")
 			.put("accepts_response_payload", false)

@@ -3,23 +3,17 @@ package io.github.st2chatops.gateway.chat.slack;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import io.github.st2chatops.gateway.chat.ChatCommand;
-import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
-import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
+import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.slackSigned;
@@ -33,7 +27,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,31 +34,16 @@ import static org.awaitility.Awaitility.await;
  * {@code user-field: name}: st2 sees Slack user names, read from the slash command or,
  * for events, from {@code users.info}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
-				"gateway.chat.slack.user-field=name" })
-@Import(ChatTestConfiguration.class)
-class SlackUserNameIntegrationTests {
+@TestPropertySource(properties = { "gateway.chat.slack.user-field=name",
+		"gateway.chat.slack.signing-secret=" + SlackWebhookIntegrationTests.SECRET,
+		"gateway.chat.slack.bot-token=" + SlackWebhookIntegrationTests.BOT_TOKEN })
+class SlackUserNameIntegrationTests extends WebhookIntegrationTestBase {
 
 	@RegisterExtension
-	static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void slackProperties(DynamicPropertyRegistry registry) {
-		registry.add("gateway.chat.slack.signing-secret", () -> SlackWebhookIntegrationTests.SECRET);
-		registry.add("gateway.chat.slack.bot-token", () -> SlackWebhookIntegrationTests.BOT_TOKEN);
-		registry.add("gateway.chat.slack.api-url", () -> slack.baseUrl() + "/api");
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ScriptedChatCommandHandler handler;
+	static final StubServer slack = StubServer.serving("gateway.chat.slack.api-url", "/api").resettingBeforeEach();
 
 	@BeforeEach
 	void setUp() {
-		this.handler.reset();
 		slack.stubFor(
 				post("/api/chat.postMessage").willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json"))));
 		slack.stubFor(post("/api/chat.postEphemeral")

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,25 +18,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
-import io.github.st2chatops.gateway.chat.ScriptedChatCommandHandler;
-import io.github.st2chatops.gateway.chat.RecordingSleeper;
-import io.github.st2chatops.gateway.chat.ChatTestConfiguration;
+import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
@@ -50,7 +42,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -58,10 +49,9 @@ import static org.awaitility.Awaitility.await;
  * Slack end to end: the gateway on a random port, WireMock as Slack's Web API and as the
  * slash commands' {@code response_url}, a recording handler as the command pipeline.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
-@Import(ChatTestConfiguration.class)
-class SlackWebhookIntegrationTests {
+@TestPropertySource(properties = { "gateway.chat.slack.signing-secret=" + SlackWebhookIntegrationTests.SECRET,
+		"gateway.chat.slack.bot-token=" + SlackWebhookIntegrationTests.BOT_TOKEN })
+class SlackWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
@@ -70,37 +60,13 @@ class SlackWebhookIntegrationTests {
 	private static final AtomicLong sequence = new AtomicLong(1_700_000_000L);
 
 	@RegisterExtension
-	static WireMockExtension slack = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void slackProperties(DynamicPropertyRegistry registry) {
-		registry.add("gateway.chat.slack.signing-secret", () -> SECRET);
-		registry.add("gateway.chat.slack.bot-token", () -> BOT_TOKEN);
-		registry.add("gateway.chat.slack.api-url", () -> slack.baseUrl() + "/api");
-	}
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ScriptedChatCommandHandler handler;
-
-	@Autowired
-	RecordingSleeper sleeper;
+	static final StubServer slack = StubServer.serving("gateway.chat.slack.api-url", "/api").resettingBeforeEach();
 
 	@Autowired
 	MeterRegistry meterRegistry;
 
-	@Autowired
-	JsonMapper jsonMapper;
-
-	GatewayHttp http;
-
 	@BeforeEach
 	void setUp() {
-		this.http = new GatewayHttp(this.port);
-		this.handler.reset();
-		this.sleeper.reset();
 		slack.stubFor(
 				post("/api/chat.postMessage").willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json"))));
 		slack.stubFor(post("/api/chat.postEphemeral")
@@ -482,7 +448,7 @@ class SlackWebhookIntegrationTests {
 		List<LoggedRequest> requests = slack.findAll(postRequestedFor(urlEqualTo("/api/chat.postMessage")));
 		List<JsonNode> bodies = new ArrayList<>();
 		for (LoggedRequest request : requests) {
-			bodies.add(this.jsonMapper.readTree(request.getBodyAsString()));
+			bodies.add(this.json.readTree(request.getBodyAsString()));
 		}
 		return bodies;
 	}
@@ -513,13 +479,13 @@ class SlackWebhookIntegrationTests {
 
 	/** A documented event payload with a fresh event id and, when given, message ts. */
 	private String event(String fixture, String eventId, String ts) {
-		ObjectNode payload = (ObjectNode) this.jsonMapper.readTree(fixtureText("/chat/slack/" + fixture));
+		ObjectNode payload = (ObjectNode) this.json.readTree(fixtureText("/chat/slack/" + fixture));
 		payload.put("event_id", eventId);
 		if (ts != null) {
 			((ObjectNode) payload.get("event")).put("ts", ts);
 			((ObjectNode) payload.get("event")).put("event_ts", ts);
 		}
-		return this.jsonMapper.writeValueAsString(payload);
+		return this.json.writeValueAsString(payload);
 	}
 
 	private static void assertUnauthorized(GatewayHttp.Response response) {

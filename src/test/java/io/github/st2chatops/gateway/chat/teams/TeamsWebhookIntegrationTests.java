@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,10 +23,10 @@ import io.github.st2chatops.gateway.chat.DeliveryResult;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
 import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixture;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.awaitRequests;
@@ -35,7 +34,6 @@ import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,11 +41,15 @@ import static org.awaitility.Awaitility.await;
  * Microsoft Teams end to end: the service on a random port, a recording command handler
  * for the pipeline, WireMock as the channel's Workflows webhook.
  */
+@TestPropertySource(properties = { "gateway.chat.teams.security-token=" + TeamsWebhookIntegrationTests.SECURITY_TOKEN,
+		"gateway.chat.teams.reply-deadline=3s",
+		"gateway.chat.teams.max-message-length=" + TeamsWebhookIntegrationTests.LIMIT })
 class TeamsWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
-	static final byte[] KEY = "teams-test-security-key-0123456789".getBytes(StandardCharsets.UTF_8);
+	// base64 of KEY, the security token Teams shows once the outgoing webhook is created
+	static final String SECURITY_TOKEN = "dGVhbXMtdGVzdC1zZWN1cml0eS1rZXktMDEyMzQ1Njc4OQ==";
 
-	static final String SECURITY_TOKEN = Base64.getEncoder().encodeToString(KEY);
+	static final byte[] KEY = Base64.getDecoder().decode(SECURITY_TOKEN);
 
 	static final String CHANNEL = "19:253b1f341670408fb6fcb4541c6cd3cc@thread.tacv2";
 
@@ -66,18 +68,8 @@ class TeamsWebhookIntegrationTests extends WebhookIntegrationTestBase {
 	static final AtomicInteger activityIds = new AtomicInteger(1485983500);
 
 	@RegisterExtension
-	static WireMockExtension workflows = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("gateway.chat.teams.security-token", () -> SECURITY_TOKEN);
-		registry.add("gateway.chat.teams.workflow-urls[" + CHANNEL + "]",
-				() -> workflows.baseUrl() + WORKFLOW_PATH + "?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sig=s3cr3t");
-		registry.add("gateway.chat.teams.reply-deadline", () -> "3s");
-		registry.add("gateway.chat.teams.max-message-length", () -> LIMIT);
-	}
+	static final StubServer workflows = StubServer.serving("gateway.chat.teams.workflow-urls[" + CHANNEL + "]",
+			WORKFLOW_PATH + "?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sig=s3cr3t");
 
 	@BeforeEach
 	void reset() {
