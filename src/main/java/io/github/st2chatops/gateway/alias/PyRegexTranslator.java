@@ -28,8 +28,10 @@ import io.github.st2chatops.gateway.alias.PyNode.SetItem;
  * checks CPython's compiler adds to its parser's (fixed-width look-behind, template
  * flag), then writes every construct explicitly so that Java's defaults never leak in:
  * Python's Unicode {@code \s \w \d \b}, its {@code $} (end, or before a final newline),
- * its {@code .} (all but {@code \n}), case folding per scope, and group names Java does
- * not allow ({@code _private}, non-ASCII), which become {@code g<number>}.
+ * its {@code .} (all but {@code \n}), case-insensitive literals and sets as CPython folds
+ * them (see {@link PyCaseFold}), and group names Java does not allow ({@code _private},
+ * non-ASCII), which become {@code g<number>}. Groups whose captures CPython and Java
+ * would book differently after backtracking are refused (see {@code checkCaptures}).
  */
 final class PyRegexTranslator {
 
@@ -61,6 +63,8 @@ final class PyRegexTranslator {
 	private final int[] javaGroups;
 
 	private final Set<Integer> conditionTargets = new HashSet<>();
+
+	private final Set<Integer> referencedGroups = new HashSet<>();
 
 	private final Set<Integer> emittedMarkers = new HashSet<>();
 
@@ -98,6 +102,7 @@ final class PyRegexTranslator {
 	static JavaRegex translate(PyRegex regex, Map<String, Pattern> patterns) {
 		PyRegexTranslator translator = new PyRegexTranslator(regex, patterns);
 		translator.check(regex.root(), regex.flags());
+		translator.checkCaptures(regex.root(), null);
 		int nesting = translator.emptyRepeatNesting(regex.root());
 		if (nesting > MAX_EMPTY_REPEAT_NESTING) {
 			throw new PyRegexException(TOO_COSTLY + ": repeats that can match empty are nested " + nesting
@@ -177,6 +182,9 @@ final class PyRegexTranslator {
 			else if (node instanceof Atomic atomic) {
 				check(atomic.body(), flags);
 			}
+			else if (node instanceof GroupRef ref) {
+				this.referencedGroups.add(ref.group());
+			}
 			else if (node instanceof GroupRefExists exists) {
 				this.conditionTargets.add(exists.group());
 				check(exists.yes(), flags);
@@ -199,6 +207,113 @@ final class PyRegexTranslator {
 		}
 	}
 
+	/**
+	 * Refuses a group whose value st2 would see (a named group, or one a back-reference
+	 * or a conditional reads) inside a construct that the engine can backtrack out of
+	 * after the group captured: a repeat that can run more than once, a look-around, an
+	 * atomic group or a possessive repeat. CPython then resets the group to what it was
+	 * before; java.util.regex keeps the abandoned capture (or, for an iteration that
+	 * matched empty, drops it), so the parameters, and with a back-reference whether the
+	 * line matches at all, could differ from st2's. One case is known to agree and stays
+	 * allowed: a greedy or lazy repeat whose body is exactly one such group, with no
+	 * groups inside, that cannot match empty.
+	 * @param seq the sequence to check
+	 * @param construct the enclosing construct, or {@code null} at the top
+	 */
+	private void checkCaptures(Seq seq, String construct) {
+		for (PyNode node : seq.nodes) {
+			if (node instanceof Group group) {
+				if (construct != null && group.group() != null && isObserved(group.group())) {
+					throw new PyRegexException(groupName(group.group()) + " is inside " + construct
+							+ ": when Python backtracks out of it, it resets the group, and this gateway's engine"
+							+ " does not, so the group's value could differ from st2's", -1,
+							PyRegexException.UNSUPPORTED);
+				}
+				checkCaptures(group.body(), construct);
+			}
+			else if (node instanceof Repeat repeat) {
+				if (repeat.kind() == PyNode.RepeatKind.POSSESSIVE) {
+					checkCaptures(repeat.body(), "a possessive repeat");
+				}
+				else if (repeat.max() > 1) {
+					if (construct != null || !isSingleSimpleGroup(repeat.body())) {
+						checkCaptures(repeat.body(), "a repeat");
+					}
+				}
+				else {
+					checkCaptures(repeat.body(), construct);
+				}
+			}
+			else if (node instanceof Assert assertion) {
+				checkCaptures(assertion.body(), "a look-around");
+			}
+			else if (node instanceof Atomic atomic) {
+				checkCaptures(atomic.body(), "an atomic group");
+			}
+			else if (node instanceof Branch branch) {
+				for (Seq alternative : branch.alternatives()) {
+					checkCaptures(alternative, construct);
+				}
+			}
+			else if (node instanceof GroupRefExists exists) {
+				checkCaptures(exists.yes(), construct);
+				if (exists.no() != null) {
+					checkCaptures(exists.no(), construct);
+				}
+			}
+		}
+	}
+
+	private boolean isObserved(int group) {
+		return this.regex.groupIndex().containsValue(group) || this.referencedGroups.contains(group)
+				|| this.conditionTargets.contains(group);
+	}
+
+	private String groupName(int group) {
+		for (Map.Entry<String, Integer> entry : this.regex.groupIndex().entrySet()) {
+			if (entry.getValue() == group) {
+				return "the named group '" + entry.getKey() + "'";
+			}
+		}
+		return "group " + group;
+	}
+
+	// (?P<g>x)* with no group inside x and x never empty: Java restores the group per
+	// iteration as Python does
+	private boolean isSingleSimpleGroup(Seq body) {
+		return body.size() == 1 && body.get(0) instanceof Group group && group.group() != null
+				&& !this.conditionTargets.contains(group.group()) && !containsGroup(group.body())
+				&& PyWidth.of(group.body(), this.regex.groupWidths())[0] > 0;
+	}
+
+	private static boolean containsGroup(Seq seq) {
+		for (PyNode node : seq.nodes) {
+			boolean contains = false;
+			if (node instanceof Group group) {
+				contains = group.group() != null || containsGroup(group.body());
+			}
+			else if (node instanceof Repeat repeat) {
+				contains = containsGroup(repeat.body());
+			}
+			else if (node instanceof Assert assertion) {
+				contains = containsGroup(assertion.body());
+			}
+			else if (node instanceof Atomic atomic) {
+				contains = containsGroup(atomic.body());
+			}
+			else if (node instanceof Branch branch) {
+				contains = branch.alternatives().stream().anyMatch(PyRegexTranslator::containsGroup);
+			}
+			else if (node instanceof GroupRefExists exists) {
+				contains = containsGroup(exists.yes()) || (exists.no() != null && containsGroup(exists.no()));
+			}
+			if (contains) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static int combine(int flags, int add, int del) {
 		if ((add & PyRegexParser.TYPE_FLAGS) != 0) {
 			flags &= ~PyRegexParser.TYPE_FLAGS;
@@ -210,10 +325,6 @@ final class PyRegexTranslator {
 
 	private JavaRegex emit() {
 		int flags = this.regex.flags();
-		String caseMode = caseMode(flags);
-		if (!caseMode.equals("-iu")) {
-			this.out.append("(?").append(caseMode).append(')');
-		}
 		emitSeq(this.regex.root(), flags);
 		String javaSource = this.out.toString();
 		try {
@@ -232,13 +343,6 @@ final class PyRegexTranslator {
 		}
 	}
 
-	private static String caseMode(int flags) {
-		if ((flags & PyRegexParser.IGNORECASE) == 0) {
-			return "-iu";
-		}
-		return ((flags & PyRegexParser.ASCII) != 0) ? "i-u" : "iu";
-	}
-
 	private void emitSeq(Seq seq, int flags) {
 		for (PyNode node : seq.nodes) {
 			emitNode(node, flags);
@@ -247,12 +351,24 @@ final class PyRegexTranslator {
 
 	private void emitNode(PyNode node, int flags) {
 		if (node instanceof Literal literal) {
-			appendLiteral(literal.cp());
+			String folded = ignoreCase(flags) ? PyCaseFold.literal(literal.cp(), false, flags) : null;
+			if (folded != null) {
+				this.out.append(folded);
+			}
+			else {
+				appendLiteral(literal.cp());
+			}
 		}
 		else if (node instanceof NotLiteral notLiteral) {
-			this.out.append("[^");
-			appendClassChar(notLiteral.cp());
-			this.out.append(']');
+			String folded = ignoreCase(flags) ? PyCaseFold.literal(notLiteral.cp(), true, flags) : null;
+			if (folded != null) {
+				this.out.append(folded);
+			}
+			else {
+				this.out.append("[^");
+				appendClassChar(notLiteral.cp());
+				this.out.append(']');
+			}
 		}
 		else if (node instanceof Any) {
 			this.out.append(((flags & PyRegexParser.DOTALL) != 0) ? "." : "[^\\n]");
@@ -261,7 +377,13 @@ final class PyRegexTranslator {
 			emitAt(at, flags);
 		}
 		else if (node instanceof In in) {
-			emitSet(in.items(), flags);
+			String folded = ignoreCase(flags) ? PyCaseFold.set(in.items(), flags) : null;
+			if (folded != null) {
+				this.out.append(folded);
+			}
+			else {
+				emitSet(in.items(), flags);
+			}
 		}
 		else if (node instanceof Branch branch) {
 			this.out.append("(?:");
@@ -286,7 +408,17 @@ final class PyRegexTranslator {
 			emitAssert(assertion, flags);
 		}
 		else if (node instanceof GroupRef ref) {
-			this.out.append("\\k<g").append(ref.group()).append('>');
+			if (ignoreCase(flags)) {
+				// Java compares case its own way here (it also tries the uppercase),
+				// which
+				// differs from Python's lowercase comparison for a few letters such as
+				// i and dotless i; the documentation says so
+				this.out.append(((flags & PyRegexParser.UNICODE) != 0) ? "(?iu:" : "(?i:");
+				this.out.append("\\k<g").append(ref.group()).append(">)");
+			}
+			else {
+				this.out.append("\\k<g").append(ref.group()).append('>');
+			}
 		}
 		else if (node instanceof GroupRefExists exists) {
 			emitConditional(exists, flags);
@@ -319,13 +451,7 @@ final class PyRegexTranslator {
 			return;
 		}
 		int inner = combine(flags, group.addFlags(), group.delFlags());
-		String innerMode = caseMode(inner);
-		if (innerMode.equals(caseMode(flags))) {
-			this.out.append("(?:");
-		}
-		else {
-			this.out.append("(?").append(innerMode).append(':');
-		}
+		this.out.append("(?:");
 		emitSeq(group.body(), inner);
 		this.out.append(')');
 	}
@@ -547,12 +673,11 @@ final class PyRegexTranslator {
 	}
 
 	private void appendClassChar(int cp) {
-		if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == '_') {
-			this.out.append((char) cp);
-		}
-		else {
-			appendHex(cp);
-		}
+		PyCaseFold.Ranges.appendClassChar(this.out, cp);
+	}
+
+	private static boolean ignoreCase(int flags) {
+		return (flags & PyRegexParser.IGNORECASE) != 0;
 	}
 
 	private void appendHex(int cp) {

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,14 +25,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * groups inside), from zero-width iterations, and from abandoned attempts inside
  * possessive or atomic constructs; and conditionals are approximated. st2's own parameter
  * groups are never in such positions.
+ *
+ * <p>
+ * A second set holds case-insensitive literals and classes against the characters where
+ * CPython's folding differs from Java's (Kelvin sign, dotted and dotless i, long s, sharp
+ * s, the st ligatures, final sigma, Deseret letters outside the BMP ...), their spans in
+ * UTF-16 units.
  */
 class PyRegexDifferentialTests {
 
-	@Test
+	@ParameterizedTest
+	@ValueSource(strings = { "/alias/python-re-search-cases.json", "/alias/python-re-ignorecase-cases.json" })
 	@SuppressWarnings("unchecked")
-	void searchWhenTranslatedShouldFindWhatPythonFinds() throws IOException {
+	void searchWhenTranslatedShouldFindWhatPythonFinds(String resource) throws IOException {
 		List<Map<String, Object>> cases;
-		try (InputStream in = getClass().getResourceAsStream("/alias/python-re-search-cases.json")) {
+		try (InputStream in = getClass().getResourceAsStream(resource)) {
 			cases = JsonMapper.builder().build().readValue(in, List.class);
 		}
 		List<String> failures = new ArrayList<>();
