@@ -148,6 +148,21 @@ class MattermostWebhookIntegrationTests extends WebhookIntegrationTestBase {
 					.withRequestBody(matchingJsonPath("$.message", equalTo("echo: late")))));
 	}
 
+	@Test
+	void slashCommandWhenResponseUrlIsOnAnotherLoopbackHostShouldPostWithTheBotTokenOnly() {
+		// 127.0.0.2 reaches the same WireMock, but it is not the server's host
+		// (localhost)
+		CountDownLatch gate = this.handler.holdCommands();
+		String path = "/hooks/commands/" + unique();
+
+		slash(slashCommand("http://127.0.0.2:" + mattermost.getPort() + path, "elsewhere"), SLASH_TOKEN);
+		gate.countDown();
+
+		await().untilAsserted(() -> mattermost.verify(1, postRequestedFor(urlEqualTo("/api/v4/posts"))
+			.withRequestBody(matchingJsonPath("$.message", equalTo("ran: elsewhere")))));
+		mattermost.verify(0, postRequestedFor(urlEqualTo(path)));
+	}
+
 	// outgoing webhooks
 
 	@Test
