@@ -1,9 +1,9 @@
 package io.github.st2chatops.gateway.web;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.St2WireMock;
+import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +23,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,11 +49,11 @@ class SecretsInTraceLogsIntegrationTests {
 	private static final String ST2_API_KEY = "st2key-N4b8V1c6X3";
 
 	@RegisterExtension
-	static WireMockExtension st2 = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static final StubServer st2 = StubServer.st2();
 
+	// not inline properties: the test framework prints those at TRACE
 	@DynamicPropertySource
 	static void secrets(DynamicPropertyRegistry registry) {
-		registry.add("gateway.st2.url", st2::baseUrl);
 		registry.add("gateway.st2.api-key", () -> ST2_API_KEY);
 		registry.add("gateway.api.keys.ci.token", () -> API_KEY);
 		registry.add("gateway.relay.token", () -> RELAY_TOKEN);

@@ -155,7 +155,7 @@ class MattermostWebhookIntegrationTests extends WebhookIntegrationTestBase {
 		CountDownLatch gate = this.handler.holdCommands();
 		String path = "/hooks/commands/" + unique();
 
-		slash(slashCommand("http://127.0.0.2:" + mattermost.getPort() + path, "elsewhere"), SLASH_TOKEN);
+		slash(slashCommand("http://127.0.0.2:" + mattermost.port() + path, "elsewhere"), SLASH_TOKEN);
 		gate.countDown();
 
 		await().untilAsserted(() -> mattermost.verify(1, postRequestedFor(urlEqualTo("/api/v4/posts"))

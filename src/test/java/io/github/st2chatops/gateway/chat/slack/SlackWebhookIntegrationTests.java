@@ -156,7 +156,7 @@ class SlackWebhookIntegrationTests extends WebhookIntegrationTestBase {
 		// 127.0.0.2 reaches the same WireMock, but it is not one of Slack's hosts
 		String responsePath = "/commands/T1/4/" + unique();
 		String body = slashCommand(responsePath, "loop").replace(encode(slack.baseUrl()),
-				encode("http://127.0.0.2:" + slack.getPort()));
+				encode("http://127.0.0.2:" + slack.port()));
 
 		assertThat(postSigned("/chat/slack/commands", body).status()).isEqualTo(200);
 
