@@ -18,10 +18,9 @@ class ResponseUrlPolicyTests {
 
 	@Test
 	void refusalWhenHostIsAllowedShouldBeEmpty() {
-		assertThat(this.policy.refusal("https://hooks.slack.com/commands/T1/2/abc")).isEmpty();
-		assertThat(this.policy.refusal("https://HOOKS.slack.com/commands/T1/2/abc")).isEmpty();
-		assertThat(this.policy.refusal("https://slack.com/x")).isEmpty();
-		assertThat(this.policy.refusal("https://eu.chat.example.com/x")).isEmpty();
+		assertThat(List.of("https://hooks.slack.com/commands/T1/2/abc", "https://HOOKS.slack.com/commands/T1/2/abc",
+				"https://slack.com/x", "https://eu.chat.example.com/x"))
+			.allSatisfy((url) -> assertThat(this.policy.refusal(url)).as(url).isEmpty());
 	}
 
 	@Test
@@ -38,10 +37,8 @@ class ResponseUrlPolicyTests {
 
 	@Test
 	void refusalWhenUrlIsNotHttpWithAHostShouldSaySo() {
-		assertThat(this.policy.refusal("file:///etc/passwd")).isPresent();
-		assertThat(this.policy.refusal("https://user:pw@hooks.slack.com/x")).isPresent();
-		assertThat(this.policy.refusal("not a url")).isPresent();
-		assertThat(this.policy.refusal("/relative")).isPresent();
+		assertThat(List.of("file:///etc/passwd", "https://user:pw@hooks.slack.com/x", "not a url", "/relative"))
+			.allSatisfy((url) -> assertThat(this.policy.refusal(url)).as(url).isPresent());
 	}
 
 	@Test

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"gateway.chat.mattermost.token=xr3j5x3p4pfk8nqs7ffmd6sh3e",
 				"gateway.chat.mattermost.bot-token=" + NotificationPlatformsIntegrationTests.MATTERMOST_BOT_TOKEN,
 				"gateway.chat.generic.secret=generic-secret-0123456789",
-				// the reply URLs below are on 127.0.0.1: allowed here as Slack's hooks.slack.com
+				// the reply URLs below are on 127.0.0.1: allowed here as Slack's
+				// hooks.slack.com
 				"gateway.chat.slack.response-url-hosts=hooks.slack.com,127.0.0.1" })
 class NotificationPlatformsIntegrationTests {
 
@@ -101,8 +102,7 @@ class NotificationPlatformsIntegrationTests {
 	void slackResultWithAnAllowedResponseUrlShouldBePostedThroughIt() {
 		chat.stubFor(post("/hooks/commands/T1/1").willReturn(aResponse().withStatus(200).withBody("ok")));
 
-		GatewayHttp.Response response = push(
-				slackResult("http://127.0.0.1:" + chat.port() + "/hooks/commands/T1/1"));
+		GatewayHttp.Response response = push(slackResult("http://127.0.0.1:" + chat.port() + "/hooks/commands/T1/1"));
 
 		assertThat(response.status()).isEqualTo(202);
 		chat.verify(1, postRequestedFor(urlEqualTo("/hooks/commands/T1/1"))
@@ -115,8 +115,7 @@ class NotificationPlatformsIntegrationTests {
 		// 127.0.0.2 reaches the same WireMock, but it is not an allowed host
 		chat.stubFor(post("/hooks/commands/T1/2").willReturn(aResponse().withStatus(200).withBody("ok")));
 
-		GatewayHttp.Response response = push(
-				slackResult("http://127.0.0.2:" + chat.port() + "/hooks/commands/T1/2"));
+		GatewayHttp.Response response = push(slackResult("http://127.0.0.2:" + chat.port() + "/hooks/commands/T1/2"));
 
 		assertRefusedResponseUrl(response, "127.0.0.2", "gateway.chat.slack.response-url-hosts");
 		chat.verify(0, postRequestedFor(urlEqualTo("/hooks/commands/T1/2")));
