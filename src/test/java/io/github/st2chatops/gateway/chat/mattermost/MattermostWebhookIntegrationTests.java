@@ -152,14 +152,14 @@ class MattermostWebhookIntegrationTests extends WebhookIntegrationTestBase {
 	void slashCommandWhenResponseUrlIsOnAnotherLoopbackHostShouldPostWithTheBotTokenOnly() {
 		// 127.0.0.2 reaches the same WireMock, but it is not the server's host
 		// (localhost)
-		CountDownLatch gate = this.handler.holdCommands();
+		this.handler.hold();
 		String path = "/hooks/commands/" + unique();
 
 		slash(slashCommand("http://127.0.0.2:" + mattermost.port() + path, "elsewhere"), SLASH_TOKEN);
-		gate.countDown();
+		this.handler.release();
 
 		await().untilAsserted(() -> mattermost.verify(1, postRequestedFor(urlEqualTo("/api/v4/posts"))
-			.withRequestBody(matchingJsonPath("$.message", equalTo("ran: elsewhere")))));
+			.withRequestBody(matchingJsonPath("$.message", equalTo("echo: elsewhere")))));
 		mattermost.verify(0, postRequestedFor(urlEqualTo(path)));
 	}
 

@@ -161,7 +161,7 @@ class SlackWebhookIntegrationTests extends WebhookIntegrationTestBase {
 		assertThat(postSigned("/chat/slack/commands", body).status()).isEqualTo(200);
 
 		await().untilAsserted(() -> slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage"))
-			.withRequestBody(matchingJsonPath("$.text", equalTo("ran: loop")))));
+			.withRequestBody(matchingJsonPath("$.text", equalTo("echo: loop")))));
 		slack.verify(0, postRequestedFor(urlEqualTo(responsePath)));
 	}
 
@@ -173,7 +173,7 @@ class SlackWebhookIntegrationTests extends WebhookIntegrationTestBase {
 		assertThat(postSigned("/chat/slack/commands", body).status()).isEqualTo(200);
 
 		await().untilAsserted(() -> slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage"))
-			.withRequestBody(matchingJsonPath("$.text", equalTo("ran: private")))));
+			.withRequestBody(matchingJsonPath("$.text", equalTo("echo: private")))));
 	}
 
 	@Test
