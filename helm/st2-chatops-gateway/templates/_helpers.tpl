@@ -146,12 +146,18 @@ gateway.st2.api-url is GATEWAY_ST2_API_URL). Rendered into the ConfigMap.
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_MESSAGE_LIMIT" .Values.chat.slack.messageLimit) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_DEDUPE_WINDOW" .Values.chat.slack.dedupeWindow) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_TIMEOUT" .Values.chat.slack.timeout) -}}
+{{- with .Values.chat.slack.responseUrlHosts -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_RESPONSE_URL_HOSTS" (join "," .)) -}}
+{{- end -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_URL" .Values.chat.mattermost.url) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_USER_FIELD" .Values.chat.mattermost.userField) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_REPLY_DEADLINE" .Values.chat.mattermost.replyDeadline) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_MESSAGE_LIMIT" .Values.chat.mattermost.messageLimit) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_DEDUPE_WINDOW" .Values.chat.mattermost.dedupeWindow) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_TIMEOUT" .Values.chat.mattermost.timeout) -}}
+{{- with .Values.chat.mattermost.responseUrlHosts -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_RESPONSE_URL_HOSTS" (join "," .)) -}}
+{{- end -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_TEAMS_USER_FIELD" .Values.chat.teams.userField) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_TEAMS_REPLY_DEADLINE" .Values.chat.teams.replyDeadline) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_TEAMS_MAX_MESSAGE_LENGTH" .Values.chat.teams.maxMessageLength) -}}
@@ -185,6 +191,7 @@ gateway.st2.api-url is GATEWAY_ST2_API_URL). Rendered into the ConfigMap.
 {{- include "gateway.put" (list $env "SPRING_DATA_REDIS_SSL_ENABLED" .Values.state.redis.tls) -}}
 {{- end -}}
 {{- include "gateway.put" (list $env "GATEWAY_WEB_MAX_BODY_SIZE" .Values.web.maxBodySize) -}}
+{{- include "gateway.put" (list $env "GATEWAY_WEB_BODY_READ_TIMEOUT" .Values.web.bodyReadTimeout) -}}
 {{- toYaml $env -}}
 {{- end -}}
 

@@ -2,10 +2,12 @@ package io.github.st2chatops.gateway.relay;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatDelivery;
 import io.github.st2chatops.gateway.chat.ChatReply;
+import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.ChatSenders;
 import io.github.st2chatops.gateway.chat.DeliveryResult;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
@@ -99,9 +101,17 @@ public class NotificationRelay {
 		if (API_PLATFORM.equals(address.platform())) {
 			return new RelayOutcome.NotRelayed();
 		}
-		if (this.senders.forPlatform(address.platform()).isEmpty()) {
+		Optional<ChatSender> sender = this.senders.forPlatform(address.platform());
+		if (sender.isEmpty()) {
 			return new RelayOutcome.Unroutable(
 					"Chat platform '" + address.platform() + "' is unknown or not configured in the gateway.");
+		}
+		// st2 echoes the context back; a response_url in it is only followed to the
+		// platform's own hosts, so a forged context cannot reach inside the network
+		Optional<String> refusal = (address.responseUrl() != null)
+				? sender.get().responseUrlRefusal(address.responseUrl()) : Optional.empty();
+		if (refusal.isPresent()) {
+			return new RelayOutcome.Unroutable(refusal.get() + " Nothing was posted.");
 		}
 		if (notification.isWhisper() && address.userId() == null && address.userName() == null) {
 			return new RelayOutcome.Unroutable("'whisper' is true but the notification names no user to whisper to.");

@@ -29,11 +29,14 @@ class St2PropertiesValidator implements ConstraintValidator<ValidSt2Properties, 
 			return true;
 		}
 		context.disableDefaultConstraintViolation();
+		// one violation in a fixed order: Bean Validation keeps violations in a set, so
+		// separate ones would be reported in varying order
+		String message = String.join("; ", errors);
 		// escape EL/message interpolation characters: the messages contain no user input
 		// except URLs, which may hold '{' or '$'
-		errors.forEach((error) -> context
-			.buildConstraintViolationWithTemplate(error.replace("\\", "\\\\").replace("{", "\\{").replace("$", "\\$"))
-			.addConstraintViolation());
+		context
+			.buildConstraintViolationWithTemplate(message.replace("\\", "\\\\").replace("{", "\\{").replace("$", "\\$"))
+			.addConstraintViolation();
 		return false;
 	}
 
@@ -44,9 +47,11 @@ class St2PropertiesValidator implements ConstraintValidator<ValidSt2Properties, 
 					+ "(or set all of gateway.st2.api-url, gateway.st2.auth-url and gateway.st2.stream-url)");
 		}
 		checkHttpUrl(errors, "gateway.st2.url", properties.url());
-		checkHttpUrl(errors, "gateway.st2.api-url", properties.apiUrl());
-		checkHttpUrl(errors, "gateway.st2.auth-url", properties.authUrl());
-		checkHttpUrl(errors, "gateway.st2.stream-url", properties.streamUrl());
+		// a URL derived from gateway.st2.url is wrong when that one is: report it once
+		checkHttpUrl(errors, "gateway.st2.api-url", explicit(properties.apiUrl(), properties.url(), "/api/v1"));
+		checkHttpUrl(errors, "gateway.st2.auth-url", explicit(properties.authUrl(), properties.url(), "/auth/v1"));
+		checkHttpUrl(errors, "gateway.st2.stream-url",
+				explicit(properties.streamUrl(), properties.url(), "/stream/v1"));
 		checkHttpUrl(errors, "gateway.st2.web-url", properties.webUrl());
 		List<String> set = new ArrayList<>();
 		if (StringUtils.hasText(properties.apiKey())) {
@@ -94,6 +99,10 @@ class St2PropertiesValidator implements ConstraintValidator<ValidSt2Properties, 
 		if (uri.getUserInfo() != null) {
 			errors.add(name + " must not hold credentials: use gateway.st2.username and gateway.st2.password");
 		}
+	}
+
+	private static URI explicit(URI url, URI base, String path) {
+		return (base != null && url != null && url.toString().equals(base + path)) ? null : url;
 	}
 
 	private static void checkPositive(List<String> errors, String name, java.time.Duration duration) {

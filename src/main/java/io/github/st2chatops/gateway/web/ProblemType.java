@@ -25,6 +25,9 @@ public enum ProblemType {
 	/** The HTTP method is not supported here. */
 	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
 
+	/** The request body arrived too slowly. */
+	REQUEST_TIMEOUT("request-timeout", HttpStatus.REQUEST_TIMEOUT, "Request body too slow"),
+
 	/** The request body is larger than the gateway accepts. */
 	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
 

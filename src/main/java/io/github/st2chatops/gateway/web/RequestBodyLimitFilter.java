@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -24,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Reads every request body once, up to {@code gateway.web.max-body-size} (or the larger
  * limit a feature declared for its path), and answers 413 problem details for a larger
  * one before any controller sees it. The buffered bytes are what signature verifiers
- * check, byte for byte.
+ * check, byte for byte. A body still arriving after {@code gateway.web.body-read-timeout}
+ * gets 408 and the connection is closed: a client trickling bytes must not hold a request
+ * thread for long (on a JRE without virtual threads, Tomcat has only a few hundred).
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -32,15 +36,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final Map<String, Long> limitsByPath;
 
+	private final Duration readTimeout;
+
 	private final JsonMapper jsonMapper;
 
-	RequestBodyLimitFilter(long limit, JsonMapper jsonMapper) {
-		this(limit, Map.of(), jsonMapper);
-	}
-
-	RequestBodyLimitFilter(long defaultLimit, Map<String, Long> limitsByPath, JsonMapper jsonMapper) {
+	RequestBodyLimitFilter(long defaultLimit, Map<String, Long> limitsByPath, Duration readTimeout,
+			JsonMapper jsonMapper) {
 		this.defaultLimit = defaultLimit;
 		this.limitsByPath = Map.copyOf(limitsByPath);
+		this.readTimeout = readTimeout;
 		this.jsonMapper = jsonMapper;
 	}
 
@@ -73,7 +77,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 					"A request body's Content-Type cannot be a wildcard such as */*.");
 			return;
 		}
-		byte[] body = readAtMost(request.getInputStream(), limit + 1);
+		byte[] body;
+		try {
+			body = readAtMost(request.getInputStream(), limit + 1, System.nanoTime() + this.readTimeout.toNanos());
+		}
+		catch (BodyTooSlowException ex) {
+			reject(response, ProblemType.REQUEST_TIMEOUT, "The request body did not arrive within "
+					+ this.readTimeout.toMillis() + " ms (gateway.web.body-read-timeout); nothing was run.");
+			return;
+		}
 		if (body.length > limit) {
 			rejectTooLarge(response, limit);
 			return;
@@ -81,14 +93,30 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(new BufferedBodyRequest(request, body), response);
 	}
 
-	private static byte[] readAtMost(InputStream in, long max) throws IOException {
+	private static byte[] readAtMost(InputStream in, long max, long deadline) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		byte[] buffer = new byte[8192];
 		long total = 0;
 		int read;
-		while (total < max && (read = in.read(buffer, 0, (int) Math.min(buffer.length, max - total))) != -1) {
-			out.write(buffer, 0, read);
-			total += read;
+		try {
+			while (total < max && (read = in.read(buffer, 0, (int) Math.min(buffer.length, max - total))) != -1) {
+				out.write(buffer, 0, read);
+				total += read;
+				// each read waits at most server.tomcat.connection-timeout; this bounds
+				// the whole body
+				if (total < max && System.nanoTime() - deadline > 0) {
+					throw new BodyTooSlowException();
+				}
+			}
+		}
+		catch (SocketTimeoutException ex) {
+			throw new BodyTooSlowException();
+		}
+		catch (IOException ex) {
+			if (ex.getCause() instanceof SocketTimeoutException) {
+				throw new BodyTooSlowException();
+			}
+			throw ex;
 		}
 		return out.toByteArray();
 	}
@@ -119,6 +147,17 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setHeader("Connection", "close");
 		this.jsonMapper.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * The body did not arrive in time.
+	 */
+	private static final class BodyTooSlowException extends IOException {
+
+		BodyTooSlowException() {
+			super("request body too slow");
+		}
+
 	}
 
 	/**

@@ -24,7 +24,8 @@ class WebConfiguration {
 		Map<String, Long> byPath = new HashMap<>();
 		limits.orderedStream().forEach((limit) -> byPath.put(limit.path(), limit.maxSize().toBytes()));
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), byPath, jsonMapper));
+				new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), byPath, properties.bodyReadTimeout(),
+						jsonMapper));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

@@ -122,6 +122,7 @@ final class GatewaySettings {
 		properties.put("gateway.chat.slack.message-limit", "chat/slack/messageLimit");
 		properties.put("gateway.chat.slack.dedupe-window", "chat/slack/dedupeWindow");
 		properties.put("gateway.chat.slack.timeout", "chat/slack/timeout");
+		properties.put("gateway.chat.slack.response-url-hosts", "chat/slack/responseUrlHosts");
 		properties.put("gateway.chat.slack.app-token", "chat/slack/appToken");
 		properties.put("gateway.chat.slack.socket-mode.enabled", "chat/slack/socketMode/enabled");
 		properties.put("gateway.chat.slack.socket-mode.connections", "chat/slack/socketMode/connections");
@@ -131,6 +132,7 @@ final class GatewaySettings {
 		properties.put("gateway.chat.mattermost.message-limit", "chat/mattermost/messageLimit");
 		properties.put("gateway.chat.mattermost.dedupe-window", "chat/mattermost/dedupeWindow");
 		properties.put("gateway.chat.mattermost.timeout", "chat/mattermost/timeout");
+		properties.put("gateway.chat.mattermost.response-url-hosts", "chat/mattermost/responseUrlHosts");
 		properties.put("gateway.chat.teams.user-field", "chat/teams/userField");
 		properties.put("gateway.chat.teams.reply-deadline", "chat/teams/replyDeadline");
 		properties.put("gateway.chat.teams.max-message-length", "chat/teams/maxMessageLength");
@@ -155,6 +157,7 @@ final class GatewaySettings {
 		properties.put("gateway.state.store", "state/store");
 		properties.put("gateway.state.key-prefix", "state/keyPrefix");
 		properties.put("gateway.web.max-body-size", "web/maxBodySize");
+		properties.put("gateway.web.body-read-timeout", "web/bodyReadTimeout");
 		return properties;
 	}
 

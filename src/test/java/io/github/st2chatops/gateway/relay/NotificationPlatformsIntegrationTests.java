@@ -33,7 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"gateway.chat.slack.bot-token=" + NotificationPlatformsIntegrationTests.SLACK_BOT_TOKEN,
 				"gateway.chat.mattermost.token=xr3j5x3p4pfk8nqs7ffmd6sh3e",
 				"gateway.chat.mattermost.bot-token=" + NotificationPlatformsIntegrationTests.MATTERMOST_BOT_TOKEN,
-				"gateway.chat.generic.secret=generic-secret-0123456789" })
+				"gateway.chat.generic.secret=generic-secret-0123456789",
+				// the reply URLs below are on 127.0.0.1: allowed here as Slack's
+				// hooks.slack.com
+				"gateway.chat.slack.response-url-hosts=hooks.slack.com,127.0.0.1" })
 class NotificationPlatformsIntegrationTests {
 
 	static final String TOKEN = "relay-token-0123456789abcdef";
@@ -93,6 +96,55 @@ class NotificationPlatformsIntegrationTests {
 					.withRequestBody(matchingJsonPath("$.channel", equalTo("C024BE91L")))
 					.withRequestBody(matchingJsonPath("$.user", equalTo("U2147483697"))));
 		chat.verify(0, postRequestedFor(urlEqualTo("/slack/api/chat.postMessage")));
+	}
+
+	@Test
+	void slackResultWithAnAllowedResponseUrlShouldBePostedThroughIt() {
+		chat.stubFor(post("/hooks/commands/T1/1").willReturn(aResponse().withStatus(200).withBody("ok")));
+
+		GatewayHttp.Response response = push(slackResult("http://127.0.0.1:" + chat.port() + "/hooks/commands/T1/1"));
+
+		assertThat(response.status()).isEqualTo(202);
+		chat.verify(1, postRequestedFor(urlEqualTo("/hooks/commands/T1/1"))
+			.withRequestBody(matchingJsonPath("$.text", equalTo("Action core.local completed."))));
+		chat.verify(0, postRequestedFor(urlEqualTo("/slack/api/chat.postMessage")));
+	}
+
+	@Test
+	void slackResultWithAResponseUrlOnLoopbackShouldBeRefusedAndPostNothing() {
+		// 127.0.0.2 reaches the same WireMock, but it is not an allowed host
+		chat.stubFor(post("/hooks/commands/T1/2").willReturn(aResponse().withStatus(200).withBody("ok")));
+
+		GatewayHttp.Response response = push(slackResult("http://127.0.0.2:" + chat.port() + "/hooks/commands/T1/2"));
+
+		assertRefusedResponseUrl(response, "127.0.0.2", "gateway.chat.slack.response-url-hosts");
+		chat.verify(0, postRequestedFor(urlEqualTo("/hooks/commands/T1/2")));
+		chat.verify(0, postRequestedFor(urlEqualTo("/slack/api/chat.postMessage")));
+	}
+
+	@Test
+	void mattermostResultWithAResponseUrlOnAPrivateAddressShouldBeRefusedAndPostNothing() {
+		GatewayHttp.Response response = push("""
+				{"message": "Action core.local completed.", "channel": "mattermost:hawos4dqtby53pd64o4a4cmeoo",
+				 "context": {"platform": "mattermost", "channel": "hawos4dqtby53pd64o4a4cmeoo",
+				             "response_url": "http://192.168.10.20:8065/hooks/commands/abc"}}""");
+
+		assertRefusedResponseUrl(response, "192.168.10.20", "gateway.chat.mattermost.response-url-hosts");
+		chat.verify(0, postRequestedFor(urlEqualTo("/mattermost/api/v4/posts")));
+	}
+
+	private static String slackResult(String responseUrl) {
+		return """
+				{"message": "Action core.local completed.", "channel": "slack:C024BE91L",
+				 "context": {"platform": "slack", "channel": "C024BE91L", "user_id": "U2147483697",
+				             "response_url": "%s"}}""".formatted(responseUrl);
+	}
+
+	private static void assertRefusedResponseUrl(GatewayHttp.Response response, String host, String property) {
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:unprocessable");
+		assertThat((String) response.json().get("detail")).contains("'" + host + "'", property, "Nothing was posted")
+			.doesNotContain("/hooks/commands");
 	}
 
 	@Test

@@ -163,6 +163,20 @@ class St2PropertiesTests {
 	}
 
 	@Test
+	void applicationWhenUrlIsMalformedShouldReportItOnceNamingTheProperty(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(PropertiesConfiguration.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--gateway.st2.url=st2.example.com",
+				"--gateway.st2.api-key=" + SECRET, "--gateway.st2.read-timeout=0s"));
+		String report = output.getAll();
+		assertThat(report.split("must be an absolute http", -1)).hasSize(2);
+		assertThat(report)
+			.contains("gateway.st2.url must be an absolute http or https URL, e.g. https://st2.example.com; "
+					+ "gateway.st2.read-timeout must be positive")
+			.doesNotContain("gateway.st2.api-url", "gateway.st2.auth-url", "gateway.st2.stream-url");
+	}
+
+	@Test
 	void startWhenUrlHoldsCredentialsShouldFailWithoutShowingThem() {
 		assertStartupFailure(new String[] { "gateway.st2.url=https://bot:" + SECRET + "@st2.example.com",
 				"gateway.st2.api-key=" + SECRET }, "gateway.st2.url must not hold credentials");

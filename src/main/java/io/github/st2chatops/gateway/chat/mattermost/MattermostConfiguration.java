@@ -12,6 +12,7 @@ import org.springframework.web.client.RestClient;
 
 import io.github.st2chatops.gateway.chat.ChatPlatform;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
+import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
 import io.github.st2chatops.gateway.chat.SentParts;
 
 /**
@@ -46,7 +47,8 @@ class MattermostConfiguration {
 
 	@Bean
 	MattermostSender mattermostSender(MattermostClient mattermostClient, MattermostProperties properties, Clock clock) {
-		return new MattermostSender(mattermostClient, properties, new SentParts(clock));
+		return new MattermostSender(mattermostClient, properties, new SentParts(clock), new ResponseUrlPolicy(PLATFORM,
+				MattermostProperties.RESPONSE_URL_HOSTS, properties.responseUrlHosts(), properties.url()));
 	}
 
 }

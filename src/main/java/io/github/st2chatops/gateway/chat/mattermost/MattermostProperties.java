@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
+import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
+
 /**
  * Mattermost settings. Mattermost is on when {@code token} is set; then {@code url} and
  * {@code bot-token} must be set too.
@@ -27,12 +29,20 @@ import org.springframework.util.StringUtils;
  * @param dedupeWindow how long a post id (outgoing webhook) or trigger id (slash command)
  * is remembered so that a repeated delivery never runs a command twice (default 1h)
  * @param timeout connect and read timeout of calls to Mattermost (default 10s)
+ * @param responseUrlHosts more hosts a slash command's response_url may point to, host
+ * names or *.suffix patterns (default none: only the host of url, where Mattermost's
+ * response_urls point unless its Site URL differs). A response_url elsewhere, loopback
+ * and private addresses included, is never followed: replies go through the API instead,
+ * and a notification whose context names one is refused
  */
 @ConfigurationProperties("gateway.chat.mattermost")
 public record MattermostProperties(List<String> token, URI url, String botToken,
 		@DefaultValue("id") UserField userField, @DefaultValue("2500ms") Duration replyDeadline,
 		@DefaultValue("16383") int messageLimit, @DefaultValue("1h") Duration dedupeWindow,
-		@DefaultValue("10s") Duration timeout) {
+		@DefaultValue("10s") Duration timeout, List<String> responseUrlHosts) {
+
+	/** The property that lists more hosts response_urls may point to. */
+	static final String RESPONSE_URL_HOSTS = "gateway.chat.mattermost.response-url-hosts";
 
 	/** The property that turns Mattermost on. */
 	static final String TOKEN = "gateway.chat.mattermost.token";
@@ -43,6 +53,7 @@ public record MattermostProperties(List<String> token, URI url, String botToken,
 	static final String ENABLED_BY = TOKEN;
 
 	public MattermostProperties {
+		responseUrlHosts = ResponseUrlPolicy.checkedHosts(RESPONSE_URL_HOSTS, responseUrlHosts);
 		token = (token != null) ? token.stream().filter(StringUtils::hasText).map(String::strip).toList() : List.of();
 		if (!token.isEmpty()) {
 			if (url == null) {
@@ -90,7 +101,8 @@ public record MattermostProperties(List<String> token, URI url, String botToken,
 		return "MattermostProperties[token=" + (this.token.isEmpty() ? "<unset>" : "******") + ", url=" + this.url
 				+ ", botToken=" + (StringUtils.hasText(this.botToken) ? "******" : "<unset>") + ", userField="
 				+ this.userField + ", replyDeadline=" + this.replyDeadline + ", messageLimit=" + this.messageLimit
-				+ ", dedupeWindow=" + this.dedupeWindow + ", timeout=" + this.timeout + "]";
+				+ ", dedupeWindow=" + this.dedupeWindow + ", timeout=" + this.timeout + ", responseUrlHosts="
+				+ this.responseUrlHosts + "]";
 	}
 
 	/**

@@ -1,8 +1,7 @@
 package io.github.st2chatops.gateway.chat.mattermost;
 
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +10,7 @@ import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatDeliveryException;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
+import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
 import io.github.st2chatops.gateway.chat.SentParts;
 
 /**
@@ -18,7 +18,8 @@ import io.github.st2chatops.gateway.chat.SentParts;
  * is tried first (its posts land where the command was typed); once it no longer works,
  * or when there is none, {@code POST /api/v4/posts} with the bot token, in the thread of
  * the post that ran the command. A whisper is an ephemeral post; when the bot may not
- * create those, it goes to the channel with a mention of the user.
+ * create those, it goes to the channel with a mention of the user. A response_url is only
+ * followed to the Mattermost server's hosts ({@link ResponseUrlPolicy}).
  */
 class MattermostSender implements ChatSender {
 
@@ -27,25 +28,30 @@ class MattermostSender implements ChatSender {
 	/** Room for "@username " (Mattermost usernames have at most 22 characters). */
 	private static final int MENTION_ROOM = 32;
 
-	private static final int MAX_REMEMBERED_URLS = 10_000;
-
 	private final MattermostClient client;
 
 	private final MattermostProperties properties;
 
 	private final SentParts sentParts;
 
-	private final Set<String> unusableResponseUrls = ConcurrentHashMap.newKeySet();
+	private final ResponseUrlPolicy responseUrls;
 
-	MattermostSender(MattermostClient client, MattermostProperties properties, SentParts sentParts) {
+	MattermostSender(MattermostClient client, MattermostProperties properties, SentParts sentParts,
+			ResponseUrlPolicy responseUrls) {
 		this.client = client;
 		this.properties = properties;
 		this.sentParts = sentParts;
+		this.responseUrls = responseUrls;
 	}
 
 	@Override
 	public String platform() {
 		return MattermostConfiguration.PLATFORM;
+	}
+
+	@Override
+	public Optional<String> responseUrlRefusal(String responseUrl) {
+		return this.responseUrls.refusal(responseUrl);
 	}
 
 	@Override
@@ -69,17 +75,12 @@ class MattermostSender implements ChatSender {
 
 	private void sendOne(ChatReply reply, MattermostMessages.Message message) {
 		ChatAddress address = reply.address();
-		String responseUrl = address.responseUrl();
-		if (responseUrl != null && !this.unusableResponseUrls.contains(responseUrl)) {
-			if (this.client.respond(responseUrl, message.asResponse(reply.whisper() ? "ephemeral" : "in_channel"))) {
+		if (this.responseUrls.shouldTry(address)) {
+			if (this.client.respond(address.responseUrl(),
+					message.asResponse(reply.whisper() ? "ephemeral" : "in_channel"))) {
 				return;
 			}
-			logger.info("Mattermost no longer takes the response_url of a command in channel {}; posting with the "
-					+ "bot token instead", address.channel());
-			if (this.unusableResponseUrls.size() >= MAX_REMEMBERED_URLS) {
-				this.unusableResponseUrls.clear();
-			}
-			this.unusableResponseUrls.add(responseUrl);
+			this.responseUrls.unusable(address);
 		}
 		String root = (address.thread() != null) ? root(address.thread()) : null;
 		if (reply.whisper() && address.userId() != null) {

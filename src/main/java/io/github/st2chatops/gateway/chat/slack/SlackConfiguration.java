@@ -26,6 +26,7 @@ import io.github.st2chatops.gateway.chat.ChatRequestProblem;
 import io.github.st2chatops.gateway.chat.ChatRequestVerifier;
 import io.github.st2chatops.gateway.chat.InboundFlow;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
+import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
 import io.github.st2chatops.gateway.chat.SentParts;
 
 /**
@@ -68,7 +69,8 @@ class SlackConfiguration {
 
 	@Bean
 	SlackSender slackSender(SlackClient slackClient, SlackProperties properties, Clock clock) {
-		return new SlackSender(slackClient, properties.messageLimit(), new SentParts(clock));
+		return new SlackSender(slackClient, properties.messageLimit(), new SentParts(clock), new ResponseUrlPolicy(
+				PLATFORM, SlackProperties.RESPONSE_URL_HOSTS, properties.responseUrlHosts(), properties.apiUrl()));
 	}
 
 	@Bean

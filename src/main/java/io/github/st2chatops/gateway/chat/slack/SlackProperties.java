@@ -2,10 +2,13 @@ package io.github.st2chatops.gateway.chat.slack;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
+
+import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
 
 /**
  * Slack settings. Slack is on when {@code app-token} (Socket Mode: no public URL) or
@@ -30,15 +33,23 @@ import org.springframework.util.StringUtils;
  * scope connections:write); with it Slack is reached over Socket Mode and needs no public
  * URL
  * @param socketMode the Socket Mode settings
+ * @param responseUrlHosts the hosts a slash command's response_url may point to (default
+ * hooks.slack.com; the host of api-url is always allowed); host names or *.suffix
+ * patterns. A response_url elsewhere, loopback and private addresses included, is never
+ * followed: replies go through the API instead, and a notification whose context names
+ * one is refused
  */
 @ConfigurationProperties("gateway.chat.slack")
 public record SlackProperties(String signingSecret, String botToken, @DefaultValue("https://slack.com/api") URI apiUrl,
 		@DefaultValue("id") UserField userField, @DefaultValue("4000") int messageLimit,
 		@DefaultValue("1h") Duration dedupeWindow, @DefaultValue("10s") Duration timeout, String appToken,
-		@DefaultValue SocketMode socketMode) {
+		@DefaultValue SocketMode socketMode, @DefaultValue("hooks.slack.com") List<String> responseUrlHosts) {
 
 	/** The property that turns Slack on. */
 	static final String SIGNING_SECRET = "gateway.chat.slack.signing-secret";
+
+	/** The property that lists where response_urls may point. */
+	static final String RESPONSE_URL_HOSTS = "gateway.chat.slack.response-url-hosts";
 
 	/** The property that turns Socket Mode on. */
 	static final String APP_TOKEN = "gateway.chat.slack.app-token";
@@ -65,6 +76,7 @@ public record SlackProperties(String signingSecret, String botToken, @DefaultVal
 			throw new IllegalArgumentException(APP_TOKEN
 					+ " must be an app-level token starting with xapp- (Basic Information, App-Level Tokens)");
 		}
+		responseUrlHosts = ResponseUrlPolicy.checkedHosts(RESPONSE_URL_HOSTS, responseUrlHosts);
 		socketMode = (socketMode != null) ? socketMode : new SocketMode(null, 2, Duration.ofSeconds(10));
 		if (apiUrl == null || !apiUrl.isAbsolute()
 				|| !("https".equals(apiUrl.getScheme()) || "http".equals(apiUrl.getScheme()))) {
@@ -102,7 +114,8 @@ public record SlackProperties(String signingSecret, String botToken, @DefaultVal
 		return "SlackProperties[signingSecret=" + redacted(this.signingSecret) + ", botToken=" + redacted(this.botToken)
 				+ ", apiUrl=" + this.apiUrl + ", userField=" + this.userField + ", messageLimit=" + this.messageLimit
 				+ ", dedupeWindow=" + this.dedupeWindow + ", timeout=" + this.timeout + ", appToken="
-				+ redacted(this.appToken) + ", socketMode=" + this.socketMode + "]";
+				+ redacted(this.appToken) + ", socketMode=" + this.socketMode + ", responseUrlHosts="
+				+ this.responseUrlHosts + "]";
 	}
 
 	private static String redacted(String secret) {

@@ -3,16 +3,13 @@ package io.github.st2chatops.gateway.chat.slack;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatDeliveryException;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
+import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
 import io.github.st2chatops.gateway.chat.SentParts;
 
 /**
@@ -20,13 +17,10 @@ import io.github.st2chatops.gateway.chat.SentParts;
  * tried first (it reaches channels the app is not a member of); once it has expired (30
  * minutes, five uses) or when there is none, {@code chat.postMessage} with the bot token,
  * in the command's thread. A whisper is an ephemeral message: through the
- * {@code response_url}, else {@code chat.postEphemeral} to the user.
+ * {@code response_url}, else {@code chat.postEphemeral} to the user. A response_url is
+ * only followed to Slack's own hosts ({@link ResponseUrlPolicy}).
  */
 class SlackSender implements ChatSender {
-
-	private static final Logger logger = LoggerFactory.getLogger(SlackSender.class);
-
-	private static final int MAX_REMEMBERED_URLS = 10_000;
 
 	private final SlackClient client;
 
@@ -34,18 +28,23 @@ class SlackSender implements ChatSender {
 
 	private final SentParts sentParts;
 
-	/** response_urls Slack no longer takes, so later messages go straight to the API. */
-	private final Set<String> unusableResponseUrls = ConcurrentHashMap.newKeySet();
+	private final ResponseUrlPolicy responseUrls;
 
-	SlackSender(SlackClient client, int messageLimit, SentParts sentParts) {
+	SlackSender(SlackClient client, int messageLimit, SentParts sentParts, ResponseUrlPolicy responseUrls) {
 		this.client = client;
 		this.messageLimit = messageLimit;
 		this.sentParts = sentParts;
+		this.responseUrls = responseUrls;
 	}
 
 	@Override
 	public String platform() {
 		return SlackConfiguration.PLATFORM;
+	}
+
+	@Override
+	public Optional<String> responseUrlRefusal(String responseUrl) {
+		return this.responseUrls.refusal(responseUrl);
 	}
 
 	@Override
@@ -68,20 +67,14 @@ class SlackSender implements ChatSender {
 
 	private void sendOne(ChatReply reply, Map<String, Object> message) {
 		ChatAddress address = reply.address();
-		String responseUrl = address.responseUrl();
-		if (responseUrl != null && !this.unusableResponseUrls.contains(responseUrl)) {
+		if (this.responseUrls.shouldTry(address)) {
 			Map<String, Object> body = new LinkedHashMap<>(message);
 			body.put("response_type", reply.whisper() ? "ephemeral" : "in_channel");
 			body.put("replace_original", false);
-			if (this.client.respond(responseUrl, body)) {
+			if (this.client.respond(address.responseUrl(), body)) {
 				return;
 			}
-			logger.info("Slack no longer takes the response_url of a command in channel {}; posting with the bot "
-					+ "token instead", address.channel());
-			if (this.unusableResponseUrls.size() >= MAX_REMEMBERED_URLS) {
-				this.unusableResponseUrls.clear();
-			}
-			this.unusableResponseUrls.add(responseUrl);
+			this.responseUrls.unusable(address);
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("channel", address.channel());

@@ -1,5 +1,7 @@
 package io.github.st2chatops.gateway.chat.teams;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -15,12 +17,38 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * {@code 19:...@thread.tacv2;messageid=<root message id>}
  * @param channelData Teams' own data: channel, team, tenant
  * @param replyToId the message this one answers, if any
+ * @param recipient the outgoing webhook (bot) the activity was sent to, when Teams names
+ * it
+ * @param entities what Teams found in the text, mentions among them
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record TeamsActivity(String type, String id, String text, Account from, Conversation conversation,
-		ChannelData channelData, String replyToId) {
+		ChannelData channelData, String replyToId, Account recipient, List<Entity> entities) {
 
 	private static final String MESSAGE_ID = ";messageid=";
+
+	/** Bot Framework gives bots (an outgoing webhook among them) ids that start so. */
+	private static final String BOT_ID_PREFIX = "28:";
+
+	/**
+	 * How the outgoing webhook itself is mentioned in the text: the {@code text} of each
+	 * {@code mention} entity naming the recipient (or, when Teams names no recipient, a
+	 * bot).
+	 * @return the mention texts, such as {@code <at>st2</at>}; empty when no entity says
+	 */
+	List<String> botMentions() {
+		if (this.entities == null) {
+			return List.of();
+		}
+		String botId = (this.recipient != null && hasText(this.recipient.id())) ? this.recipient.id() : null;
+		return this.entities.stream()
+			.filter((entity) -> entity != null && "mention".equals(entity.type()) && hasText(entity.text())
+					&& entity.mentioned() != null && hasText(entity.mentioned().id()))
+			.filter((entity) -> (botId != null) ? botId.equals(entity.mentioned().id())
+					: entity.mentioned().id().startsWith(BOT_ID_PREFIX))
+			.map(Entity::text)
+			.toList();
+	}
 
 	/**
 	 * The Teams channel id.
@@ -100,6 +128,18 @@ record TeamsActivity(String type, String id, String text, Account from, Conversa
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record ChannelData(String teamsChannelId, String teamsTeamId, Ref tenant, Ref channel, Ref team) {
+	}
+
+	/**
+	 * Something Teams found in the text; the gateway reads mentions.
+	 *
+	 * @param type {@code mention}, {@code clientInfo} ...
+	 * @param text a mention's text as it appears in the activity's text, such as
+	 * {@code <at>st2</at>}
+	 * @param mentioned who a mention names
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record Entity(String type, String text, Account mentioned) {
 	}
 
 	/**

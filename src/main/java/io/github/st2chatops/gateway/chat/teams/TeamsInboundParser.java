@@ -13,7 +13,7 @@ import io.github.st2chatops.gateway.chat.InboundCommand;
 
 /**
  * Reads a verified Teams outgoing webhook activity. Activities other than messages are
- * ignored; a message is claimed on its activity id.
+ * ignored; a message is claimed on its conversation and activity id.
  *
  * @param properties the Teams settings
  * @param jsonMapper reads the activity
@@ -50,8 +50,11 @@ record TeamsInboundParser(TeamsProperties properties,
 			return Parsed.invalid(problem);
 		}
 		// an outgoing webhook is only ever called by mentioning it
-		ChatCommand command = new ChatCommand(addressOf(activity), TeamsText.clean(activity.text()), true);
-		return Parsed.command(InboundCommand.of(activity, command, DEDUPE_WINDOW, "teams:activity:" + activity.id()));
+		ChatCommand command = new ChatCommand(addressOf(activity),
+				TeamsText.clean(activity.text(), activity.botMentions()), true);
+		// activity ids are only unique within a conversation
+		return Parsed.command(InboundCommand.of(activity, command, DEDUPE_WINDOW,
+				"teams:activity:" + activity.conversation().id() + ":" + activity.id()));
 	}
 
 	private String problem(TeamsActivity activity) {

@@ -148,6 +148,21 @@ class MattermostWebhookIntegrationTests extends WebhookIntegrationTestBase {
 					.withRequestBody(matchingJsonPath("$.message", equalTo("echo: late")))));
 	}
 
+	@Test
+	void slashCommandWhenResponseUrlIsOnAnotherLoopbackHostShouldPostWithTheBotTokenOnly() {
+		// 127.0.0.2 reaches the same WireMock, but it is not the server's host
+		// (localhost)
+		this.handler.hold();
+		String path = "/hooks/commands/" + unique();
+
+		slash(slashCommand("http://127.0.0.2:" + mattermost.port() + path, "elsewhere"), SLASH_TOKEN);
+		this.handler.release();
+
+		await().untilAsserted(() -> mattermost.verify(1, postRequestedFor(urlEqualTo("/api/v4/posts"))
+			.withRequestBody(matchingJsonPath("$.message", equalTo("echo: elsewhere")))));
+		mattermost.verify(0, postRequestedFor(urlEqualTo(path)));
+	}
+
 	// outgoing webhooks
 
 	@Test

@@ -152,6 +152,31 @@ class SlackWebhookIntegrationTests extends WebhookIntegrationTestBase {
 	}
 
 	@Test
+	void slashCommandWhenResponseUrlIsOnLoopbackShouldNotFollowItAndPostWithTheBotToken() {
+		// 127.0.0.2 reaches the same WireMock, but it is not one of Slack's hosts
+		String responsePath = "/commands/T1/4/" + unique();
+		String body = slashCommand(responsePath, "loop").replace(encode(slack.baseUrl()),
+				encode("http://127.0.0.2:" + slack.port()));
+
+		assertThat(postSigned("/chat/slack/commands", body).status()).isEqualTo(200);
+
+		await().untilAsserted(() -> slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage"))
+			.withRequestBody(matchingJsonPath("$.text", equalTo("echo: loop")))));
+		slack.verify(0, postRequestedFor(urlEqualTo(responsePath)));
+	}
+
+	@Test
+	void slashCommandWhenResponseUrlIsOnAPrivateAddressShouldNotFollowIt() {
+		String body = slashCommand("/x", "private").replace(encode(slack.baseUrl() + "/x"),
+				encode("http://10.20.30.40/commands/T1/5"));
+
+		assertThat(postSigned("/chat/slack/commands", body).status()).isEqualTo(200);
+
+		await().untilAsserted(() -> slack.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage"))
+			.withRequestBody(matchingJsonPath("$.text", equalTo("echo: private")))));
+	}
+
+	@Test
 	void slashCommandWhenSlackChecksTheCertificateShouldAnswerAndRunNothing() {
 		GatewayHttp.Response response = postSigned("/chat/slack/commands",
 				"ssl_check=1&token=xyzz0WbapA4vBCDEFasx0q6G");

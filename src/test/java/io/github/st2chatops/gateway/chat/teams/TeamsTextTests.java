@@ -1,5 +1,7 @@
 package io.github.st2chatops.gateway.chat.teams;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,20 @@ class TeamsTextTests {
 	void cleanOfNothingShouldBeEmpty() {
 		assertThat(TeamsText.clean(null)).isEmpty();
 		assertThat(TeamsText.clean("<at>st2</at>")).isEmpty();
+	}
+
+	@Test
+	void cleanWhenEntitiesNameTheWebhooksMentionShouldDropThatOneOnly() {
+		assertThat(TeamsText.clean("<at>Alice</at> <at>st2</at> pack get st2", List.of("<at>st2</at>")))
+			.isEqualTo("Alice pack get st2");
+		assertThat(TeamsText.clean("<at>st2</at> grant <at>st2</at>", List.of("<at>st2</at>"))).isEqualTo("grant st2");
+		assertThat(TeamsText.clean("<at>Alice</at>&nbsp;<at>st2</at>&nbsp;run", List.of("<at>st2</at>")))
+			.isEqualTo("Alice run");
+	}
+
+	@Test
+	void cleanWhenTheNamedMentionIsNotInTheTextShouldDropTheFirst() {
+		assertThat(TeamsText.clean("<at>st2</at> help", List.of("<at>other</at>"))).isEqualTo("help");
 	}
 
 }

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
+import io.github.st2chatops.gateway.chat.ChatCommand;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.DeliveryResult;
@@ -169,6 +170,38 @@ class TeamsWebhookIntegrationTests extends WebhookIntegrationTestBase {
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.json()).containsEntry("text", TeamsWebhookController.DUPLICATE);
 		assertThat(this.handler.commands()).hasSize(1);
+	}
+
+	@Test
+	void equalActivityIdInAnotherConversationShouldRun() {
+		ObjectNode first = activity("<at>st2</at> pack get st2", CHANNEL);
+		ObjectNode other = activity("<at>st2</at> pack get st2", OTHER_CHANNEL);
+		other.put("id", first.get("id").asString());
+
+		send(this.json.writeValueAsBytes(first));
+		GatewayHttp.Response response = send(this.json.writeValueAsBytes(other));
+
+		assertThat(response.json()).doesNotContainEntry("text", TeamsWebhookController.DUPLICATE);
+		assertThat(this.handler.commands()).extracting((command) -> command.address().channel())
+			.containsExactly(CHANNEL, OTHER_CHANNEL);
+	}
+
+	@Test
+	void mentionOfAUserBeforeTheWebhooksShouldStayAndTheWebhooksGo() {
+		// Bot Framework's shape: the recipient is the webhook, each mention an entity
+		ObjectNode activity = activity("<at>Alice</at> <at>st2</at> pack get st2", CHANNEL);
+		activity.set("recipient", this.json.readTree("""
+				{"id": "28:c9e8c047-2a74-40a2-b28a-b162d5f5327c", "name": "st2"}"""));
+		activity.set("entities", this.json.readTree("""
+				[{"type": "mention", "text": "<at>Alice</at>",
+				  "mentioned": {"id": "29:1P4Dwz3hYmw0QxQhzEf0yBd5jXtQc2PmTbDnMGWbzYUfQ", "name": "Alice"}},
+				 {"type": "mention", "text": "<at>st2</at>",
+				  "mentioned": {"id": "28:c9e8c047-2a74-40a2-b28a-b162d5f5327c", "name": "st2"}},
+				 {"type": "clientInfo", "locale": "en-US", "country": "US", "platform": "Web"}]"""));
+
+		send(this.json.writeValueAsBytes(activity));
+
+		assertThat(this.handler.commands()).extracting(ChatCommand::text).containsExactly("Alice pack get st2");
 	}
 
 	@Test
