@@ -123,26 +123,31 @@ public final class CompiledFormat {
 		for (String[] groups : St2Snippets.findAll(St2Snippets.OPTIONAL_REGEX, source)) {
 			defaults.add(new String[] { groups[0], groups[1] + groups[2] + groups[3] + groups[4] });
 		}
-		String reg = substitute(St2Snippets.OPTIONAL_SUB_REGEX, source,
-				(m) -> "(?:" + St2Snippets.parameterGroup(group(m, St2Snippets.OPTIONAL_SUB_REGEX, 1),
-						group(m, St2Snippets.OPTIONAL_SUB_REGEX, 2)) + ")?");
-		reg = substitute(St2Snippets.REQUIRED_SUB_REGEX, reg, (m) -> St2Snippets
-			.parameterGroup(group(m, St2Snippets.REQUIRED_SUB_REGEX, 1), group(m, St2Snippets.REQUIRED_SUB_REGEX, 2)));
+		String reg = substituteParameters(source);
 		try {
+			// parsed once: the anchors st2 adds as text are added to the tree
 			PyRegex parsed = PyRegexParser.parse(reg, PyRegexParser.DOTALL);
-			if (!AnchorSearch.search(AnchorSearch.BEGINNING, parsed.root(), false)) {
-				reg = "^\\s*" + reg;
-			}
-			if (!AnchorSearch.search(AnchorSearch.END, parsed.root(), true)) {
-				reg = reg + "\\s*$";
-			}
-			PyRegex compiled = PyRegexParser.parse(reg, PyRegexParser.DOTALL);
+			PyRegex compiled = Anchors.add(reg, parsed);
 			JavaRegex javaRegex = PyRegexTranslator.translate(compiled);
-			return new CompiledFormat(source, reg, compiled, javaRegex, List.copyOf(defaults), patterns);
+			return new CompiledFormat(source, compiled.pattern(), compiled, javaRegex, List.copyOf(defaults), patterns);
 		}
 		catch (PyRegexException ex) {
 			throw new AliasFormatInvalidException(source, ex.getMessage(), ex.pythonType());
 		}
+	}
+
+	/**
+	 * st2's substitution of the format's {@code {{name}}} and {@code {{name = default}}}
+	 * by named groups, before the anchors.
+	 * @param source the format
+	 * @return the Python regex
+	 */
+	static String substituteParameters(String source) {
+		String reg = substitute(St2Snippets.OPTIONAL_SUB_REGEX, source,
+				(m) -> "(?:" + St2Snippets.parameterGroup(group(m, St2Snippets.OPTIONAL_SUB_REGEX, 1),
+						group(m, St2Snippets.OPTIONAL_SUB_REGEX, 2)) + ")?");
+		return substitute(St2Snippets.REQUIRED_SUB_REGEX, reg, (m) -> St2Snippets
+			.parameterGroup(group(m, St2Snippets.REQUIRED_SUB_REGEX, 1), group(m, St2Snippets.REQUIRED_SUB_REGEX, 2)));
 	}
 
 	private static String group(Matcher matcher, JavaRegex regex, int group) {
