@@ -23,11 +23,15 @@ import java.util.regex.Pattern;
  */
 public final class CompiledFormat {
 
+	private static final String PARAMETER_START = "{{";
+
 	private final String format;
 
 	private final String regex;
 
-	private final JavaRegex javaRegex;
+	// the whole regex: built on first use when only the rest runs for a match (the
+	// whole runs for match_multiple and in tests), else at once
+	private volatile JavaRegex javaRegex;
 
 	private final List<String[]> defaults;
 
@@ -42,11 +46,12 @@ public final class CompiledFormat {
 
 	private final JavaRegex rest;
 
-	private CompiledFormat(String format, String regex, PyRegex parsed, JavaRegex javaRegex, List<String[]> defaults,
-			Map<String, Pattern> patterns) {
+	private final Map<String, Integer> groupIndex;
+
+	private CompiledFormat(String format, PyRegex parsed, List<String[]> defaults, Map<String, Pattern> patterns) {
 		this.format = format;
-		this.regex = regex;
-		this.javaRegex = javaRegex;
+		this.regex = parsed.pattern();
+		this.groupIndex = parsed.groupIndex();
 		this.defaults = defaults;
 		List<String> undefined = new ArrayList<>();
 		for (String[] entry : defaults) {
@@ -60,6 +65,9 @@ public final class CompiledFormat {
 		String literal = leadingLiteral(parsed);
 		this.leadingLiteral = literal;
 		this.rest = (literal != null) ? PyRegexTranslator.translate(rest(parsed, literal), patterns) : null;
+		// the rest translates exactly when the whole does: what it lacks is ^, \s* and
+		// literal characters
+		this.javaRegex = (literal != null) ? null : PyRegexTranslator.translate(parsed);
 	}
 
 	/**
@@ -120,16 +128,18 @@ public final class CompiledFormat {
 	static CompiledFormat compile(String format, Map<String, Pattern> patterns) {
 		String source = (format != null) ? format : "";
 		List<String[]> defaults = new ArrayList<>();
-		for (String[] groups : St2Snippets.findAll(St2Snippets.OPTIONAL_REGEX, source)) {
-			defaults.add(new String[] { groups[0], groups[1] + groups[2] + groups[3] + groups[4] });
+		// st2's three parameter regexes all start their match with "{{"
+		boolean parameters = source.contains(PARAMETER_START);
+		if (parameters) {
+			for (String[] groups : St2Snippets.findAll(St2Snippets.OPTIONAL_REGEX, source)) {
+				defaults.add(new String[] { groups[0], groups[1] + groups[2] + groups[3] + groups[4] });
+			}
 		}
-		String reg = substituteParameters(source);
+		String reg = parameters ? substituteParameters(source) : source;
 		try {
 			// parsed once: the anchors st2 adds as text are added to the tree
 			PyRegex parsed = PyRegexParser.parse(reg, PyRegexParser.DOTALL);
-			PyRegex compiled = Anchors.add(reg, parsed);
-			JavaRegex javaRegex = PyRegexTranslator.translate(compiled);
-			return new CompiledFormat(source, compiled.pattern(), compiled, javaRegex, List.copyOf(defaults), patterns);
+			return new CompiledFormat(source, Anchors.add(reg, parsed), List.copyOf(defaults), patterns);
 		}
 		catch (PyRegexException ex) {
 			throw new AliasFormatInvalidException(source, ex.getMessage(), ex.pythonType());
@@ -155,13 +165,27 @@ public final class CompiledFormat {
 		return (value != null) ? value : "";
 	}
 
+	/**
+	 * {@code re.sub} for st2's {@code (\s*)\{\{...\}\}} regexes. Each search starts where
+	 * the whitespace before the next {@code {{} begins: no match can start earlier, and
+	 * the regex is not tried at every position of the format in between.
+	 */
 	private static String substitute(JavaRegex regex, String text, Function<Matcher, String> replacement) {
 		Matcher matcher = regex.pattern().matcher(text);
 		StringBuilder result = new StringBuilder();
 		int last = 0;
-		while (matcher.find()) {
+		int braces = text.indexOf(PARAMETER_START);
+		while (braces >= 0) {
+			int start = braces;
+			while (start > last && PyChars.isSpace(text.charAt(start - 1))) {
+				start--;
+			}
+			if (!matcher.find(start)) {
+				break;
+			}
 			result.append(text, last, matcher.start()).append(replacement.apply(matcher));
 			last = matcher.end();
+			braces = text.indexOf(PARAMETER_START, last);
 		}
 		return result.append(text, last, text.length()).toString();
 	}
@@ -188,7 +212,7 @@ public final class CompiledFormat {
 	 * @return the names
 	 */
 	public List<String> parameterNames() {
-		return List.copyOf(this.javaRegex.groupIndex().keySet());
+		return List.copyOf(this.groupIndex.keySet());
 	}
 
 	/**
@@ -289,8 +313,9 @@ public final class CompiledFormat {
 	 * @return the parameters, or {@code null}
 	 */
 	Map<String, String> tryExtractWithWholeRegex(ParsedCommand parsed) {
-		Matcher matcher = this.javaRegex.pattern().matcher(parsed.stream());
-		return matcher.find() ? parameters(matcher, this.javaRegex, parsed) : null;
+		JavaRegex whole = wholeRegex();
+		Matcher matcher = whole.pattern().matcher(parsed.stream());
+		return matcher.find() ? parameters(matcher, whole, parsed) : null;
 	}
 
 	/**
@@ -310,9 +335,10 @@ public final class CompiledFormat {
 	List<Map<String, String>> extractAll(ParsedCommand parsed) {
 		List<Map<String, String>> result = new ArrayList<>();
 		try {
-			Matcher matcher = this.javaRegex.pattern().matcher(new BoundedText(parsed.stream()));
+			JavaRegex whole = wholeRegex();
+			Matcher matcher = whole.pattern().matcher(new BoundedText(parsed.stream()));
 			while (matcher.find()) {
-				result.add(parameters(matcher, this.javaRegex, parsed));
+				result.add(parameters(matcher, whole, parsed));
 			}
 		}
 		catch (BoundedText.BudgetExceededException | StackOverflowError ex) {
@@ -343,11 +369,23 @@ public final class CompiledFormat {
 	 * @return the pattern source
 	 */
 	String javaPattern() {
-		return this.javaRegex.pattern().pattern();
+		return wholeRegex().pattern().pattern();
 	}
 
 	private JavaRegex matchedRegex() {
 		return (this.rest != null) ? this.rest : this.javaRegex;
+	}
+
+	private JavaRegex wholeRegex() {
+		JavaRegex whole = this.javaRegex;
+		if (whole == null) {
+			// parsed again from the anchored text, as st2 does: keeping every format's
+			// tree
+			// would cost more memory than this rare path costs time
+			whole = PyRegexTranslator.translate(PyRegexParser.parse(this.regex, PyRegexParser.DOTALL));
+			this.javaRegex = whole;
+		}
+		return whole;
 	}
 
 	private Matcher find(ParsedCommand parsed) {
