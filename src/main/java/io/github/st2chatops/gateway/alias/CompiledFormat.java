@@ -131,8 +131,13 @@ public final class CompiledFormat {
 		// st2's three parameter regexes all start their match with "{{"
 		boolean parameters = source.contains(PARAMETER_START);
 		if (parameters) {
-			for (String[] groups : St2Snippets.findAll(St2Snippets.OPTIONAL_REGEX, source)) {
-				defaults.add(new String[] { groups[0], groups[1] + groups[2] + groups[3] + groups[4] });
+			JavaRegex optional = St2Snippets.OPTIONAL_REGEX;
+			Matcher matcher = optional.pattern().matcher(source);
+			int from = 0;
+			while (nextParameter(matcher, source, from, false) >= 0) {
+				from = matcher.end();
+				defaults.add(new String[] { group(matcher, optional, 1), group(matcher, optional, 2)
+						+ group(matcher, optional, 3) + group(matcher, optional, 4) + group(matcher, optional, 5) });
 			}
 		}
 		String reg = parameters ? substituteParameters(source) : source;
@@ -166,28 +171,46 @@ public final class CompiledFormat {
 	}
 
 	/**
-	 * {@code re.sub} for st2's {@code (\s*)\{\{...\}\}} regexes. Each search starts where
-	 * the whitespace before the next {@code {{} begins: no match can start earlier, and
-	 * the regex is not tried at every position of the format in between.
+	 * re.sub for st2's regexes of a parameter with the whitespace before it.
 	 */
 	private static String substitute(JavaRegex regex, String text, Function<Matcher, String> replacement) {
 		Matcher matcher = regex.pattern().matcher(text);
 		StringBuilder result = new StringBuilder();
 		int last = 0;
-		int braces = text.indexOf(PARAMETER_START);
-		while (braces >= 0) {
-			int start = braces;
-			while (start > last && PyChars.isSpace(text.charAt(start - 1))) {
-				start--;
-			}
-			if (!matcher.find(start)) {
-				break;
-			}
-			result.append(text, last, matcher.start()).append(replacement.apply(matcher));
+		for (int at = nextParameter(matcher, text, 0, true); at >= 0; at = nextParameter(matcher, text, last, true)) {
+			result.append(text, last, at).append(replacement.apply(matcher));
 			last = matcher.end();
-			braces = text.indexOf(PARAMETER_START, last);
 		}
 		return result.append(text, last, text.length()).toString();
+	}
+
+	/**
+	 * re.search from a position for one of st2's parameter regexes, which match only from
+	 * a double brace (with the whitespace before it when the regex starts with
+	 * whitespace): tried where such a match can start instead of at every position. The
+	 * start of the whitespace run before a double brace is the only place to try: a start
+	 * inside the run leaves the same text after the greedy whitespace.
+	 * @param matcher a matcher of the regex on the text
+	 * @param text the text
+	 * @param from where the search starts
+	 * @param leadingSpace whether the regex starts with whitespace
+	 * @return where the match starts (the matcher holds it), or -1
+	 */
+	private static int nextParameter(Matcher matcher, String text, int from, boolean leadingSpace) {
+		matcher.useTransparentBounds(true);
+		matcher.useAnchoringBounds(false);
+		int braces = text.indexOf(PARAMETER_START, from);
+		for (; braces >= 0; braces = text.indexOf(PARAMETER_START, braces + 1)) {
+			int start = braces;
+			while (leadingSpace && start > from && PyChars.isSpace(text.charAt(start - 1))) {
+				start--;
+			}
+			matcher.region(start, text.length());
+			if (matcher.lookingAt()) {
+				return start;
+			}
+		}
+		return -1;
 	}
 
 	/**
