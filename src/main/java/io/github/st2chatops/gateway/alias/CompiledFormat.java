@@ -23,11 +23,15 @@ import java.util.regex.Pattern;
  */
 public final class CompiledFormat {
 
+	private static final String PARAMETER_START = "{{";
+
 	private final String format;
 
 	private final String regex;
 
-	private final JavaRegex javaRegex;
+	// the whole regex: built on first use when only the rest runs for a match (the
+	// whole runs for match_multiple and in tests), else at once
+	private volatile JavaRegex javaRegex;
 
 	private final List<String[]> defaults;
 
@@ -42,11 +46,12 @@ public final class CompiledFormat {
 
 	private final JavaRegex rest;
 
-	private CompiledFormat(String format, String regex, PyRegex parsed, JavaRegex javaRegex, List<String[]> defaults,
-			Map<String, Pattern> patterns) {
+	private final Map<String, Integer> groupIndex;
+
+	private CompiledFormat(String format, PyRegex parsed, List<String[]> defaults, Map<String, Pattern> patterns) {
 		this.format = format;
-		this.regex = regex;
-		this.javaRegex = javaRegex;
+		this.regex = parsed.pattern();
+		this.groupIndex = parsed.groupIndex();
 		this.defaults = defaults;
 		List<String> undefined = new ArrayList<>();
 		for (String[] entry : defaults) {
@@ -60,6 +65,9 @@ public final class CompiledFormat {
 		String literal = leadingLiteral(parsed);
 		this.leadingLiteral = literal;
 		this.rest = (literal != null) ? PyRegexTranslator.translate(rest(parsed, literal), patterns) : null;
+		// the rest translates exactly when the whole does: what it lacks is ^, \s* and
+		// literal characters
+		this.javaRegex = (literal != null) ? null : PyRegexTranslator.translate(parsed);
 	}
 
 	/**
@@ -120,29 +128,41 @@ public final class CompiledFormat {
 	static CompiledFormat compile(String format, Map<String, Pattern> patterns) {
 		String source = (format != null) ? format : "";
 		List<String[]> defaults = new ArrayList<>();
-		for (String[] groups : St2Snippets.findAll(St2Snippets.OPTIONAL_REGEX, source)) {
-			defaults.add(new String[] { groups[0], groups[1] + groups[2] + groups[3] + groups[4] });
+		// st2's three parameter regexes all start their match with "{{"
+		boolean parameters = source.contains(PARAMETER_START);
+		if (parameters) {
+			JavaRegex optional = St2Snippets.OPTIONAL_REGEX;
+			Matcher matcher = optional.pattern().matcher(source);
+			int from = 0;
+			while (nextParameter(matcher, source, from, false) >= 0) {
+				from = matcher.end();
+				defaults.add(new String[] { group(matcher, optional, 1), group(matcher, optional, 2)
+						+ group(matcher, optional, 3) + group(matcher, optional, 4) + group(matcher, optional, 5) });
+			}
 		}
-		String reg = substitute(St2Snippets.OPTIONAL_SUB_REGEX, source,
-				(m) -> "(?:" + St2Snippets.parameterGroup(group(m, St2Snippets.OPTIONAL_SUB_REGEX, 1),
-						group(m, St2Snippets.OPTIONAL_SUB_REGEX, 2)) + ")?");
-		reg = substitute(St2Snippets.REQUIRED_SUB_REGEX, reg, (m) -> St2Snippets
-			.parameterGroup(group(m, St2Snippets.REQUIRED_SUB_REGEX, 1), group(m, St2Snippets.REQUIRED_SUB_REGEX, 2)));
+		String reg = parameters ? substituteParameters(source) : source;
 		try {
+			// parsed once: the anchors st2 adds as text are added to the tree
 			PyRegex parsed = PyRegexParser.parse(reg, PyRegexParser.DOTALL);
-			if (!AnchorSearch.search(AnchorSearch.BEGINNING, parsed.root(), false)) {
-				reg = "^\\s*" + reg;
-			}
-			if (!AnchorSearch.search(AnchorSearch.END, parsed.root(), true)) {
-				reg = reg + "\\s*$";
-			}
-			PyRegex compiled = PyRegexParser.parse(reg, PyRegexParser.DOTALL);
-			JavaRegex javaRegex = PyRegexTranslator.translate(compiled);
-			return new CompiledFormat(source, reg, compiled, javaRegex, List.copyOf(defaults), patterns);
+			return new CompiledFormat(source, Anchors.add(reg, parsed), List.copyOf(defaults), patterns);
 		}
 		catch (PyRegexException ex) {
 			throw new AliasFormatInvalidException(source, ex.getMessage(), ex.pythonType());
 		}
+	}
+
+	/**
+	 * st2's substitution of the format's {@code {{name}}} and {@code {{name = default}}}
+	 * by named groups, before the anchors.
+	 * @param source the format
+	 * @return the Python regex
+	 */
+	static String substituteParameters(String source) {
+		String reg = substitute(St2Snippets.OPTIONAL_SUB_REGEX, source,
+				(m) -> "(?:" + St2Snippets.parameterGroup(group(m, St2Snippets.OPTIONAL_SUB_REGEX, 1),
+						group(m, St2Snippets.OPTIONAL_SUB_REGEX, 2)) + ")?");
+		return substitute(St2Snippets.REQUIRED_SUB_REGEX, reg, (m) -> St2Snippets
+			.parameterGroup(group(m, St2Snippets.REQUIRED_SUB_REGEX, 1), group(m, St2Snippets.REQUIRED_SUB_REGEX, 2)));
 	}
 
 	private static String group(Matcher matcher, JavaRegex regex, int group) {
@@ -150,15 +170,47 @@ public final class CompiledFormat {
 		return (value != null) ? value : "";
 	}
 
+	/**
+	 * re.sub for st2's regexes of a parameter with the whitespace before it.
+	 */
 	private static String substitute(JavaRegex regex, String text, Function<Matcher, String> replacement) {
 		Matcher matcher = regex.pattern().matcher(text);
 		StringBuilder result = new StringBuilder();
 		int last = 0;
-		while (matcher.find()) {
-			result.append(text, last, matcher.start()).append(replacement.apply(matcher));
+		for (int at = nextParameter(matcher, text, 0, true); at >= 0; at = nextParameter(matcher, text, last, true)) {
+			result.append(text, last, at).append(replacement.apply(matcher));
 			last = matcher.end();
 		}
 		return result.append(text, last, text.length()).toString();
+	}
+
+	/**
+	 * re.search from a position for one of st2's parameter regexes, which match only from
+	 * a double brace (with the whitespace before it when the regex starts with
+	 * whitespace): tried where such a match can start instead of at every position. The
+	 * start of the whitespace run before a double brace is the only place to try: a start
+	 * inside the run leaves the same text after the greedy whitespace.
+	 * @param matcher a matcher of the regex on the text
+	 * @param text the text
+	 * @param from where the search starts
+	 * @param leadingSpace whether the regex starts with whitespace
+	 * @return where the match starts (the matcher holds it), or -1
+	 */
+	private static int nextParameter(Matcher matcher, String text, int from, boolean leadingSpace) {
+		matcher.useTransparentBounds(true);
+		matcher.useAnchoringBounds(false);
+		int braces = text.indexOf(PARAMETER_START, from);
+		for (; braces >= 0; braces = text.indexOf(PARAMETER_START, braces + 1)) {
+			int start = braces;
+			while (leadingSpace && start > from && PyChars.isSpace(text.charAt(start - 1))) {
+				start--;
+			}
+			matcher.region(start, text.length());
+			if (matcher.lookingAt()) {
+				return start;
+			}
+		}
+		return -1;
 	}
 
 	/**
@@ -183,7 +235,7 @@ public final class CompiledFormat {
 	 * @return the names
 	 */
 	public List<String> parameterNames() {
-		return List.copyOf(this.javaRegex.groupIndex().keySet());
+		return List.copyOf(this.groupIndex.keySet());
 	}
 
 	/**
@@ -284,8 +336,9 @@ public final class CompiledFormat {
 	 * @return the parameters, or {@code null}
 	 */
 	Map<String, String> tryExtractWithWholeRegex(ParsedCommand parsed) {
-		Matcher matcher = this.javaRegex.pattern().matcher(parsed.stream());
-		return matcher.find() ? parameters(matcher, this.javaRegex, parsed) : null;
+		JavaRegex whole = wholeRegex();
+		Matcher matcher = whole.pattern().matcher(parsed.stream());
+		return matcher.find() ? parameters(matcher, whole, parsed) : null;
 	}
 
 	/**
@@ -305,9 +358,10 @@ public final class CompiledFormat {
 	List<Map<String, String>> extractAll(ParsedCommand parsed) {
 		List<Map<String, String>> result = new ArrayList<>();
 		try {
-			Matcher matcher = this.javaRegex.pattern().matcher(new BoundedText(parsed.stream()));
+			JavaRegex whole = wholeRegex();
+			Matcher matcher = whole.pattern().matcher(new BoundedText(parsed.stream()));
 			while (matcher.find()) {
-				result.add(parameters(matcher, this.javaRegex, parsed));
+				result.add(parameters(matcher, whole, parsed));
 			}
 		}
 		catch (BoundedText.BudgetExceededException | StackOverflowError ex) {
@@ -338,11 +392,23 @@ public final class CompiledFormat {
 	 * @return the pattern source
 	 */
 	String javaPattern() {
-		return this.javaRegex.pattern().pattern();
+		return wholeRegex().pattern().pattern();
 	}
 
 	private JavaRegex matchedRegex() {
 		return (this.rest != null) ? this.rest : this.javaRegex;
+	}
+
+	private JavaRegex wholeRegex() {
+		JavaRegex whole = this.javaRegex;
+		if (whole == null) {
+			// parsed again from the anchored text, as st2 does: keeping every format's
+			// tree
+			// would cost more memory than this rare path costs time
+			whole = PyRegexTranslator.translate(PyRegexParser.parse(this.regex, PyRegexParser.DOTALL));
+			this.javaRegex = whole;
+		}
+		return whole;
 	}
 
 	private Matcher find(ParsedCommand parsed) {

@@ -392,8 +392,11 @@ final class PyRegexTranslator {
 				if (i > 0) {
 					this.out.append('|');
 				}
-				// a step for BoundedText on every alternative tried (see STEP_PROBE)
-				this.out.append(STEP_PROBE);
+				// a step for BoundedText on every alternative that may match without
+				// reading (see STEP_PROBE); the others read when they are tried
+				if (canMatchEmpty(alternatives.get(i))) {
+					this.out.append(STEP_PROBE);
+				}
 				emitSeq(alternatives.get(i), flags);
 			}
 			this.out.append(')');
@@ -456,24 +459,30 @@ final class PyRegexTranslator {
 		this.out.append(')');
 	}
 
+	private boolean canMatchEmpty(Seq seq) {
+		return PyWidth.of(seq, this.regex.groupWidths())[0] == 0;
+	}
+
 	private void emitRepeat(Repeat repeat, int flags) {
 		Seq body = repeat.body();
 		boolean singleCharacter = body.size() == 1 && (body.get(0) instanceof Literal
 				|| body.get(0) instanceof NotLiteral || body.get(0) instanceof Any || body.get(0) instanceof In);
 		boolean capturingGroup = body.size() == 1 && body.get(0) instanceof Group group && group.group() != null;
+		// a step for BoundedText where the body may be tried again and again without
+		// reading a character (nested repeats that match empty); a body that reads at
+		// least one character counts its own steps, and an optional one runs at most once
+		boolean probe = !singleCharacter && repeat.max() > 1 && canMatchEmpty(body);
 		if (capturingGroup) {
 			// the step goes inside the group, so that Java still sees a repeated group
 			// (its capture bookkeeping differs for a repeated non-capturing group)
-			this.probeNextGroup = true;
+			this.probeNextGroup = probe;
 			emitSeq(body, flags);
 		}
 		else if (singleCharacter) {
 			emitSeq(body, flags);
 		}
 		else {
-			// a step for BoundedText: each attempt at the body reads a character, even
-			// where the body itself reads none (nested repeats that match empty)
-			this.out.append("(?:").append(STEP_PROBE);
+			this.out.append("(?:").append(probe ? STEP_PROBE : "");
 			emitSeq(body, flags);
 			this.out.append(')');
 		}

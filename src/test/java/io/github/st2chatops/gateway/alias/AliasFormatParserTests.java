@@ -3,8 +3,11 @@ package io.github.st2chatops.gateway.alias;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -188,6 +191,33 @@ class AliasFormatParserTests {
 		catch (AliasFormatInvalidException ex) {
 			return ex.pythonError();
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "run {{a}}", "run  \t{{a}} {{ b = 1 }}x{{c=\"q r\"}}", "{{{a}}}", "{{ {{a}}", "a {{b",
+			"{{a}}{{b}}", "x\u2003{{a}}", "{{a} }}", "{{a=}}", "{{=b}} {{c = {d}}}" })
+	void substituteParametersWhenSearchingFromBracesShouldEqualSearchingEverywhere(String format) {
+		String expected = substituteEverywhere(St2Snippets.OPTIONAL_SUB_REGEX, format, true);
+		expected = substituteEverywhere(St2Snippets.REQUIRED_SUB_REGEX, expected, false);
+		assertThat(CompiledFormat.substituteParameters(format)).isEqualTo(expected);
+	}
+
+	// st2's re.sub, tried at every position
+	private static String substituteEverywhere(JavaRegex regex, String text, boolean optional) {
+		Matcher matcher = regex.pattern().matcher(text);
+		StringBuilder result = new StringBuilder();
+		int last = 0;
+		while (matcher.find()) {
+			String space = orEmpty(regex.group(matcher, 1));
+			String group = St2Snippets.parameterGroup(space, orEmpty(regex.group(matcher, 2)));
+			result.append(text, last, matcher.start()).append(optional ? "(?:" + group + ")?" : group);
+			last = matcher.end();
+		}
+		return result.append(text, last, text.length()).toString();
+	}
+
+	private static String orEmpty(String value) {
+		return (value != null) ? value : "";
 	}
 
 }
