@@ -44,6 +44,9 @@ public class RedisClaimStore implements ClaimStore, DisposableBean {
 
 	static final String HELD = "held:";
 
+	/** The suffix of the key that keeps a claim's progress. */
+	static final String PROGRESS_SUFFIX = "#progress";
+
 	/** How long a claim found pending is watched for its confirmation before refusing. */
 	static final Duration PENDING_WAIT = Duration.ofMillis(300);
 
@@ -187,6 +190,27 @@ public class RedisClaimStore implements ClaimStore, DisposableBean {
 			}
 			this.repairs.submit("release a claim (" + kind(key) + ")", delete, window);
 		}
+	}
+
+	/**
+	 * Reads the progress kept beside the claim, under {@code <prefix><key>#progress}
+	 * (with the claim's window as its TTL, and not deleted by a release).
+	 */
+	@Override
+	public String progress(String key) {
+		return this.guard.call("read a claim's progress", () -> this.redis.opsForValue().get(progressKey(key)));
+	}
+
+	@Override
+	public void recordProgress(String key, String progress, Duration ttl) {
+		this.guard.call("record a claim's progress", () -> {
+			this.redis.opsForValue().set(progressKey(key), progress, ttl);
+			return null;
+		});
+	}
+
+	private String progressKey(String key) {
+		return this.keyPrefix + key + PROGRESS_SUFFIX;
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.github.st2chatops.gateway.chat.mattermost;
 
 import java.time.Duration;
 
+import io.github.st2chatops.gateway.chat.ChatDeliveryException;
+
 /**
  * Mattermost did not do what was asked. The message names the call, the HTTP status and
  * Mattermost's error id, never a token or a body.
@@ -35,6 +37,32 @@ class MattermostApiException extends RuntimeException {
 
 	Duration retryAfter() {
 		return this.retryAfter;
+	}
+
+	/**
+	 * As the exception {@code ChatDelivery} understands.
+	 * @return the same failure; its outcome is unknown when the call timed out waiting
+	 * for the answer
+	 */
+	ChatDeliveryException toDelivery() {
+		return new ChatDeliveryException(getMessage(), this.retryable, retryAfter(), unanswered(), this);
+	}
+
+	/**
+	 * As the failure of a step that shows nothing in chat (an upload before the post):
+	 * its outcome is known whatever happened.
+	 * @return the failure, never of unknown outcome
+	 */
+	ChatDeliveryException toSilentDelivery() {
+		return new ChatDeliveryException(getMessage(), this.retryable, retryAfter(), false, this);
+	}
+
+	/**
+	 * Whether the request went out and no answer came.
+	 * @return true after a read timeout
+	 */
+	boolean unanswered() {
+		return ChatDeliveryException.unanswered(getCause());
 	}
 
 }

@@ -2,6 +2,8 @@ package io.github.st2chatops.gateway.chat.slack;
 
 import java.time.Duration;
 
+import io.github.st2chatops.gateway.chat.ChatDeliveryException;
+
 /**
  * Slack did not do what was asked: an HTTP error, an {@code "ok": false} answer (which
  * Slack sends with HTTP 200), or no answer at all. The message names the method and
@@ -37,6 +39,32 @@ class SlackApiException extends RuntimeException {
 
 	Duration retryAfter() {
 		return this.retryAfter;
+	}
+
+	/**
+	 * As the exception {@code ChatDelivery} understands.
+	 * @return the same failure; its outcome is unknown when the call timed out waiting
+	 * for the answer
+	 */
+	ChatDeliveryException toDelivery() {
+		return new ChatDeliveryException(getMessage(), this.retryable, retryAfter(), unanswered(), this);
+	}
+
+	/**
+	 * As the failure of a step that shows nothing in chat (an upload before the post):
+	 * its outcome is known whatever happened.
+	 * @return the failure, never of unknown outcome
+	 */
+	ChatDeliveryException toSilentDelivery() {
+		return new ChatDeliveryException(getMessage(), this.retryable, retryAfter(), false, this);
+	}
+
+	/**
+	 * Whether the request went out and no answer came.
+	 * @return true after a read timeout
+	 */
+	boolean unanswered() {
+		return ChatDeliveryException.unanswered(getCause());
 	}
 
 }
