@@ -3,6 +3,8 @@ package io.github.st2chatops.gateway.chat;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.github.st2chatops.gateway.state.ClaimStore;
 
@@ -38,26 +40,8 @@ public interface DeliveryLedger {
 	 * @return an empty ledger
 	 */
 	static DeliveryLedger inMemory() {
-		String id = UUID.randomUUID().toString().replace("-", "");
 		AtomicReference<String> steps = new AtomicReference<>();
-		return new DeliveryLedger() {
-
-			@Override
-			public String id() {
-				return id;
-			}
-
-			@Override
-			public String load() {
-				return steps.get();
-			}
-
-			@Override
-			public void save(String recorded) {
-				steps.set(recorded);
-			}
-
-		};
+		return new Functional(UUID.randomUUID().toString().replace("-", ""), steps::get, steps::set);
 	}
 
 	/**
@@ -70,24 +54,29 @@ public interface DeliveryLedger {
 	 * @return the ledger
 	 */
 	static DeliveryLedger inClaim(ClaimStore claims, String claimKey, String id, Duration ttl) {
-		return new DeliveryLedger() {
+		return new Functional(id, () -> claims.progress(claimKey),
+				(recorded) -> claims.recordProgress(claimKey, recorded, ttl));
+	}
 
-			@Override
-			public String id() {
-				return id;
-			}
+	/**
+	 * A ledger made of functions.
+	 *
+	 * @param id the delivery's id
+	 * @param loader reads the record
+	 * @param saver writes it
+	 */
+	record Functional(String id, Supplier<String> loader, Consumer<String> saver) implements DeliveryLedger {
 
-			@Override
-			public String load() {
-				return claims.progress(claimKey);
-			}
+		@Override
+		public String load() {
+			return this.loader.get();
+		}
 
-			@Override
-			public void save(String recorded) {
-				claims.recordProgress(claimKey, recorded, ttl);
-			}
+		@Override
+		public void save(String steps) {
+			this.saver.accept(steps);
+		}
 
-		};
 	}
 
 }

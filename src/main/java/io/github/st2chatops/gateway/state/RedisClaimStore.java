@@ -35,6 +35,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  * until Redis answers: whether Redis applied the timed-out write or not, the key ends up
  * free, so the caller's retry runs. A release deletes the key only while it still holds
  * this replica's attempt; one that Redis does not answer is retried the same way.
+ * <p>
+ * What the work of a claim has done (the parts of a result already posted) is kept beside
+ * it under {@code <prefix><key>#progress}, with the claim's window as TTL; a release
+ * leaves it, so the next claim of the key, on any replica, resumes.
  */
 public class RedisClaimStore implements ClaimStore, DisposableBean {
 

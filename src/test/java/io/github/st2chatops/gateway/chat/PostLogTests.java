@@ -84,24 +84,9 @@ class PostLogTests {
 
 	@Test
 	void recordThatCannotBeWrittenShouldNotStopTheDelivery() {
-		DeliveryLedger failing = new DeliveryLedger() {
-
-			@Override
-			public String id() {
-				return "d2";
-			}
-
-			@Override
-			public String load() {
-				return null;
-			}
-
-			@Override
-			public void save(String steps) {
-				throw new IllegalStateException("store down");
-			}
-
-		};
+		DeliveryLedger failing = new DeliveryLedger.Functional("d2", () -> null, (steps) -> {
+			throw new IllegalStateException("store down");
+		});
 		PostLog log = new PostLog(failing, this.clock);
 
 		log.postEach(List.of("a", "b"), Duration.ZERO, failingOn(null, false));
