@@ -143,7 +143,7 @@ class LongResultFilesIntegrationTests {
 		assertThat(retried.status()).isEqualTo(202);
 		chat.verify(1, postRequestedFor(urlEqualTo("/slack/api/files.getUploadURLExternal")));
 		List<LoggedRequest> parts = chat.findAll(postRequestedFor(urlEqualTo("/slack/api/chat.postMessage")));
-		assertThat(parts).hasSizeGreaterThan(12);
+		assertThat(parts).hasSizeGreaterThan(6);
 		assertThat(json.readTree(parts.get(0).getBodyAsString()).path("text").asString())
 			.startsWith("_(a long result, 30,");
 		String joined = String.join("",
@@ -220,7 +220,8 @@ class LongResultFilesIntegrationTests {
 		for (int line = 0; result.length() < size; line++) {
 			result.append(String.format("line %06d: the output of a chatty action, going on and on%n", line));
 		}
-		return result.toString();
+		// as st2 posts it: the gateway does not post trailing line breaks
+		return result.toString().strip();
 	}
 
 	private static String lastLine(String result) {
