@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * is logged and counted; nothing is dropped silently. Each part goes through a
  * {@link PostLog}, so a retry posts only what did not go out, and a part whose answer
  * timed out is not posted again unless the platform deduplicates it. A long text goes as
- * a file where the platform takes files ({@link ChatFileSender}).
+ * a file where the platform takes files ({@link ChatFileSender}); a command's reply never
+ * does.
  *
  * Spring's {@code RetryTemplate} backs off on its own schedule; a platform's
  * {@code Retry-After} must set the next wait, so the loop is ours.
@@ -48,13 +49,14 @@ public class ChatDelivery {
 	}
 
 	/**
-	 * Delivers one message, retrying within {@code gateway.chat.delivery.timeout}; what
-	 * was posted is remembered for this call only.
+	 * Delivers one message (a command's reply), retrying within
+	 * {@code gateway.chat.delivery.timeout}; what was posted is remembered for this call
+	 * only. It is posted as messages, never as a file.
 	 * @param reply the message
 	 * @return how it went
 	 */
 	public DeliveryResult deliver(ChatReply reply) {
-		return deliver(reply, DeliveryLedger.inMemory(), Integer.MAX_VALUE);
+		return deliver(reply, DeliveryLedger.inMemory(), Integer.MAX_VALUE, false);
 	}
 
 	/**
@@ -69,6 +71,10 @@ public class ChatDelivery {
 	 * @return how it went
 	 */
 	public DeliveryResult deliver(ChatReply reply, DeliveryLedger ledger, int maxSplitLength) {
+		return deliver(reply, ledger, maxSplitLength, this.properties.files().enabled());
+	}
+
+	private DeliveryResult deliver(ChatReply reply, DeliveryLedger ledger, int maxSplitLength, boolean files) {
 		String platform = reply.address().platform();
 		ChatSender sender = this.senders.forPlatform(platform).orElse(null);
 		if (sender == null) {
@@ -82,7 +88,7 @@ public class ChatDelivery {
 		Duration backoff = this.properties.initialBackoff();
 		for (int attempt = 1;; attempt++) {
 			try {
-				sendOnce(sender, reply, log, maxSplitLength);
+				sendOnce(sender, reply, log, maxSplitLength, files);
 				count(platform, (log.unconfirmed() > 0) ? "unconfirmed" : "delivered");
 				if (attempt > 1) {
 					logger.info("Message to {} channel {} delivered after {} tries", platform,
@@ -126,14 +132,14 @@ public class ChatDelivery {
 		}
 	}
 
-	private void sendOnce(ChatSender sender, ChatReply reply, PostLog log, int maxSplitLength) {
+	private void sendOnce(ChatSender sender, ChatReply reply, PostLog log, int maxSplitLength, boolean files) {
 		String text = (reply.text() != null) ? reply.text() : "";
 		int threshold = this.properties.files().threshold(sender.messageLimit());
 		boolean longText = text.length() > threshold;
-		if (longText && this.properties.files().enabled() && sender instanceof ChatFileSender files
-				&& !log.failed(ChatFile.STEP)) {
+		if (longText && files && sender instanceof ChatFileSender fileSender && !log.failed(ChatFile.STEP)) {
 			try {
-				files.sendFile(reply, ChatFile.ofResult(text, Math.min(sender.messageLimit(), PREVIEW_LENGTH)), log);
+				fileSender.sendFile(reply, ChatFile.ofResult(text, Math.min(sender.messageLimit(), PREVIEW_LENGTH)),
+						log);
 				return;
 			}
 			catch (ChatDeliveryException ex) {

@@ -27,7 +27,8 @@ class ChatDeliveryTests {
 
 	@Test
 	void textOverThreeMessagesShouldGoAsAFileWithItsFirstLines() {
-		DeliveryResult result = this.delivery.deliver(ChatReply.of(ADDRESS, text(400)));
+		DeliveryResult result = this.delivery.deliver(ChatReply.of(ADDRESS, text(400)), DeliveryLedger.inMemory(),
+				Integer.MAX_VALUE);
 
 		assertThat(result).isEqualTo(new DeliveryResult.Delivered(1, 0));
 		assertThat(this.sender.files).hasSize(1);
@@ -37,17 +38,27 @@ class ChatDeliveryTests {
 
 	@Test
 	void textWithinThreeMessagesShouldGoAsItIs() {
-		this.delivery.deliver(ChatReply.of(ADDRESS, text(20)));
+		this.delivery.deliver(ChatReply.of(ADDRESS, text(20)), DeliveryLedger.inMemory(), Integer.MAX_VALUE);
 
 		assertThat(this.sender.files).isEmpty();
 		assertThat(this.sender.parts).containsExactly(text(20));
 	}
 
 	@Test
+	void commandReplyShouldNeverGoAsAFile() {
+		this.delivery.deliver(ChatReply.of(ADDRESS, text(400)));
+
+		assertThat(this.sender.files).isEmpty();
+		assertThat(this.sender.parts)
+			.containsExactly("_(a long result, 3,490 characters: cut into several messages)_\n" + text(400));
+	}
+
+	@Test
 	void refusedUploadShouldFallBackToPartsThatSaySo() {
 		this.sender.upload = new ChatDeliveryException("missing_scope", false, null, null);
 
-		DeliveryResult result = this.delivery.deliver(ChatReply.of(ADDRESS, text(400)));
+		DeliveryResult result = this.delivery.deliver(ChatReply.of(ADDRESS, text(400)), DeliveryLedger.inMemory(),
+				Integer.MAX_VALUE);
 
 		assertThat(result.delivered()).isTrue();
 		assertThat(this.sender.parts).hasSize(1);
@@ -58,7 +69,8 @@ class ChatDeliveryTests {
 	void uploadWithoutAnAnswerShouldNeitherFallBackNorUploadAgain() {
 		this.sender.upload = new ChatDeliveryException("read timed out", true, null, true, null);
 
-		DeliveryResult result = this.delivery.deliver(ChatReply.of(ADDRESS, text(400)));
+		DeliveryResult result = this.delivery.deliver(ChatReply.of(ADDRESS, text(400)), DeliveryLedger.inMemory(),
+				Integer.MAX_VALUE);
 
 		assertThat(result).isEqualTo(new DeliveryResult.Delivered(2, 1));
 		assertThat(this.sender.uploads).isEqualTo(1);
