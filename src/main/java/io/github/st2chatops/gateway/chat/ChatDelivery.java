@@ -51,7 +51,8 @@ public class ChatDelivery {
 	/**
 	 * Delivers one message (a command's reply), retrying within
 	 * {@code gateway.chat.delivery.timeout}; what was posted is remembered for this call
-	 * only. It is posted as messages, never as a file.
+	 * only. It is posted as messages as it is (split to the platform's size), never as a
+	 * file.
 	 * @param reply the message
 	 * @return how it went
 	 */
@@ -71,10 +72,10 @@ public class ChatDelivery {
 	 * @return how it went
 	 */
 	public DeliveryResult deliver(ChatReply reply, DeliveryLedger ledger, int maxSplitLength) {
-		return deliver(reply, ledger, maxSplitLength, this.properties.files().enabled());
+		return deliver(reply, ledger, maxSplitLength, true);
 	}
 
-	private DeliveryResult deliver(ChatReply reply, DeliveryLedger ledger, int maxSplitLength, boolean files) {
+	private DeliveryResult deliver(ChatReply reply, DeliveryLedger ledger, int maxSplitLength, boolean result) {
 		String platform = reply.address().platform();
 		ChatSender sender = this.senders.forPlatform(platform).orElse(null);
 		if (sender == null) {
@@ -88,7 +89,7 @@ public class ChatDelivery {
 		Duration backoff = this.properties.initialBackoff();
 		for (int attempt = 1;; attempt++) {
 			try {
-				sendOnce(sender, reply, log, maxSplitLength, files);
+				sendOnce(sender, reply, log, maxSplitLength, result);
 				count(platform, (log.unconfirmed() > 0) ? "unconfirmed" : "delivered");
 				if (attempt > 1) {
 					logger.info("Message to {} channel {} delivered after {} tries", platform,
@@ -132,11 +133,12 @@ public class ChatDelivery {
 		}
 	}
 
-	private void sendOnce(ChatSender sender, ChatReply reply, PostLog log, int maxSplitLength, boolean files) {
+	private void sendOnce(ChatSender sender, ChatReply reply, PostLog log, int maxSplitLength, boolean result) {
 		String text = (reply.text() != null) ? reply.text() : "";
 		int threshold = this.properties.files().threshold(sender.messageLimit());
-		boolean longText = text.length() > threshold;
-		if (longText && files && sender instanceof ChatFileSender fileSender && !log.failed(ChatFile.STEP)) {
+		boolean longText = result && text.length() > threshold;
+		if (longText && this.properties.files().enabled() && sender instanceof ChatFileSender fileSender
+				&& !log.failed(ChatFile.STEP)) {
 			try {
 				fileSender.sendFile(reply, ChatFile.ofResult(text, Math.min(sender.messageLimit(), PREVIEW_LENGTH)),
 						log);
@@ -160,7 +162,7 @@ public class ChatDelivery {
 			return;
 		}
 		String posted = (text.length() > maxSplitLength) ? MessageSplitter.truncate(text, maxSplitLength) : text;
-		if (posted.length() > sender.messageLimit()) {
+		if (longText && posted.length() > sender.messageLimit()) {
 			posted = String.format(Locale.ROOT, "_(a long result, %,d characters: cut into several messages)_\n",
 					text.length()) + posted;
 		}

@@ -45,7 +45,7 @@ class ChatDeliveryTests {
 	}
 
 	@Test
-	void commandReplyShouldNeverGoAsAFile() {
+	void commandReplyShouldGoAsItIsNeverAsAFile() {
 		this.delivery.deliver(ChatReply.of(ADDRESS, text(400)));
 
 		assertThat(this.sender.files).isEmpty();
@@ -84,7 +84,7 @@ class ChatDeliveryTests {
 
 		assertThat(result.delivered()).isTrue();
 		assertThat(this.sender.files).isEmpty();
-		assertThat(this.sender.parts.get(0)).startsWith("_(a long result, 286 characters").contains("_(truncated:");
+		assertThat(this.sender.parts.get(0)).startsWith("line 0\n").contains("_(truncated:");
 	}
 
 	private static String text(int lines) {
