@@ -216,7 +216,7 @@ class RedisStateIntegrationTests {
 	void splitResultFailingMidwayOnOneReplicaShouldResumeOnTheOtherWhenSt2Retries() {
 		String key = "st2-" + UUID.randomUUID();
 		String body = """
-				{"message": "PART-A %s\nPART-B %s\nPART-C %s", "channel": "rocketchat:GENERAL"}"""
+				{"message": "PART-A %s\\nPART-B %s\\nPART-C %s", "channel": "rocketchat:GENERAL"}"""
 			.formatted("a".repeat(100), "b".repeat(100), "c".repeat(100));
 		callback.stubFor(post("/rocketchat-hook").atPriority(10).willReturn(okJson("{\"success\": true}")));
 		var failing = callback.stubFor(post("/rocketchat-hook").atPriority(1)
