@@ -68,8 +68,8 @@ class SlackConfiguration {
 
 	@Bean
 	SlackSender slackSender(SlackClient slackClient, SlackProperties properties) {
-		return new SlackSender(slackClient, properties.messageLimit(), new ResponseUrlPolicy(
-				PLATFORM, SlackProperties.RESPONSE_URL_HOSTS, properties.responseUrlHosts(), properties.apiUrl()));
+		return new SlackSender(slackClient, properties.messageLimit(), new ResponseUrlPolicy(PLATFORM,
+				SlackProperties.RESPONSE_URL_HOSTS, properties.responseUrlHosts(), properties.apiUrl()));
 	}
 
 	@Bean

@@ -65,7 +65,8 @@ class SlackSender implements ChatSender, ChatFileSender {
 	@Override
 	public void send(ChatReply reply, PostLog log) {
 		List<Map<String, Object>> messages = SlackMessages.of(reply, this.messageLimit);
-		log.postEach(messages, Duration.ZERO, (message, key) -> ChatApiException.posting(() -> sendOne(reply, message)));
+		log.postEach(messages, Duration.ZERO,
+				(message, key) -> ChatApiException.posting(() -> sendOne(reply, message)));
 	}
 
 	@Override
