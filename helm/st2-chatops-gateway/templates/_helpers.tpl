@@ -138,6 +138,8 @@ gateway.st2.api-url is GATEWAY_ST2_API_URL). Rendered into the ConfigMap.
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_DELIVERY_TIMEOUT" .Values.chat.delivery.timeout) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_DELIVERY_INITIAL_BACKOFF" .Values.chat.delivery.initialBackoff) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_DELIVERY_MAX_BACKOFF" .Values.chat.delivery.maxBackoff) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_DELIVERY_FILES_ENABLED" .Values.chat.delivery.files.enabled) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_DELIVERY_FILES_MIN_LENGTH" .Values.chat.delivery.files.minLength) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_API_URL" .Values.chat.slack.apiUrl) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_SOCKET_MODE_ENABLED" .Values.chat.slack.socketMode.enabled) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_SOCKET_MODE_CONNECTIONS" .Values.chat.slack.socketMode.connections) -}}

@@ -4,7 +4,11 @@ import java.util.Optional;
 
 /**
  * Sends messages to one chat platform, the platform's way (its API, a response URL, a
- * webhook), split to the platform's size limit.
+ * webhook), split to the platform's size limit. Each post goes through the delivery's
+ * {@link PostLog}, so that a retry (of the delivery loop, or st2's retry of the
+ * notification, on any replica) posts only what did not go out yet.
+ *
+ * A platform that can post a long text as a file also implements {@link ChatFileSender}.
  */
 public interface ChatSender {
 
@@ -15,11 +19,19 @@ public interface ChatSender {
 	String platform();
 
 	/**
-	 * Sends one message, once. Retrying is the caller's decision.
-	 * @param reply the message
-	 * @throws ChatDeliveryException when the platform did not take it
+	 * The longest text one message of this platform carries before it is split.
+	 * @return the limit in characters
 	 */
-	void send(ChatReply reply);
+	int messageLimit();
+
+	/**
+	 * Sends one message, each of its parts through {@link PostLog#postEach}: parts the
+	 * log holds as posted are skipped. Retrying is the caller's decision.
+	 * @param reply the message
+	 * @param log what this delivery already posted
+	 * @throws ChatDeliveryException when the platform did not take a part
+	 */
+	void send(ChatReply reply, PostLog log);
 
 	/**
 	 * Why this sender would not follow a reply URL ({@code response_url}) that came with

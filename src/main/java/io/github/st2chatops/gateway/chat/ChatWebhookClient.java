@@ -74,9 +74,11 @@ public class ChatWebhookClient {
 		catch (ResourceAccessException ex) {
 			// the message of a ResourceAccessException holds the URL: keep only the cause
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			boolean unanswered = ChatDeliveryException.unanswered(cause);
 			throw new ChatDeliveryException(
-					this.platform + " webhook could not be reached (" + cause.getClass().getSimpleName() + ")", true,
-					null, withoutUrl(cause));
+					this.platform + " webhook " + (unanswered ? "did not answer in time" : "could not be reached")
+							+ " (" + cause.getClass().getSimpleName() + ")",
+					true, null, unanswered, withoutUrl(cause));
 		}
 		catch (RestClientException ex) {
 			throw new ChatDeliveryException(

@@ -19,8 +19,19 @@ public sealed interface DeliveryResult {
 	 * The platform took it.
 	 *
 	 * @param attempts how many tries it took
+	 * @param unconfirmed how many of its posts went out without an answer (a read
+	 * timeout) and were not sent again: the platform may or may not show them
 	 */
-	record Delivered(int attempts) implements DeliveryResult {
+	record Delivered(int attempts, int unconfirmed) implements DeliveryResult {
+
+		/**
+		 * Taken, every post confirmed.
+		 * @param attempts how many tries it took
+		 */
+		public Delivered(int attempts) {
+			this(attempts, 0);
+		}
+
 	}
 
 	/**

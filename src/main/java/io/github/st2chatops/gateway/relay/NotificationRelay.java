@@ -1,6 +1,8 @@
 package io.github.st2chatops.gateway.relay;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,8 +11,8 @@ import io.github.st2chatops.gateway.chat.ChatDelivery;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.ChatSenders;
+import io.github.st2chatops.gateway.chat.DeliveryLedger;
 import io.github.st2chatops.gateway.chat.DeliveryResult;
-import io.github.st2chatops.gateway.chat.MessageSplitter;
 import io.github.st2chatops.gateway.state.ClaimStore;
 import io.github.st2chatops.gateway.state.StateUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +24,9 @@ import org.slf4j.MDC;
  * Relays st2 result notifications, pushed or streamed, to the chat they belong to: routes
  * by the address st2 echoes back ({@code context}, else {@code channel}), claims the
  * delivery key so a repeated notification is posted once, and delivers through the
- * platform's sender with {@link ChatDelivery}'s bounded retries. Every outcome is counted
+ * platform's sender with {@link ChatDelivery}'s bounded retries. What was posted (each
+ * part, a file) is recorded with the claim, so a notification that failed midway and is
+ * sent again resumes where it stopped. Every outcome is counted
  * ({@code gateway.relay.notifications} by source, platform and outcome) and every failure
  * logged.
  */
@@ -116,11 +120,6 @@ public class NotificationRelay {
 		if (notification.isWhisper() && address.userId() == null && address.userName() == null) {
 			return new RelayOutcome.Unroutable("'whisper' is true but the notification names no user to whisper to.");
 		}
-		if (text.length() > this.properties.maxMessageLength()) {
-			logger.info("A result of {} characters for {} channel {} is cut to gateway.relay.max-message-length ({})",
-					text.length(), address.platform(), address.channel(), this.properties.maxMessageLength());
-			text = MessageSplitter.truncate(text, this.properties.maxMessageLength());
-		}
 		ChatReply reply = new ChatReply(address, text, notification.extra(), notification.isWhisper());
 		String claimKey = CLAIM_PREFIX + deliveryKey;
 		try {
@@ -135,13 +134,26 @@ public class NotificationRelay {
 		}
 		DeliveryResult result;
 		try {
-			result = this.delivery.deliver(reply);
+			// the ledger outlives a release: st2's retry, on any replica, resumes at the
+			// first part not yet posted, and never uploads a file twice
+			DeliveryLedger ledger = DeliveryLedger.inClaim(this.claims, claimKey, ledgerId(deliveryKey),
+					this.properties.dedupeWindow());
+			result = this.delivery.deliver(reply, ledger, this.properties.maxMessageLength());
+		}
+		catch (StateUnavailableException ex) {
+			// what was posted before cannot be read: posting now could repeat it
+			release(claimKey);
+			logger.warn("Could not read what was already posted of a notification for {} channel {} ({}); "
+					+ "not posting it now", address.platform(), address.channel(), ex.getMessage());
+			return new RelayOutcome.Unavailable(STATE_UNAVAILABLE_RETRY_AFTER);
 		}
 		catch (RuntimeException ex) {
 			release(claimKey);
 			throw ex;
 		}
 		if (result instanceof DeliveryResult.Delivered delivered) {
+			// a post whose answer timed out counts as posted: its record in the claim
+			// keeps a retry from posting it again
 			return new RelayOutcome.Delivered(delivered.attempts());
 		}
 		// not posted: give the key up so that a repeat (st2's retry) is delivered
@@ -153,6 +165,19 @@ public class NotificationRelay {
 			return new RelayOutcome.Rejected(rejected.reason());
 		}
 		return new RelayOutcome.Unroutable(((DeliveryResult.Unroutable) result).reason());
+	}
+
+	/**
+	 * The id of a delivery in platform-side keys (Mattermost's {@code pending_post_id}):
+	 * short, the same on every replica, and not the delivery key itself (which may be a
+	 * caller's Idempotency-Key).
+	 * @param deliveryKey the delivery key
+	 * @return 24 hex digits of its SHA-256
+	 */
+	static String ledgerId(String deliveryKey) {
+		return HexFormat.of()
+			.formatHex(DeliveryKeys.sha256(deliveryKey.getBytes(StandardCharsets.UTF_8)))
+			.substring(0, 24);
 	}
 
 	/**

@@ -19,9 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBodySize the largest notification body POST /api/v1/st2/notifications accepts
  * (default 4MB, at most 64MB); larger ones get 413. Other endpoints keep
  * gateway.web.max-body-size
- * @param maxMessageLength the most characters of one result posted to chat (default
- * 40000, at least 1000); a longer result is cut at a line, space or character boundary
- * and ends with a note that says how long it was, so st2's output never posts nothing
+ * @param maxMessageLength the most characters of one result posted to chat as messages
+ * (default 40000, at least 1000); a longer result is cut at a line, space or character
+ * boundary and ends with a note that says how long it was, so st2's output never posts
+ * nothing. A result posted as a file (Slack, Mattermost, see gateway.chat.delivery.files)
+ * is not cut
  */
 @ConfigurationProperties("gateway.relay")
 public record RelayProperties(String token, @DefaultValue("10m") Duration dedupeWindow, @DefaultValue Stream stream,

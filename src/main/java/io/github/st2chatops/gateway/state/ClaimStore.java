@@ -26,4 +26,24 @@ public interface ClaimStore {
 	 */
 	void release(String key);
 
+	/**
+	 * What the work a claim guards has done so far (the parts of a message already
+	 * posted), as recorded with {@link #recordProgress}. It outlives a release, so that
+	 * the next claim of the key, on any replica, resumes instead of starting over.
+	 * @param key the claimed key
+	 * @return the record, or {@code null} when there is none
+	 * @throws StateUnavailableException when the store cannot say
+	 */
+	String progress(String key);
+
+	/**
+	 * Records what the work a claim guards has done so far. Only the holder of the claim
+	 * writes it.
+	 * @param key the claimed key
+	 * @param progress the record (short text)
+	 * @param ttl how long it is kept (the claim's window)
+	 * @throws StateUnavailableException when the store cannot take it
+	 */
+	void recordProgress(String key, String progress, Duration ttl);
+
 }

@@ -17,6 +17,8 @@ public class InMemoryClaimStore implements ClaimStore {
 
 	private final ConcurrentMap<String, Instant> claims = new ConcurrentHashMap<>();
 
+	private final ConcurrentMap<String, Progress> progress = new ConcurrentHashMap<>();
+
 	private final Clock clock;
 
 	private int sinceSweep;
@@ -46,6 +48,17 @@ public class InMemoryClaimStore implements ClaimStore {
 		this.claims.remove(key);
 	}
 
+	@Override
+	public String progress(String key) {
+		Progress recorded = this.progress.get(key);
+		return (recorded != null && recorded.until().isAfter(this.clock.instant())) ? recorded.progress() : null;
+	}
+
+	@Override
+	public void recordProgress(String key, String progress, Duration ttl) {
+		this.progress.put(key, new Progress(progress, this.clock.instant().plus(ttl)));
+	}
+
 	int size() {
 		return this.claims.size();
 	}
@@ -60,7 +73,11 @@ public class InMemoryClaimStore implements ClaimStore {
 		}
 		if (sweep) {
 			this.claims.values().removeIf((until) -> !until.isAfter(now));
+			this.progress.values().removeIf((recorded) -> !recorded.until().isAfter(now));
 		}
+	}
+
+	private record Progress(String progress, Instant until) {
 	}
 
 }

@@ -35,6 +35,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  * until Redis answers: whether Redis applied the timed-out write or not, the key ends up
  * free, so the caller's retry runs. A release deletes the key only while it still holds
  * this replica's attempt; one that Redis does not answer is retried the same way.
+ * <p>
+ * What the work of a claim has done (the parts of a result already posted) is kept beside
+ * it under {@code <prefix><key>#progress}, with the claim's window as TTL; a release
+ * leaves it, so the next claim of the key, on any replica, resumes.
  */
 public class RedisClaimStore implements ClaimStore, DisposableBean {
 
@@ -43,6 +47,9 @@ public class RedisClaimStore implements ClaimStore, DisposableBean {
 	static final String PENDING = "pending:";
 
 	static final String HELD = "held:";
+
+	/** The suffix of the key that keeps a claim's progress. */
+	static final String PROGRESS_SUFFIX = "#progress";
 
 	/** How long a claim found pending is watched for its confirmation before refusing. */
 	static final Duration PENDING_WAIT = Duration.ofMillis(300);
@@ -187,6 +194,27 @@ public class RedisClaimStore implements ClaimStore, DisposableBean {
 			}
 			this.repairs.submit("release a claim (" + kind(key) + ")", delete, window);
 		}
+	}
+
+	/**
+	 * Reads the progress kept beside the claim, under {@code <prefix><key>#progress}
+	 * (with the claim's window as its TTL, and not deleted by a release).
+	 */
+	@Override
+	public String progress(String key) {
+		return this.guard.call("read a claim's progress", () -> this.redis.opsForValue().get(progressKey(key)));
+	}
+
+	@Override
+	public void recordProgress(String key, String progress, Duration ttl) {
+		this.guard.call("record a claim's progress", () -> {
+			this.redis.opsForValue().set(progressKey(key), progress, ttl);
+			return null;
+		});
+	}
+
+	private String progressKey(String key) {
+		return this.keyPrefix + key + PROGRESS_SUFFIX;
 	}
 
 	/**

@@ -101,6 +101,18 @@ public class ChatWebhookSliceConfiguration {
 			this.delegate.release(key);
 		}
 
+		@Override
+		public String progress(String key) {
+			check();
+			return this.delegate.progress(key);
+		}
+
+		@Override
+		public void recordProgress(String key, String progress, Duration ttl) {
+			check();
+			this.delegate.recordProgress(key, progress, ttl);
+		}
+
 		private void check() {
 			if (this.down.get()) {
 				throw new StateUnavailableException("the test took the store down", null);

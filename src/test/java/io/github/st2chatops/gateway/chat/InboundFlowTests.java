@@ -118,6 +118,16 @@ class InboundFlowTests {
 				released.add(key);
 			}
 
+			@Override
+			public String progress(String key) {
+				throw new UnsupportedOperationException("the inbound flow records no progress");
+			}
+
+			@Override
+			public void recordProgress(String key, String progress, Duration ttl) {
+				throw new UnsupportedOperationException("the inbound flow records no progress");
+			}
+
 		};
 		InboundFlow flow = new InboundFlow(failingOnSecond, runner(), this.meterRegistry);
 
@@ -187,13 +197,18 @@ class InboundFlowTests {
 			}
 
 			@Override
-			public void send(ChatReply reply) {
+			public int messageLimit() {
+				return 4000;
+			}
+
+			@Override
+			public void send(ChatReply reply, PostLog log) {
 				InboundFlowTests.this.delivered.add(reply);
 			}
 
 		};
 		ChatDelivery delivery = new ChatDelivery(new ChatSenders(List.of(recording)),
-				new DeliveryProperties(Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofMillis(1)),
+				new DeliveryProperties(Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofMillis(1), null),
 				Clock.systemUTC(), new RecordingSleeper(), this.meterRegistry);
 		return new ChatCommandRunner(beans.getBeanProvider(ChatCommandHandler.class), delivery, this.direct);
 	}

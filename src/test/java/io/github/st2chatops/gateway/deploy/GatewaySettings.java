@@ -105,6 +105,8 @@ final class GatewaySettings {
 		properties.put("gateway.chat.delivery.timeout", "chat/delivery/timeout");
 		properties.put("gateway.chat.delivery.initial-backoff", "chat/delivery/initialBackoff");
 		properties.put("gateway.chat.delivery.max-backoff", "chat/delivery/maxBackoff");
+		properties.put("gateway.chat.delivery.files.enabled", "chat/delivery/files/enabled");
+		properties.put("gateway.chat.delivery.files.min-length", "chat/delivery/files/minLength");
 		properties.put("gateway.chat.slack.signing-secret", "chat/slack/signingSecret");
 		properties.put("gateway.chat.slack.bot-token", "chat/slack/botToken");
 		properties.put("gateway.chat.slack.api-url", "chat/slack/apiUrl");

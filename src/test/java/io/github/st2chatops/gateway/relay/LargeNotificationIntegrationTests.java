@@ -1,6 +1,7 @@
 package io.github.st2chatops.gateway.relay;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Results larger than the 64 KiB every other endpoint takes (issue 23, item 6): a 1 MB
  * result pushed to {@code POST /api/v1/st2/notifications} reaches the chat (the generic
  * platform's callback on WireMock), cut to gateway.relay.max-message-length with a note
- * and split into messages the platform takes; it never posts nothing.
+ * and split into messages the platform takes, the first saying so; it never posts
+ * nothing.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
@@ -77,13 +79,16 @@ class LargeNotificationIntegrationTests {
 			.map(LoggedRequest::getBodyAsString)
 			.map((posted) -> (String) json.readValue(posted, Map.class).get("text"))
 			.toList();
-		// st2's message as posted: trailing line breaks are not posted
-		String expected = MessageSplitter.truncate(message.strip(), 40_000);
+		// st2's message as posted: trailing line breaks are not posted, and the first
+		// part says that the result comes in several
+		String note = String.format(Locale.ROOT, "_(a long result, %,d characters: cut into several messages)_\n",
+				message.strip().length());
+		String expected = note + MessageSplitter.truncate(message.strip(), 40_000);
 		assertThat(texts).hasSize(MessageSplitter.split(expected, PLATFORM_LIMIT).size()).hasSizeGreaterThan(3);
 		for (String text : texts) {
 			assertThat(text.length()).isLessThanOrEqualTo(PLATFORM_LIMIT);
 		}
-		assertThat(texts.get(0)).startsWith(message.substring(0, 200));
+		assertThat(texts.get(0)).startsWith(note + message.substring(0, 200));
 		assertThat(texts.get(texts.size() - 1))
 			.endsWith(String.format("_(truncated: the result is %,d characters long; the first 40,000 are shown. "
 					+ "The whole result is in st2.)_", message.strip().length()));

@@ -113,6 +113,19 @@ class RelayTestConfiguration {
 			this.delegate.release(key);
 		}
 
+		@Override
+		public String progress(String key) {
+			if (this.unavailable.get()) {
+				throw new StateUnavailableException("store unreachable", null);
+			}
+			return this.delegate.progress(key);
+		}
+
+		@Override
+		public void recordProgress(String key, String progress, Duration ttl) {
+			this.delegate.recordProgress(key, progress, ttl);
+		}
+
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import io.github.st2chatops.gateway.chat.ChatDeliveryException;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
+import io.github.st2chatops.gateway.chat.PostLog;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,7 +41,16 @@ final class TestChatSender implements ChatSender {
 	}
 
 	@Override
-	public void send(ChatReply reply) {
+	public int messageLimit() {
+		return 40_000;
+	}
+
+	@Override
+	public void send(ChatReply reply, PostLog log) {
+		log.postOnce("part:0", Duration.ZERO, (key) -> post(reply));
+	}
+
+	private void post(ChatReply reply) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("text", reply.text());
 		payload.put("channel", reply.address().channel());

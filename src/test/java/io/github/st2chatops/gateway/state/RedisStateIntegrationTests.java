@@ -25,7 +25,9 @@ import io.github.st2chatops.gateway.support.St2WireMock;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -84,6 +86,8 @@ class RedisStateIntegrationTests {
 				"--gateway.chat.teams.default-workflow-url=" + callback.baseUrl() + "/teams-workflow",
 				"--gateway.chat.rocketchat.token=" + ROCKETCHAT_TOKEN,
 				"--gateway.chat.rocketchat.webhook-url=" + callback.baseUrl() + "/rocketchat-hook",
+				"--gateway.chat.rocketchat.max-message-length=150", "--gateway.chat.delivery.timeout=3s",
+				"--gateway.chat.delivery.initial-backoff=50ms", "--gateway.chat.delivery.max-backoff=200ms",
 				"--management.endpoint.health.show-details=always",
 				"--resilience4j.circuitbreaker.instances.state.wait-duration-in-open-state=300ms");
 	}
@@ -206,6 +210,32 @@ class RedisStateIntegrationTests {
 		assertThat(second.status()).isEqualTo(202);
 		assertThat(second.json()).containsEntry("status", "duplicate");
 		callback.verify(1, postRequestedFor(urlEqualTo("/callback")));
+	}
+
+	@Test
+	void splitResultFailingMidwayOnOneReplicaShouldResumeOnTheOtherWhenSt2Retries() {
+		String key = "st2-" + UUID.randomUUID();
+		String body = """
+				{"message": "PART-A %s\\nPART-B %s\\nPART-C %s", "channel": "rocketchat:GENERAL"}"""
+			.formatted("a".repeat(100), "b".repeat(100), "c".repeat(100));
+		callback.stubFor(post("/rocketchat-hook").atPriority(10).willReturn(okJson("{\"success\": true}")));
+		var failing = callback.stubFor(post("/rocketchat-hook").atPriority(1)
+			.withRequestBody(containing("PART-B"))
+			.willReturn(aResponse().withStatus(503)));
+
+		GatewayHttp.Response first = push(replicas.httpA(), body, "Idempotency-Key", key);
+		callback.removeStub(failing);
+		GatewayHttp.Response retried = push(replicas.httpB(), body, "Idempotency-Key", key);
+
+		assertThat(first.status()).isEqualTo(503);
+		assertThat(retried.status()).isEqualTo(202);
+		callback.verify(1, postRequestedFor(urlEqualTo("/rocketchat-hook")).withRequestBody(containing("PART-A")));
+		callback.verify(1, postRequestedFor(urlEqualTo("/rocketchat-hook")).withRequestBody(containing("PART-C")));
+		assertThat(callback.getAllServeEvents()
+			.stream()
+			.filter((event) -> event.getRequest().getBodyAsString().contains("PART-B")
+					&& event.getResponse().getStatus() == 200)
+			.count()).isEqualTo(1);
 	}
 
 	@Test

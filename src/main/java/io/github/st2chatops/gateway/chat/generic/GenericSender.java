@@ -2,9 +2,11 @@ package io.github.st2chatops.gateway.chat.generic;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,6 +14,7 @@ import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.ChatWebhookClient;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
+import io.github.st2chatops.gateway.chat.PostLog;
 
 import org.springframework.http.HttpHeaders;
 
@@ -19,7 +22,7 @@ import org.springframework.http.HttpHeaders;
  * POSTs replies and results to {@code gateway.chat.generic.callback-url} as {@code {text,
  * channel, thread?, user?, whisper, extra?}}, signed like inbound requests. Text over
  * {@code max-message-length} goes out as several callbacks, in order; the first carries
- * {@code extra}.
+ * {@code extra}. A callback whose answer timed out is not sent again (at most once).
  */
 class GenericSender implements ChatSender {
 
@@ -44,9 +47,14 @@ class GenericSender implements ChatSender {
 	}
 
 	@Override
-	public void send(ChatReply reply) {
+	public int messageLimit() {
+		return this.properties.maxMessageLength();
+	}
+
+	@Override
+	public void send(ChatReply reply, PostLog log) {
 		List<String> parts = MessageSplitter.split(reply.text(), this.properties.maxMessageLength());
-		for (int i = 0; i < parts.size(); i++) {
+		log.postEach(IntStream.range(0, parts.size()).boxed().toList(), Duration.ZERO, (i, key) -> {
 			byte[] body = this.jsonMapper.writeValueAsBytes(payload(reply, parts.get(i), i == 0));
 			String timestamp = Long.toString(this.clock.instant().getEpochSecond());
 			HttpHeaders headers = new HttpHeaders();
@@ -54,7 +62,7 @@ class GenericSender implements ChatSender {
 			headers.set(GenericSignature.SIGNATURE_HEADER,
 					GenericSignature.sign(this.properties.secret(), timestamp, body));
 			this.client.postJson(callbackUrl(), body, headers);
-		}
+		});
 	}
 
 	private URI callbackUrl() {

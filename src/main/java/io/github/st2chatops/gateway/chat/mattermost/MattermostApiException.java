@@ -2,23 +2,19 @@ package io.github.st2chatops.gateway.chat.mattermost;
 
 import java.time.Duration;
 
+import io.github.st2chatops.gateway.chat.ChatApiException;
+
 /**
  * Mattermost did not do what was asked. The message names the call, the HTTP status and
  * Mattermost's error id, never a token or a body.
  */
-class MattermostApiException extends RuntimeException {
+class MattermostApiException extends ChatApiException {
 
 	private final int status;
 
-	private final boolean retryable;
-
-	private final Duration retryAfter;
-
 	MattermostApiException(String message, int status, boolean retryable, Duration retryAfter, Throwable cause) {
-		super(message, cause);
+		super(message, retryable, retryAfter, cause);
 		this.status = status;
-		this.retryable = retryable;
-		this.retryAfter = retryAfter;
 	}
 
 	/**
@@ -27,14 +23,6 @@ class MattermostApiException extends RuntimeException {
 	 */
 	int status() {
 		return this.status;
-	}
-
-	boolean retryable() {
-		return this.retryable;
-	}
-
-	Duration retryAfter() {
-		return this.retryAfter;
 	}
 
 }

@@ -10,8 +10,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -56,6 +59,41 @@ class MattermostClient {
 							.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.botToken)
 							.contentType(MediaType.APPLICATION_JSON)
 							.body(this.jsonMapper.writeValueAsBytes(post))));
+	}
+
+	/**
+	 * Uploads a file to a channel ({@code POST /api/v4/files}, multipart with
+	 * {@code channel_id} and one {@code files} part). It shows nowhere until a post names
+	 * it in {@code file_ids}.
+	 * @param channelId the channel
+	 * @param name the file name
+	 * @param bytes the file
+	 * @return the new file's id ({@code file_infos[0].id})
+	 */
+	String uploadFile(String channelId, String name, byte[] bytes) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("channel_id", channelId);
+		parts.add("files", new ByteArrayResource(bytes) {
+
+			@Override
+			public String getFilename() {
+				return name;
+			}
+
+		});
+		JsonNode answer = checked("POST /api/v4/files",
+				exchange("POST /api/v4/files",
+						this.restClient.post()
+							.uri(api("files"))
+							.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.botToken)
+							.contentType(MediaType.MULTIPART_FORM_DATA)
+							.body(parts)));
+		String id = answer.path("file_infos").path(0).path("id").asString("");
+		if (id.isEmpty()) {
+			throw new MattermostApiException("Mattermost answered POST /api/v4/files without a file id", 201, false,
+					null, null);
+		}
+		return id;
 	}
 
 	/**

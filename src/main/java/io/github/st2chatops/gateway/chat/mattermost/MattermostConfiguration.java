@@ -1,7 +1,6 @@
 package io.github.st2chatops.gateway.chat.mattermost;
 
 import java.net.http.HttpClient;
-import java.time.Clock;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,7 +12,6 @@ import org.springframework.web.client.RestClient;
 import io.github.st2chatops.gateway.chat.ChatPlatform;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
-import io.github.st2chatops.gateway.chat.SentParts;
 
 /**
  * Mattermost's beans, present only when {@code gateway.chat.mattermost.token} is set.
@@ -46,8 +44,8 @@ class MattermostConfiguration {
 	}
 
 	@Bean
-	MattermostSender mattermostSender(MattermostClient mattermostClient, MattermostProperties properties, Clock clock) {
-		return new MattermostSender(mattermostClient, properties, new SentParts(clock), new ResponseUrlPolicy(PLATFORM,
+	MattermostSender mattermostSender(MattermostClient mattermostClient, MattermostProperties properties) {
+		return new MattermostSender(mattermostClient, properties, new ResponseUrlPolicy(PLATFORM,
 				MattermostProperties.RESPONSE_URL_HOSTS, properties.responseUrlHosts(), properties.url()));
 	}
 

@@ -1,17 +1,23 @@
 package io.github.st2chatops.gateway.chat.mattermost;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
+import io.github.st2chatops.gateway.chat.ChatApiException;
 import io.github.st2chatops.gateway.chat.ChatDeliveryException;
+import io.github.st2chatops.gateway.chat.ChatFile;
+import io.github.st2chatops.gateway.chat.ChatFileSender;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
-import io.github.st2chatops.gateway.chat.SentParts;
+import io.github.st2chatops.gateway.chat.PostLog;
 
 /**
  * Sends replies and relayed results to Mattermost. A slash command's {@code response_url}
@@ -20,8 +26,21 @@ import io.github.st2chatops.gateway.chat.SentParts;
  * the post that ran the command. A whisper is an ephemeral post; when the bot may not
  * create those, it goes to the channel with a mention of the user. A response_url is only
  * followed to the Mattermost server's hosts ({@link ResponseUrlPolicy}).
+ * <p>
+ * Posts through the API carry a {@code pending_post_id} made from the delivery's key: the
+ * server answers a repeat of it within 30 seconds with the post it already made
+ * ({@code deduplicateCreatePost} in its app/post.go), so a post whose answer timed out is
+ * sent again within {@link #DEDUPE_WINDOW}, and not after. A long result goes as a file:
+ * {@code POST /api/v4/files} (multipart), then a post with its {@code file_ids} in the
+ * thread.
  */
-class MattermostSender implements ChatSender {
+class MattermostSender implements ChatSender, ChatFileSender {
+
+	/**
+	 * How long after an unanswered post a repeat with the same {@code pending_post_id} is
+	 * still deduplicated by the server (its cache keeps ids 30 s; 5 s of margin).
+	 */
+	static final Duration DEDUPE_WINDOW = Duration.ofSeconds(25);
 
 	private static final Logger logger = LoggerFactory.getLogger(MattermostSender.class);
 
@@ -32,15 +51,11 @@ class MattermostSender implements ChatSender {
 
 	private final MattermostProperties properties;
 
-	private final SentParts sentParts;
-
 	private final ResponseUrlPolicy responseUrls;
 
-	MattermostSender(MattermostClient client, MattermostProperties properties, SentParts sentParts,
-			ResponseUrlPolicy responseUrls) {
+	MattermostSender(MattermostClient client, MattermostProperties properties, ResponseUrlPolicy responseUrls) {
 		this.client = client;
 		this.properties = properties;
-		this.sentParts = sentParts;
 		this.responseUrls = responseUrls;
 	}
 
@@ -55,25 +70,50 @@ class MattermostSender implements ChatSender {
 	}
 
 	@Override
-	public void send(ChatReply reply) {
-		int limit = this.properties.messageLimit() - (reply.whisper() ? MENTION_ROOM : 0);
-		List<MattermostMessages.Message> messages = MattermostMessages.of(reply, limit);
-		try {
-			for (int i = this.sentParts.next(reply); i < messages.size(); i++) {
-				sendOne(reply, messages.get(i));
-				this.sentParts.sent(reply, i + 1);
-			}
-			this.sentParts.done(reply);
-		}
-		catch (MattermostApiException ex) {
-			if (!ex.retryable()) {
-				this.sentParts.done(reply);
-			}
-			throw new ChatDeliveryException(ex.getMessage(), ex.retryable(), ex.retryAfter(), ex);
-		}
+	public int messageLimit() {
+		return this.properties.messageLimit();
 	}
 
-	private void sendOne(ChatReply reply, MattermostMessages.Message message) {
+	@Override
+	public void send(ChatReply reply, PostLog log) {
+		int limit = this.properties.messageLimit() - (reply.whisper() ? MENTION_ROOM : 0);
+		List<MattermostMessages.Message> messages = MattermostMessages.of(reply, limit);
+		// only posts through the API are deduplicated by pending_post_id
+		boolean throughApi = !reply.whisper() && reply.address().responseUrl() == null;
+		log.postEach(messages, throughApi ? DEDUPE_WINDOW : Duration.ZERO,
+				(message, key) -> ChatApiException.posting(() -> sendOne(reply, message, key)));
+	}
+
+	@Override
+	public void sendFile(ChatReply reply, ChatFile file, PostLog log) {
+		ChatAddress address = reply.address();
+		if (reply.whisper()) {
+			throw new ChatDeliveryException("Mattermost cannot show a file to one user only", false, null, null);
+		}
+		log.postOnce(ChatFile.STEP, DEDUPE_WINDOW, (key) -> {
+			String fileId;
+			String root;
+			try {
+				// an uploaded file shows nowhere until a post names it
+				fileId = this.client.uploadFile(address.channel(), file.name(), file.bytes());
+				root = (address.thread() != null) ? root(address.thread()) : null;
+			}
+			catch (MattermostApiException ex) {
+				throw ex.toSilentDelivery();
+			}
+			Map<String, Object> post = new LinkedHashMap<>();
+			post.put("channel_id", address.channel());
+			post.put("message", file.comment());
+			if (root != null) {
+				post.put("root_id", root);
+			}
+			post.put("file_ids", List.of(fileId));
+			post.put("pending_post_id", key);
+			ChatApiException.posting(() -> this.client.createPost(post));
+		});
+	}
+
+	private void sendOne(ChatReply reply, MattermostMessages.Message message, String key) {
 		ChatAddress address = reply.address();
 		if (this.responseUrls.shouldTry(address)) {
 			if (this.client.respond(address.responseUrl(),
@@ -98,7 +138,9 @@ class MattermostSender implements ChatSender {
 			this.client.createPost(message.prefixed("@" + username(address) + " ").asPost(address.channel(), root));
 			return;
 		}
-		this.client.createPost(message.asPost(address.channel(), root));
+		Map<String, Object> post = message.asPost(address.channel(), root);
+		post.put("pending_post_id", key);
+		this.client.createPost(post);
 	}
 
 	private String root(String thread) {

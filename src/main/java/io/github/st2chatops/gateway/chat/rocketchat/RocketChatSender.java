@@ -1,5 +1,6 @@
 package io.github.st2chatops.gateway.chat.rocketchat;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.ChatWebhookClient;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
+import io.github.st2chatops.gateway.chat.PostLog;
 
 import org.springframework.http.HttpHeaders;
 
@@ -19,7 +21,8 @@ import org.springframework.http.HttpHeaders;
  * ({@code gateway.chat.rocketchat.webhook-url}) as {@code {text, channel, tmid?}}: the
  * room by id ({@code #<room id>}), the thread by {@code tmid}. A whisper goes to the user
  * as a direct message ({@code @<user id>}). Text over {@code max-message-length} goes as
- * several messages, in order.
+ * several messages, in order. The webhook has no idempotency key: a message whose answer
+ * timed out is not sent again (at most once).
  */
 class RocketChatSender implements ChatSender {
 
@@ -41,11 +44,16 @@ class RocketChatSender implements ChatSender {
 	}
 
 	@Override
-	public void send(ChatReply reply) {
+	public int messageLimit() {
+		return this.properties.maxMessageLength();
+	}
+
+	@Override
+	public void send(ChatReply reply, PostLog log) {
 		ChatAddress address = reply.address();
 		boolean direct = reply.whisper() && address.userId() != null;
 		List<String> parts = MessageSplitter.split(reply.text(), this.properties.maxMessageLength());
-		for (String part : parts) {
+		log.postEach(parts, Duration.ZERO, (part, key) -> {
 			Map<String, Object> message = new LinkedHashMap<>();
 			message.put("text", part);
 			// Rocket.Chat reads "#<id or name>" as a room and "@<id or username>" as a
@@ -56,7 +64,7 @@ class RocketChatSender implements ChatSender {
 			}
 			this.client.postJson(this.properties.webhookUrl(), this.jsonMapper.writeValueAsBytes(message),
 					HttpHeaders.EMPTY);
-		}
+		});
 	}
 
 }

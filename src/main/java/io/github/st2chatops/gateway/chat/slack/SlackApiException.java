@@ -2,24 +2,20 @@ package io.github.st2chatops.gateway.chat.slack;
 
 import java.time.Duration;
 
+import io.github.st2chatops.gateway.chat.ChatApiException;
+
 /**
  * Slack did not do what was asked: an HTTP error, an {@code "ok": false} answer (which
  * Slack sends with HTTP 200), or no answer at all. The message names the method and
  * Slack's error code, never a token or a body.
  */
-class SlackApiException extends RuntimeException {
+class SlackApiException extends ChatApiException {
 
 	private final String error;
 
-	private final boolean retryable;
-
-	private final Duration retryAfter;
-
 	SlackApiException(String message, String error, boolean retryable, Duration retryAfter, Throwable cause) {
-		super(message, cause);
+		super(message, retryable, retryAfter, cause);
 		this.error = error;
-		this.retryable = retryable;
-		this.retryAfter = retryAfter;
 	}
 
 	/**
@@ -29,14 +25,6 @@ class SlackApiException extends RuntimeException {
 	 */
 	String error() {
 		return this.error;
-	}
-
-	boolean retryable() {
-		return this.retryable;
-	}
-
-	Duration retryAfter() {
-		return this.retryAfter;
 	}
 
 }

@@ -13,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -59,6 +61,45 @@ class SlackClient {
 					.contentType(JSON_UTF8)
 					.body(this.jsonMapper.writeValueAsBytes(body)));
 		return checked(method, answer);
+	}
+
+	/**
+	 * Calls a Web API method with form arguments (methods such as
+	 * {@code files.getUploadURLExternal} that document only
+	 * {@code application/x-www-form-urlencoded}).
+	 * @param method the method
+	 * @param arguments the arguments
+	 * @return Slack's answer ({@code "ok": true})
+	 */
+	JsonNode callForm(String method, Map<String, String> arguments) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		arguments.forEach(form::add);
+		Answer answer = exchange(method,
+				this.restClient.post()
+					.uri(methodUri(method).build().toUri())
+					.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.botToken)
+					.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.body(form));
+		return checked(method, answer);
+	}
+
+	/**
+	 * Sends a file's bytes to the upload URL {@code files.getUploadURLExternal} gave (the
+	 * URL carries its own credential: no token goes with it, and it is never logged).
+	 * Slack answers 200 when it took them.
+	 * @param uploadUrl the URL
+	 * @param bytes the file
+	 */
+	void upload(URI uploadUrl, byte[] bytes) {
+		Answer answer = exchange("the file upload URL",
+				this.restClient.post().uri(uploadUrl).contentType(MediaType.APPLICATION_OCTET_STREAM).body(bytes));
+		if (answer.status() == 429 || answer.status() >= 500) {
+			throw failure("the file upload URL", answer, String.valueOf(answer.status()));
+		}
+		if (answer.status() != 200) {
+			throw new SlackApiException("Slack refused the file's bytes with HTTP " + answer.status(),
+					String.valueOf(answer.status()), false, null, null);
+		}
 	}
 
 	/**

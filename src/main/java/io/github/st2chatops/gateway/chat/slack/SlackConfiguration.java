@@ -27,7 +27,6 @@ import io.github.st2chatops.gateway.chat.ChatRequestVerifier;
 import io.github.st2chatops.gateway.chat.InboundFlow;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
-import io.github.st2chatops.gateway.chat.SentParts;
 
 /**
  * Slack's beans, present only when {@code gateway.chat.slack.signing-secret} (HTTP
@@ -68,9 +67,9 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	SlackSender slackSender(SlackClient slackClient, SlackProperties properties, Clock clock) {
-		return new SlackSender(slackClient, properties.messageLimit(), new SentParts(clock), new ResponseUrlPolicy(
-				PLATFORM, SlackProperties.RESPONSE_URL_HOSTS, properties.responseUrlHosts(), properties.apiUrl()));
+	SlackSender slackSender(SlackClient slackClient, SlackProperties properties) {
+		return new SlackSender(slackClient, properties.messageLimit(), new ResponseUrlPolicy(PLATFORM,
+				SlackProperties.RESPONSE_URL_HOSTS, properties.responseUrlHosts(), properties.apiUrl()));
 	}
 
 	@Bean

@@ -1,16 +1,23 @@
 package io.github.st2chatops.gateway.chat.slack;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import tools.jackson.databind.JsonNode;
+
 import io.github.st2chatops.gateway.chat.ChatAddress;
+import io.github.st2chatops.gateway.chat.ChatApiException;
 import io.github.st2chatops.gateway.chat.ChatDeliveryException;
+import io.github.st2chatops.gateway.chat.ChatFile;
+import io.github.st2chatops.gateway.chat.ChatFileSender;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
-import io.github.st2chatops.gateway.chat.SentParts;
+import io.github.st2chatops.gateway.chat.PostLog;
 
 /**
  * Sends replies and relayed results to Slack. A slash command's {@code response_url} is
@@ -19,21 +26,24 @@ import io.github.st2chatops.gateway.chat.SentParts;
  * in the command's thread. A whisper is an ephemeral message: through the
  * {@code response_url}, else {@code chat.postEphemeral} to the user. A response_url is
  * only followed to Slack's own hosts ({@link ResponseUrlPolicy}).
+ * <p>
+ * Slack has no idempotency key for posts: a post whose answer timed out is not sent again
+ * (at most once). A long result goes as a file through Slack's external upload flow
+ * ({@code files.getUploadURLExternal}, the bytes to the URL it gives,
+ * {@code files.completeUploadExternal} into the channel and thread); only the last call
+ * shows anything.
  */
-class SlackSender implements ChatSender {
+class SlackSender implements ChatSender, ChatFileSender {
 
 	private final SlackClient client;
 
 	private final int messageLimit;
 
-	private final SentParts sentParts;
-
 	private final ResponseUrlPolicy responseUrls;
 
-	SlackSender(SlackClient client, int messageLimit, SentParts sentParts, ResponseUrlPolicy responseUrls) {
+	SlackSender(SlackClient client, int messageLimit, ResponseUrlPolicy responseUrls) {
 		this.client = client;
 		this.messageLimit = messageLimit;
-		this.sentParts = sentParts;
 		this.responseUrls = responseUrls;
 	}
 
@@ -48,21 +58,51 @@ class SlackSender implements ChatSender {
 	}
 
 	@Override
-	public void send(ChatReply reply) {
+	public int messageLimit() {
+		return this.messageLimit;
+	}
+
+	@Override
+	public void send(ChatReply reply, PostLog log) {
 		List<Map<String, Object>> messages = SlackMessages.of(reply, this.messageLimit);
-		try {
-			for (int i = this.sentParts.next(reply); i < messages.size(); i++) {
-				sendOne(reply, messages.get(i));
-				this.sentParts.sent(reply, i + 1);
-			}
-			this.sentParts.done(reply);
+		log.postEach(messages, Duration.ZERO,
+				(message, key) -> ChatApiException.posting(() -> sendOne(reply, message)));
+	}
+
+	@Override
+	public void sendFile(ChatReply reply, ChatFile file, PostLog log) {
+		ChatAddress address = reply.address();
+		if (reply.whisper()) {
+			throw new ChatDeliveryException("Slack cannot share a file with one user only", false, null, null);
 		}
-		catch (SlackApiException ex) {
-			if (!ex.retryable()) {
-				this.sentParts.done(reply);
+		log.postOnce(ChatFile.STEP, Duration.ZERO, (key) -> {
+			byte[] bytes = file.bytes();
+			String fileId;
+			try {
+				JsonNode upload = this.client.callForm("files.getUploadURLExternal",
+						Map.of("filename", file.name(), "length", Integer.toString(bytes.length)));
+				fileId = upload.path("file_id").asString("");
+				String uploadUrl = upload.path("upload_url").asString("");
+				if (fileId.isEmpty() || !uploadUrl.startsWith("https://") && !uploadUrl.startsWith("http://")) {
+					throw new ChatDeliveryException(
+							"Slack answered files.getUploadURLExternal without a file id or upload URL", false, null,
+							null);
+				}
+				this.client.upload(URI.create(uploadUrl), bytes);
 			}
-			throw new ChatDeliveryException(ex.getMessage(), ex.retryable(), ex.retryAfter(), ex);
-		}
+			catch (SlackApiException ex) {
+				// nothing is shared before files.completeUploadExternal
+				throw ex.toSilentDelivery();
+			}
+			Map<String, Object> complete = new LinkedHashMap<>();
+			complete.put("files", List.of(Map.of("id", fileId, "title", file.name())));
+			complete.put("channel_id", address.channel());
+			if (address.thread() != null) {
+				complete.put("thread_ts", address.thread());
+			}
+			complete.put("initial_comment", SlackText.escape(file.comment()));
+			ChatApiException.posting(() -> this.client.call("files.completeUploadExternal", complete));
+		});
 	}
 
 	private void sendOne(ChatReply reply, Map<String, Object> message) {

@@ -1,7 +1,9 @@
 package io.github.st2chatops.gateway.chat.teams;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,6 +13,7 @@ import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.ChatWebhookClient;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
+import io.github.st2chatops.gateway.chat.PostLog;
 
 import org.springframework.http.HttpHeaders;
 
@@ -19,7 +22,8 @@ import org.springframework.http.HttpHeaders;
  * ({@code gateway.chat.teams.workflow-urls.<channel id>}, else
  * {@code default-workflow-url}) as Adaptive Cards, split to {@code max-message-length}. A
  * channel without a URL is a permanent refusal: Teams offers a webhook no other way to
- * post.
+ * post. A Workflows webhook has no idempotency key: a card whose answer timed out is not
+ * sent again (at most once).
  */
 class TeamsSender implements ChatSender {
 
@@ -41,7 +45,12 @@ class TeamsSender implements ChatSender {
 	}
 
 	@Override
-	public void send(ChatReply reply) {
+	public int messageLimit() {
+		return this.properties.maxMessageLength();
+	}
+
+	@Override
+	public void send(ChatReply reply, PostLog log) {
 		ChatAddress address = reply.address();
 		URI url = this.properties.workflowUrlFor(address.channel())
 			.orElseThrow(
@@ -52,11 +61,11 @@ class TeamsSender implements ChatSender {
 		TeamsMessages.Mention mention = mentionFor(reply);
 		String text = (mention != null) ? mention.tag() + " " + reply.text() : reply.text();
 		List<String> parts = MessageSplitter.split(text, this.properties.maxMessageLength());
-		for (int i = 0; i < parts.size(); i++) {
+		log.postEach(IntStream.range(0, parts.size()).boxed().toList(), Duration.ZERO, (i, key) -> {
 			byte[] body = this.jsonMapper
 				.writeValueAsBytes(TeamsMessages.card(parts.get(i), (i == 0) ? mention : null));
 			this.client.postJson(url, body, HttpHeaders.EMPTY);
-		}
+		});
 	}
 
 	private static TeamsMessages.Mention mentionFor(ChatReply reply) {
