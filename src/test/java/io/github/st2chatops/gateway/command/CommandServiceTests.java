@@ -17,7 +17,6 @@ import io.github.st2chatops.gateway.alias.AliasDefinition;
 import io.github.st2chatops.gateway.alias.TestCatalogs;
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
-import io.github.st2chatops.gateway.st2.St2ActionAlias;
 import io.github.st2chatops.gateway.st2.St2AliasExecution;
 import io.github.st2chatops.gateway.st2.St2AliasExecutionRequest;
 import io.github.st2chatops.gateway.st2.St2AuthHeader;
@@ -25,9 +24,9 @@ import io.github.st2chatops.gateway.st2.St2Execution;
 import io.github.st2chatops.gateway.st2.St2Identity;
 import io.github.st2chatops.gateway.st2.St2ImpersonationRefusedException;
 import io.github.st2chatops.gateway.st2.St2NotFoundException;
-import io.github.st2chatops.gateway.st2.St2Operations;
 import io.github.st2chatops.gateway.st2.St2RejectedException;
 import io.github.st2chatops.gateway.st2.St2UnavailableException;
+import io.github.st2chatops.gateway.support.UnscriptedSt2;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -350,7 +349,7 @@ class CommandServiceTests {
 	/**
 	 * st2 as the pipeline sees it: identities and executions, recorded.
 	 */
-	private static final class ScriptedSt2 implements St2Operations {
+	private static final class ScriptedSt2 extends UnscriptedSt2 {
 
 		final List<Execution> executed = new ArrayList<>();
 
@@ -380,16 +379,6 @@ class CommandServiceTests {
 			return new St2AliasExecution(
 					new St2Execution("e1", "requested", null, null, null, null, Map.of(), Map.of(), null, Map.of()),
 					null, null, null);
-		}
-
-		@Override
-		public List<St2ActionAlias> listActionAliases() {
-			throw new UnsupportedOperationException("the pipeline reads the catalog, not st2");
-		}
-
-		@Override
-		public St2Execution getExecution(String id) {
-			throw new UnsupportedOperationException();
 		}
 
 		record Execution(St2AliasExecutionRequest request, St2Identity identity) {
