@@ -120,28 +120,10 @@ final class InquiryCommands {
 
 	private String describe(St2Inquiry inquiry) {
 		St2InquirySchema schema = St2InquirySchema.of(inquiry.schema());
-		return "• `" + inquiry.id() + "` " + String.join(" / ", schema.prompt()) + " (" + whoMayAnswer(inquiry)
+		return "• `" + inquiry.id() + "` " + String.join(" / ", schema.prompt()) + " (" + inquiry.whoMayAnswer()
+				+ " may answer"
 				+ ((inquiry.ttl() != null) ? ", times out " + inquiry.ttl() + " min after it was asked" : "")
 				+ "), e.g. `" + this.example.apply("inquiry respond " + inquiry.id() + " " + schema.example()) + "`";
-	}
-
-	/**
-	 * Who may answer, in words.
-	 * @param inquiry the inquiry
-	 * @return e.g. {@code anyone}, {@code st2 users alice, bob}
-	 */
-	static String whoMayAnswer(St2Inquiry inquiry) {
-		if (!inquiry.restricted()) {
-			return "anyone may answer";
-		}
-		StringBuilder who = new StringBuilder();
-		if (!inquiry.users().isEmpty()) {
-			who.append("st2 users ").append(String.join(", ", inquiry.users()));
-		}
-		if (!inquiry.roles().isEmpty()) {
-			who.append(who.isEmpty() ? "" : " or ").append("st2 roles ").append(String.join(", ", inquiry.roles()));
-		}
-		return who.append(" may answer").toString();
 	}
 
 	private CommandResult respond(ChatAddress address, String id, String text) {

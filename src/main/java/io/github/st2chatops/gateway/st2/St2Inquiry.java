@@ -1,5 +1,6 @@
 package io.github.st2chatops.gateway.st2;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,24 @@ public record St2Inquiry(String id, String route, Integer ttl, List<String> user
 	 */
 	public boolean restricted() {
 		return !this.users.isEmpty() || !this.roles.isEmpty();
+	}
+
+	/**
+	 * Who may answer, in words for chat.
+	 * @return {@code anyone}, or e.g. {@code st2 users alice, bob or st2 roles ops}
+	 */
+	public String whoMayAnswer() {
+		if (!restricted()) {
+			return "anyone";
+		}
+		List<String> who = new ArrayList<>();
+		if (!this.users.isEmpty()) {
+			who.add("st2 users " + String.join(", ", this.users));
+		}
+		if (!this.roles.isEmpty()) {
+			who.add("st2 roles " + String.join(", ", this.roles));
+		}
+		return String.join(" or ", who);
 	}
 
 }
