@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * holds the chat address an alias execution was sent with
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record St2ExecutionLink(String id, String parent, @JsonProperty("start_timestamp") String startTimestamp,
+public record St2ExecutionLink(String id, String parent, @JsonProperty("start_timestamp") String startTimestamp,
 		Map<String, Object> context, Map<String, Object> liveaction) {
 
 }
