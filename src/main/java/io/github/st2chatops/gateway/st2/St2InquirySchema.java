@@ -17,18 +17,18 @@ import tools.jackson.databind.json.JsonMapper;
  * one string with an {@code enum}), and a typed chat answer turned into the response st2
  * validates. st2 itself validates the answer against the whole schema; this class only
  * shapes it.
+ *
+ * @param fields the schema's fields in st2's order
  */
-public final class St2InquirySchema {
+public record St2InquirySchema(List<Field> fields) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Slack shows at most 25 buttons in one actions block; fewer stay readable. */
 	static final int MAX_CHOICES = 10;
 
-	private final List<Field> fields;
-
-	private St2InquirySchema(List<Field> fields) {
-		this.fields = List.copyOf(fields);
+	public St2InquirySchema {
+		fields = List.copyOf(fields);
 	}
 
 	/**
@@ -52,14 +52,6 @@ public final class St2InquirySchema {
 			});
 		}
 		return new St2InquirySchema(fields);
-	}
-
-	/**
-	 * The schema's fields.
-	 * @return the fields in st2's order
-	 */
-	public List<Field> fields() {
-		return this.fields;
 	}
 
 	/**

@@ -22,6 +22,8 @@ import io.github.st2chatops.gateway.st2.St2AliasExecutionRequest;
 import io.github.st2chatops.gateway.st2.St2AuthHeader;
 import io.github.st2chatops.gateway.st2.St2Execution;
 import io.github.st2chatops.gateway.st2.St2Identity;
+import io.github.st2chatops.gateway.st2.St2Inquiry;
+import io.github.st2chatops.gateway.st2.St2InquiryAnswer;
 import io.github.st2chatops.gateway.st2.St2ImpersonationRefusedException;
 import io.github.st2chatops.gateway.st2.St2NotFoundException;
 import io.github.st2chatops.gateway.st2.St2RejectedException;
@@ -91,6 +93,53 @@ class CommandServiceTests {
 
 	private CommandResult run(String text) {
 		return service().run(new ChatCommand(ALICE, text, false));
+	}
+
+	@Test
+	void inquiryRespondWhenInquiryNamesUsersAndNoPerUserIdentityShouldAnswerNothingAndSaySo() {
+		this.st2.inquiry = new St2Inquiry("i1", "", 60, List.of("bob"), List.of(),
+				Map.of("type", "object", "properties", Map.of("approved", Map.of("type", "boolean"))));
+
+		CommandResult result = run("!st2 inquiry respond i1 yes");
+
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.DENIED);
+		assertThat(result.reply()).isEqualTo(InquiryCommands.NEEDS_IDENTITY_REPLY);
+		assertThat(result.whisper()).isTrue();
+		assertThat(this.st2.answered).isEmpty();
+	}
+
+	@Test
+	void inquiryRespondWhenOpenToAnyoneShouldAnswerAsTheGateway() {
+		this.st2.inquiry = new St2Inquiry("i1", "", 60, List.of(), List.of(),
+				Map.of("type", "object", "properties", Map.of("approved", Map.of("type", "boolean"))));
+
+		CommandResult result = run("!st2 inquiry respond i1 no");
+
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.ANSWERED);
+		assertThat(result.reply()).isEqualTo("Rejected by @alice (st2 inquiry i1).");
+		assertThat(result.whisper()).isFalse();
+		assertThat(this.st2.answered).containsExactly(Map.of("approved", false));
+	}
+
+	@Test
+	void inquiryWhenPolicyDeniesInquiriesShouldAskNothingOfSt2() {
+		this.access = new AccessProperties(AccessProperties.Effect.ALLOW, true, List.of(),
+				List.of(new AccessProperties.Rule(List.of(), List.of(), List.of(), List.of("inquiry"),
+						AccessProperties.Effect.DENY)));
+
+		CommandResult result = run("!st2 inquiry respond i1 yes");
+
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.DENIED);
+		assertThat(result.whisper()).isTrue();
+		assertThat(this.st2.answered).isEmpty();
+	}
+
+	@Test
+	void inquiryWithoutVerbShouldSayHowToUseIt() {
+		CommandResult result = run("!st2 inquiry");
+
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.REFUSED);
+		assertThat(result.reply()).isEqualTo("Say `!st2 inquiry list` or `!st2 inquiry respond <id> <answer>`.");
 	}
 
 	@Test
@@ -379,6 +428,21 @@ class CommandServiceTests {
 			return new St2AliasExecution(
 					new St2Execution("e1", "requested", null, null, null, null, Map.of(), Map.of(), null, Map.of()),
 					null, null, null);
+		}
+
+		St2Inquiry inquiry;
+
+		final List<Map<String, Object>> answered = new ArrayList<>();
+
+		@Override
+		public St2Inquiry getInquiry(String id) {
+			return this.inquiry;
+		}
+
+		@Override
+		public St2InquiryAnswer respondToInquiry(String id, Map<String, Object> response, St2Identity identity) {
+			this.answered.add(response);
+			return new St2InquiryAnswer(id, response);
 		}
 
 		record Execution(St2AliasExecutionRequest request, St2Identity identity) {

@@ -154,7 +154,7 @@ final class GatewaySettings {
 		properties.put("gateway.relay.stream.redeliveries", "relay/stream/redeliveries");
 		properties.put("gateway.relay.stream.queue-capacity", "relay/stream/queueCapacity");
 		properties.put("gateway.relay.stream.delivery-concurrency", "relay/stream/deliveryConcurrency");
-		properties.put("gateway.inquiry.routes.ops", "inquiry/routes");
+		properties.put("gateway.inquiry.routes.ops", "inquiry/routes/ops");
 		properties.put("gateway.inquiry.public-url", "inquiry/publicUrl");
 		properties.put("gateway.inquiry.signing-secret", "inquiry/signingSecret");
 		properties.put("gateway.state.store", "state/store");
