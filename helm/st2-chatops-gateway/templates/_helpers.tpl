@@ -181,6 +181,10 @@ gateway.st2.api-url is GATEWAY_ST2_API_URL). Rendered into the ConfigMap.
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_STREAM_REDELIVERIES" .Values.relay.stream.redeliveries) -}}
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_STREAM_QUEUE_CAPACITY" .Values.relay.stream.queueCapacity) -}}
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_STREAM_DELIVERY_CONCURRENCY" .Values.relay.stream.deliveryConcurrency) -}}
+{{- include "gateway.put" (list $env "GATEWAY_INQUIRY_PUBLIC_URL" .Values.inquiry.publicUrl) -}}
+{{- range $route, $target := .Values.inquiry.routes -}}
+{{- include "gateway.put" (list $env (printf "GATEWAY_INQUIRY_ROUTES_%s" (upper $route)) $target) -}}
+{{- end -}}
 {{- include "gateway.put" (list $env "GATEWAY_STATE_STORE" .Values.state.store) -}}
 {{- include "gateway.put" (list $env "GATEWAY_STATE_KEY_PREFIX" .Values.state.keyPrefix) -}}
 {{- if eq .Values.state.store "redis" -}}
@@ -210,6 +214,7 @@ ConfigMap); with existingSecret, your Secret holds the same keys.
 {{- include "gateway.put" (list $env (printf "GATEWAY_API_KEYS_%s_TOKEN" (upper $name)) $key.token) -}}
 {{- end -}}
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_TOKEN" .Values.relay.token) -}}
+{{- include "gateway.put" (list $env "GATEWAY_INQUIRY_SIGNING_SECRET" .Values.inquiry.signingSecret) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_APP_TOKEN" .Values.chat.slack.appToken) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_SIGNING_SECRET" .Values.chat.slack.signingSecret) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_BOT_TOKEN" .Values.chat.slack.botToken) -}}

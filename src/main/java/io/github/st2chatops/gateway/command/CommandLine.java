@@ -37,4 +37,13 @@ sealed interface CommandLine {
 	record Alias(String line, boolean explicit) implements CommandLine {
 	}
 
+	/**
+	 * The {@code inquiry} built-in: {@code list}, or {@code respond <id> <answer>}.
+	 *
+	 * @param arguments what follows {@code inquiry}
+	 * @param explicit whether the gateway was clearly addressed
+	 */
+	record Inquiry(String arguments, boolean explicit) implements CommandLine {
+	}
+
 }

@@ -3,14 +3,16 @@ package io.github.st2chatops.gateway.command;
 /**
  * Applies the prefix rules: {@code !st2 deploy x}, {@code !st2help} (err-stackstorm's
  * form), a line addressed to the bot the platform's way, and bare mode (empty prefix).
- * Recognises the built-ins {@code help} and {@code match}, which take precedence over
- * aliases.
+ * Recognises the built-ins {@code help}, {@code match} and {@code inquiry}, which take
+ * precedence over aliases.
  */
 final class CommandLineParser {
 
 	static final String HELP = "help";
 
 	static final String MATCH = "match";
+
+	static final String INQUIRY = "inquiry";
 
 	private final String prefix;
 
@@ -47,6 +49,9 @@ final class CommandLineParser {
 		}
 		if (startsWithWord(line, MATCH)) {
 			return new CommandLine.DryRun(line.substring(MATCH.length()).strip(), explicit);
+		}
+		if (startsWithWord(line, INQUIRY)) {
+			return new CommandLine.Inquiry(line.substring(INQUIRY.length()).strip(), explicit);
 		}
 		return new CommandLine.Alias(line, explicit);
 	}

@@ -21,6 +21,10 @@ public enum CommandOutcome {
 	DENIED,
 	/** st2 could not be reached or authenticated against. */
 	UNAVAILABLE,
+	/** An st2 inquiry was answered. */
+	ANSWERED,
+	/** The pending st2 inquiries, listed. */
+	INQUIRIES,
 	/** The line was not meant for the gateway (bare-mode chatter); no reply. */
 	IGNORED;
 

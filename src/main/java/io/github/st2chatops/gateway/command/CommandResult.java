@@ -18,9 +18,12 @@ import io.github.st2chatops.gateway.alias.MatchOutcome;
  * @param candidates the matching alias refs when ambiguous
  * @param execution the execution st2 scheduled
  * @param extra platform extras for the reply (st2's rendered {@code ack.extra})
+ * @param whisper whether chat shows the reply to the requester only (a refused answer to
+ * an inquiry)
  */
 public record CommandResult(CommandOutcome outcome, String reply, String alias, String format,
-		Map<String, String> parameters, List<String> candidates, ExecutionLink execution, Map<String, Object> extra) {
+		Map<String, String> parameters, List<String> candidates, ExecutionLink execution, Map<String, Object> extra,
+		boolean whisper) {
 
 	public CommandResult {
 		candidates = (candidates != null) ? List.copyOf(candidates) : List.of();
@@ -38,7 +41,7 @@ public record CommandResult(CommandOutcome outcome, String reply, String alias, 
 	static CommandResult executed(MatchOutcome.Matched matched, String ack, ExecutionLink execution,
 			Map<String, Object> extra) {
 		return new CommandResult(CommandOutcome.EXECUTED, ack, matched.alias().ref(), matched.format().representation(),
-				matched.parameters(), null, execution, extra);
+				matched.parameters(), null, execution, extra, false);
 	}
 
 	/**
@@ -49,7 +52,7 @@ public record CommandResult(CommandOutcome outcome, String reply, String alias, 
 	 */
 	static CommandResult matched(MatchOutcome.Matched matched, String description) {
 		return new CommandResult(CommandOutcome.MATCHED, description, matched.alias().ref(),
-				matched.format().representation(), matched.parameters(), null, null, null);
+				matched.format().representation(), matched.parameters(), null, null, null, false);
 	}
 
 	/**
@@ -61,7 +64,7 @@ public record CommandResult(CommandOutcome outcome, String reply, String alias, 
 	 */
 	static CommandResult failed(MatchOutcome.Matched matched, CommandOutcome outcome, String reply) {
 		return new CommandResult(outcome, reply, matched.alias().ref(), matched.format().representation(),
-				matched.parameters(), null, null, null);
+				matched.parameters(), null, null, null, false);
 	}
 
 	/**
@@ -72,7 +75,7 @@ public record CommandResult(CommandOutcome outcome, String reply, String alias, 
 	 */
 	static CommandResult disabled(MatchOutcome.Disabled disabled, String reply) {
 		return new CommandResult(CommandOutcome.REFUSED, reply, disabled.alias().ref(),
-				disabled.format().representation(), null, null, null, null);
+				disabled.format().representation(), null, null, null, null, false);
 	}
 
 	/**
@@ -82,7 +85,7 @@ public record CommandResult(CommandOutcome outcome, String reply, String alias, 
 	 * @return the result
 	 */
 	static CommandResult ambiguous(String reply, List<String> candidates) {
-		return new CommandResult(CommandOutcome.AMBIGUOUS, reply, null, null, null, candidates, null, null);
+		return new CommandResult(CommandOutcome.AMBIGUOUS, reply, null, null, null, candidates, null, null, false);
 	}
 
 	/**
@@ -138,8 +141,20 @@ public record CommandResult(CommandOutcome outcome, String reply, String alias, 
 		return said(CommandOutcome.IGNORED, null);
 	}
 
+	/**
+	 * What the {@code inquiry} built-in did.
+	 * @param outcome {@link CommandOutcome#ANSWERED}, {@link CommandOutcome#INQUIRIES},
+	 * or how it was refused
+	 * @param reply the sentence
+	 * @param whisper whether only the requester sees it
+	 * @return the result
+	 */
+	static CommandResult inquiry(CommandOutcome outcome, String reply, boolean whisper) {
+		return new CommandResult(outcome, reply, null, null, null, null, null, null, whisper);
+	}
+
 	private static CommandResult said(CommandOutcome outcome, String reply) {
-		return new CommandResult(outcome, reply, null, null, null, null, null, null);
+		return new CommandResult(outcome, reply, null, null, null, null, null, null, false);
 	}
 
 	/**

@@ -34,7 +34,8 @@ import org.slf4j.MDC;
  * The platform-neutral command pipeline. Every entry point (chat platforms, the REST API)
  * comes through here, and every command takes one path:
  * <ol>
- * <li>prefix and built-ins ({@code help}, {@code match});</li>
+ * <li>prefix and built-ins ({@code help}, {@code match}, {@code inquiry}, see
+ * {@link InquiryCommands});</li>
  * <li>is st2's catalog usable (else {@code unavailable}, never "no match");</li>
  * <li>match against the alias catalog;</li>
  * <li>access policy;</li>
@@ -82,6 +83,8 @@ public class CommandService implements ChatCommandHandler {
 
 	private final Predicate<String> servedPlatforms;
 
+	private final InquiryCommands inquiries;
+
 	/**
 	 * @param properties the pipeline settings
 	 * @param catalogs the alias catalog
@@ -109,6 +112,7 @@ public class CommandService implements ChatCommandHandler {
 		this.access = access;
 		this.rateLimiter = rateLimiter;
 		this.servedPlatforms = servedPlatforms;
+		this.inquiries = new InquiryCommands(st2, access, rateLimiter, this.help::example);
 	}
 
 	@Override
@@ -117,7 +121,7 @@ public class CommandService implements ChatCommandHandler {
 		if (result.reply() == null) {
 			return List.of();
 		}
-		return List.of(new ChatReply(command.address(), result.reply(), result.extra(), false));
+		return List.of(new ChatReply(command.address(), result.reply(), result.extra(), result.whisper()));
 	}
 
 	/**
@@ -213,6 +217,9 @@ public class CommandService implements ChatCommandHandler {
 		}
 		if (line instanceof CommandLine.DryRun dryRun) {
 			return dryRun(dryRun.line(), dryRun.explicit(), requester);
+		}
+		if (line instanceof CommandLine.Inquiry inquiry) {
+			return this.inquiries.run(command.address(), inquiry, requester);
 		}
 		if (line instanceof CommandLine.Alias alias) {
 			return execute(command.address(), alias, requester);

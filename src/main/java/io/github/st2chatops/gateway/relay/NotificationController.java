@@ -1,9 +1,6 @@
 package io.github.st2chatops.gateway.relay;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,36 +37,25 @@ class NotificationController {
 
 	private final JsonMapper jsonMapper;
 
-	private final byte[] tokenDigest;
+	private final RelayTokenCheck tokenCheck;
 
 	NotificationController(NotificationRelay relay, JsonMapper jsonMapper, RelayProperties properties) {
 		this.relay = relay;
 		this.jsonMapper = jsonMapper;
-		this.tokenDigest = properties.pushEnabled()
-				? DeliveryKeys.sha256(properties.token().getBytes(StandardCharsets.UTF_8)) : null;
+		this.tokenCheck = new RelayTokenCheck(properties);
 	}
 
 	@PostMapping(PATH)
 	ResponseEntity<Map<String, String>> notify(@RequestHeader HttpHeaders headers,
 			@RequestBody(required = false) byte[] body) {
-		if (this.tokenDigest == null) {
-			// not configured: the endpoint is not there, rather than open
-			throw new GatewayProblemException(ProblemType.NOT_FOUND, "No such endpoint.");
-		}
-		if (!authorized(headers.getFirst(HttpHeaders.AUTHORIZATION))) {
-			HttpHeaders challenge = new HttpHeaders();
-			challenge.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"st2-chatops-gateway\"");
-			throw new GatewayProblemException(ProblemType.UNAUTHORIZED,
-					"A valid relay token is required: 'Authorization: Bearer <gateway.relay.token>'.", challenge);
-		}
-		requireJson(headers);
+		this.tokenCheck.check(headers);
 		String deliveryKey = deliveryKey(headers.getFirst(IDEMPOTENCY_KEY), body);
 		Notification notification = parse(body);
 		RelayOutcome outcome = this.relay.relay(notification, deliveryKey, NotificationRelay.Source.PUSH);
 		return answer(outcome);
 	}
 
-	private ResponseEntity<Map<String, String>> answer(RelayOutcome outcome) {
+	static ResponseEntity<Map<String, String>> answer(RelayOutcome outcome) {
 		if (outcome instanceof RelayOutcome.Delivered || outcome instanceof RelayOutcome.Duplicate
 				|| outcome instanceof RelayOutcome.NotRelayed) {
 			return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", outcome.name()));
@@ -108,62 +92,6 @@ class NotificationController {
 		}
 		// whole seconds, rounded up
 		return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-	}
-
-	/**
-	 * Accepts {@code Bearer <token>}, and {@code Basic} with the token as password (any
-	 * user name): st2's {@code core.http} masks its {@code password} parameter in
-	 * execution records, where a bearer header would show in clear.
-	 */
-	private boolean authorized(String authorization) {
-		if (authorization == null) {
-			return false;
-		}
-		String presented = null;
-		int space = authorization.indexOf(' ');
-		if (space > 0) {
-			String scheme = authorization.substring(0, space);
-			String credentials = authorization.substring(space + 1).strip();
-			if ("Bearer".equalsIgnoreCase(scheme)) {
-				presented = credentials;
-			}
-			else if ("Basic".equalsIgnoreCase(scheme)) {
-				presented = basicPassword(credentials);
-			}
-		}
-		if (presented == null) {
-			return false;
-		}
-		// digests of equal length: the comparison takes the same time whatever was sent
-		return MessageDigest.isEqual(this.tokenDigest, DeliveryKeys.sha256(presented.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	private static String basicPassword(String credentials) {
-		try {
-			String decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
-			int colon = decoded.indexOf(':');
-			return (colon >= 0) ? decoded.substring(colon + 1) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	private static void requireJson(HttpHeaders headers) {
-		String contentType = headers.getFirst(HttpHeaders.CONTENT_TYPE);
-		if (contentType == null) {
-			return;
-		}
-		try {
-			MediaType mediaType = MediaType.parseMediaType(contentType);
-			if (MediaType.APPLICATION_JSON.isCompatibleWith(mediaType) || "json".equals(mediaType.getSubtypeSuffix())) {
-				return;
-			}
-		}
-		catch (InvalidMediaTypeException ex) {
-			// falls through to the refusal
-		}
-		throw new GatewayProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "This endpoint takes application/json.");
 	}
 
 	private static String deliveryKey(String idempotencyKey, byte[] body) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.chat.ChatDelivery;
 import io.github.st2chatops.gateway.chat.ChatSenders;
+import io.github.st2chatops.gateway.chat.InquiryProperties;
+import io.github.st2chatops.gateway.st2.St2Operations;
 import io.github.st2chatops.gateway.st2.St2Properties;
 import io.github.st2chatops.gateway.st2.St2StreamClient;
 import io.github.st2chatops.gateway.st2.St2StreamSettings;
@@ -43,6 +45,14 @@ class RelayConfiguration {
 					NotificationController.PATH);
 		}
 		return new NotificationRelay(senders, delivery, claims, properties, meterRegistry);
+	}
+
+	@Bean
+	InquiryRelay inquiryRelay(St2Operations st2, NotificationRelay relay, ChatSenders senders,
+			InquiryProperties properties, MeterRegistry meterRegistry,
+			@Value("${gateway.command.prefix:!st2}") String prefix) {
+		return new InquiryRelay(st2, relay, senders, properties, new InquiryMessages(properties, prefix),
+				meterRegistry);
 	}
 
 	/**

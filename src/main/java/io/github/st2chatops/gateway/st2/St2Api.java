@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
 
 /**
  * The st2 API operations the gateway uses ({@code gateway.st2.api-url}, {@code /api/v1}),
@@ -82,5 +83,58 @@ public interface St2Api {
 	 */
 	@GetExchange("/executions/{id}")
 	St2Execution getExecution(@RequestHeader(St2Client.REQUEST_ID) String requestId, @PathVariable("id") String id);
+
+	/**
+	 * {@code GET /executions/{id}}, only the fields that lead to the root execution.
+	 * @param requestId our {@code X-Request-ID}
+	 * @param id execution id
+	 * @return the execution's parent, start and context
+	 */
+	@GetExchange("/executions/{id}")
+	St2ExecutionLink getExecutionLink(@RequestHeader(St2Client.REQUEST_ID) String requestId,
+			@PathVariable("id") String id);
+
+	/**
+	 * {@code GET /inquiries?limit=}: the pending inquiries, as the gateway or as a mapped
+	 * user.
+	 * @param requestId our {@code X-Request-ID}
+	 * @param userToken a mapped user's token, or {@code null} for the gateway's
+	 * credential
+	 * @param limit how many at most
+	 * @return the inquiries
+	 */
+	@GetExchange("/inquiries")
+	List<St2Inquiry> listInquiries(@RequestHeader(St2Client.REQUEST_ID) String requestId,
+			@RequestHeader(name = St2AuthHeader.AUTH_TOKEN, required = false) String userToken,
+			@RequestParam("limit") int limit);
+
+	/**
+	 * {@code GET /inquiries/{id}}; 400 when it timed out or was answered, 403 without
+	 * permission, 404 when unknown.
+	 * @param requestId our {@code X-Request-ID}
+	 * @param userToken a mapped user's token, or {@code null} for the gateway's
+	 * credential
+	 * @param id inquiry id
+	 * @return the inquiry
+	 */
+	@GetExchange("/inquiries/{id}")
+	St2Inquiry getInquiry(@RequestHeader(St2Client.REQUEST_ID) String requestId,
+			@RequestHeader(name = St2AuthHeader.AUTH_TOKEN, required = false) String userToken,
+			@PathVariable("id") String id);
+
+	/**
+	 * {@code PUT /inquiries/{id}}: answer; 400 when the answer does not fit the schema or
+	 * the inquiry timed out or was answered, 403 when the user may not answer.
+	 * @param requestId our {@code X-Request-ID}
+	 * @param userToken a mapped user's token, or {@code null} for the gateway's
+	 * credential
+	 * @param id inquiry id
+	 * @param answer the answer
+	 * @return st2's echo of the answer
+	 */
+	@PutExchange(url = "/inquiries/{id}", contentType = "application/json")
+	St2InquiryAnswer respondToInquiry(@RequestHeader(St2Client.REQUEST_ID) String requestId,
+			@RequestHeader(name = St2AuthHeader.AUTH_TOKEN, required = false) String userToken,
+			@PathVariable("id") String id, @RequestBody St2InquiryAnswer answer);
 
 }

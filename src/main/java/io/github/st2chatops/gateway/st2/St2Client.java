@@ -1,6 +1,9 @@
 package io.github.st2chatops.gateway.st2;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -34,6 +38,13 @@ public class St2Client implements St2Operations {
 	private static final Logger logger = LoggerFactory.getLogger(St2Client.class);
 
 	private static final int MAX_PAGES = 10_000;
+
+	private static final int MAX_INQUIRIES = 100;
+
+	/**
+	 * How far up a workflow's parents are followed: st2 nests workflows, never this deep.
+	 */
+	private static final int MAX_DEPTH = 20;
 
 	private final St2Api api;
 
@@ -175,6 +186,103 @@ public class St2Client implements St2Operations {
 	@Override
 	public St2Execution getExecution(String id) {
 		return call("get execution", this.readRetry, (requestId) -> this.api.getExecution(requestId, id));
+	}
+
+	@Override
+	public List<St2Inquiry> listInquiries(St2Identity identity) {
+		String token = userToken(identity);
+		return asUser(identity, () -> {
+			List<St2Inquiry> inquiries = call("list inquiries", this.readRetry,
+					(requestId) -> this.api.listInquiries(requestId, token, MAX_INQUIRIES));
+			return (inquiries != null) ? inquiries : List.of();
+		});
+	}
+
+	@Override
+	public St2Inquiry getInquiry(String id) {
+		return call("get inquiry", this.readRetry, (requestId) -> this.api.getInquiry(requestId, null, id));
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Retried only when the connection was refused before anything was sent: st2 would
+	 * answer a repeated answer with 400 "already responded".
+	 */
+	@Override
+	public St2InquiryAnswer respondToInquiry(String id, Map<String, Object> response, St2Identity identity) {
+		String token = userToken(identity);
+		St2InquiryAnswer answer = new St2InquiryAnswer(id, response);
+		return asUser(identity, () -> call("answer inquiry", this.executeRetry,
+				(requestId) -> this.api.respondToInquiry(requestId, token, id, answer)));
+	}
+
+	@Override
+	public St2InquiryOrigin inquiryOrigin(String id) {
+		St2ExecutionLink inquiry = call("get inquiry execution", this.readRetry,
+				(requestId) -> this.api.getExecutionLink(requestId, id));
+		St2ExecutionLink current = inquiry;
+		for (int depth = 0; depth < MAX_DEPTH && current.parent() != null && !current.parent().isBlank(); depth++) {
+			String parent = current.parent();
+			current = call("get parent execution", this.readRetry,
+					(requestId) -> this.api.getExecutionLink(requestId, parent));
+		}
+		Map<String, Object> context = (current.context() != null) ? current.context() : Map.of();
+		String sourceChannel = (context.get("source_channel") instanceof String channel) ? channel : null;
+		return new St2InquiryOrigin(instant(inquiry.startTimestamp()), current.id(), sourceChannel,
+				sourceContext(current));
+	}
+
+	/**
+	 * st2 keeps the chat address an alias execution was sent with in the notification
+	 * data of its live action, not in its context.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> sourceContext(St2ExecutionLink execution) {
+		Object found = execution.liveaction();
+		for (String key : List.of("notify", "on_complete", "data", "source_context")) {
+			found = (found instanceof Map<?, ?> map) ? map.get(key) : null;
+		}
+		if (found == null && execution.context() != null) {
+			found = execution.context().get("source_context");
+		}
+		return (found instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
+	}
+
+	private static Instant instant(String isotime) {
+		if (isotime == null) {
+			return null;
+		}
+		try {
+			// st2's isotime: 2017-04-06T01:15:06.602758Z, or with +00:00
+			return OffsetDateTime.parse(isotime).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static String userToken(St2Identity identity) {
+		if (identity instanceof St2Identity.User user) {
+			return user.header().value();
+		}
+		if (!(identity instanceof St2Identity.Gateway)) {
+			throw new IllegalArgumentException("An unmapped chat user does nothing in st2");
+		}
+		return null;
+	}
+
+	private <T> T asUser(St2Identity identity, Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (St2AuthenticationException ex) {
+			if (identity instanceof St2Identity.User user) {
+				// the user's token was revoked: ask for a new one next time
+				this.impersonation.forget(user.header());
+			}
+			throw ex;
+		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.st2chatops.gateway.st2;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The st2 operations the rest of the gateway uses: read the alias catalog, run an alias
@@ -52,5 +53,48 @@ public interface St2Operations {
 	 * @throws St2Exception when st2 fails
 	 */
 	St2Execution getExecution(String id);
+
+	/**
+	 * The pending inquiries ({@code GET /api/v1/inquiries}) as st2 shows them to the
+	 * given identity.
+	 * @param identity the gateway or a mapped user
+	 * @return the inquiries, at most a hundred
+	 * @throws St2Exception when st2 fails
+	 */
+	List<St2Inquiry> listInquiries(St2Identity identity);
+
+	/**
+	 * One inquiry ({@code GET /api/v1/inquiries/{id}}), read with the gateway's own
+	 * credential.
+	 * @param id the inquiry id
+	 * @return the inquiry
+	 * @throws St2NotFoundException when st2 has no such inquiry
+	 * @throws St2RejectedException when it timed out or was answered already (400)
+	 * @throws St2Exception when st2 fails
+	 */
+	St2Inquiry getInquiry(String id);
+
+	/**
+	 * Answer an inquiry ({@code PUT /api/v1/inquiries/{id}}) as the given identity. Never
+	 * retried once st2 may have received it.
+	 * @param id the inquiry id
+	 * @param response the answer
+	 * @param identity the gateway or a mapped user
+	 * @return what st2 recorded
+	 * @throws St2RejectedException 400 (schema, timed out, answered) or 403 (not
+	 * permitted)
+	 * @throws St2NotFoundException when st2 has no such inquiry
+	 * @throws St2Exception when st2 fails
+	 */
+	St2InquiryAnswer respondToInquiry(String id, Map<String, Object> response, St2Identity identity);
+
+	/**
+	 * Where an inquiry came from: its start and the chat address of its workflow's root
+	 * execution, found by following {@code parent} from the inquiry's own execution.
+	 * @param id the inquiry id
+	 * @return the origin
+	 * @throws St2Exception when st2 fails
+	 */
+	St2InquiryOrigin inquiryOrigin(String id);
 
 }

@@ -9,14 +9,13 @@ import io.github.st2chatops.gateway.alias.AliasDefinition;
 import io.github.st2chatops.gateway.alias.TestCatalogs;
 import io.github.st2chatops.gateway.command.CommandService;
 import io.github.st2chatops.gateway.command.TestCommandServices;
-import io.github.st2chatops.gateway.st2.St2ActionAlias;
 import io.github.st2chatops.gateway.st2.St2AliasExecution;
 import io.github.st2chatops.gateway.st2.St2AliasExecutionRequest;
 import io.github.st2chatops.gateway.st2.St2Execution;
 import io.github.st2chatops.gateway.st2.St2Identity;
 import io.github.st2chatops.gateway.st2.St2NotFoundException;
-import io.github.st2chatops.gateway.st2.St2Operations;
 import io.github.st2chatops.gateway.st2.St2UnavailableException;
+import io.github.st2chatops.gateway.support.UnscriptedSt2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -181,7 +180,7 @@ class CommandControllerTests {
 	/**
 	 * st2 as the REST API sees it, recording what it is asked.
 	 */
-	static class ScriptedSt2 implements St2Operations {
+	static class ScriptedSt2 extends UnscriptedSt2 {
 
 		final List<String> calls = new ArrayList<>();
 
@@ -208,11 +207,6 @@ class CommandControllerTests {
 				throw this.executionFailure;
 			}
 			return new St2Execution(id, "succeeded", null, null, null, null, null, null, null, null);
-		}
-
-		@Override
-		public List<St2ActionAlias> listActionAliases() {
-			throw new UnsupportedOperationException();
 		}
 
 	}

@@ -17,17 +17,18 @@ import io.github.st2chatops.gateway.alias.AliasDefinition;
 import io.github.st2chatops.gateway.alias.TestCatalogs;
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
-import io.github.st2chatops.gateway.st2.St2ActionAlias;
 import io.github.st2chatops.gateway.st2.St2AliasExecution;
 import io.github.st2chatops.gateway.st2.St2AliasExecutionRequest;
 import io.github.st2chatops.gateway.st2.St2AuthHeader;
 import io.github.st2chatops.gateway.st2.St2Execution;
 import io.github.st2chatops.gateway.st2.St2Identity;
+import io.github.st2chatops.gateway.st2.St2Inquiry;
+import io.github.st2chatops.gateway.st2.St2InquiryAnswer;
 import io.github.st2chatops.gateway.st2.St2ImpersonationRefusedException;
 import io.github.st2chatops.gateway.st2.St2NotFoundException;
-import io.github.st2chatops.gateway.st2.St2Operations;
 import io.github.st2chatops.gateway.st2.St2RejectedException;
 import io.github.st2chatops.gateway.st2.St2UnavailableException;
+import io.github.st2chatops.gateway.support.UnscriptedSt2;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,53 @@ class CommandServiceTests {
 
 	private CommandResult run(String text) {
 		return service().run(new ChatCommand(ALICE, text, false));
+	}
+
+	@Test
+	void inquiryRespondWhenInquiryNamesUsersAndNoPerUserIdentityShouldAnswerNothingAndSaySo() {
+		this.st2.inquiry = new St2Inquiry("i1", "", 60, List.of("bob"), List.of(),
+				Map.of("type", "object", "properties", Map.of("approved", Map.of("type", "boolean"))));
+
+		CommandResult result = run("!st2 inquiry respond i1 yes");
+
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.DENIED);
+		assertThat(result.reply()).isEqualTo(InquiryCommands.NEEDS_IDENTITY_REPLY);
+		assertThat(result.whisper()).isTrue();
+		assertThat(this.st2.answered).isEmpty();
+	}
+
+	@Test
+	void inquiryRespondWhenOpenToAnyoneShouldAnswerAsTheGateway() {
+		this.st2.inquiry = new St2Inquiry("i1", "", 60, List.of(), List.of(),
+				Map.of("type", "object", "properties", Map.of("approved", Map.of("type", "boolean"))));
+
+		CommandResult result = run("!st2 inquiry respond i1 no");
+
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.ANSWERED);
+		assertThat(result.reply()).isEqualTo("Rejected by @alice (st2 inquiry i1).");
+		assertThat(result.whisper()).isFalse();
+		assertThat(this.st2.answered).containsExactly(Map.of("approved", false));
+	}
+
+	@Test
+	void inquiryWhenPolicyDeniesInquiriesShouldAskNothingOfSt2() {
+		this.access = new AccessProperties(AccessProperties.Effect.ALLOW, true, List.of(),
+				List.of(new AccessProperties.Rule(List.of(), List.of(), List.of(), List.of("inquiry"),
+						AccessProperties.Effect.DENY)));
+
+		CommandResult result = run("!st2 inquiry respond i1 yes");
+
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.DENIED);
+		assertThat(result.whisper()).isTrue();
+		assertThat(this.st2.answered).isEmpty();
+	}
+
+	@Test
+	void inquiryWithoutVerbShouldSayHowToUseIt() {
+		CommandResult result = run("!st2 inquiry");
+
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.REFUSED);
+		assertThat(result.reply()).isEqualTo("Say `!st2 inquiry list` or `!st2 inquiry respond <id> <answer>`.");
 	}
 
 	@Test
@@ -350,7 +398,7 @@ class CommandServiceTests {
 	/**
 	 * st2 as the pipeline sees it: identities and executions, recorded.
 	 */
-	private static final class ScriptedSt2 implements St2Operations {
+	private static final class ScriptedSt2 extends UnscriptedSt2 {
 
 		final List<Execution> executed = new ArrayList<>();
 
@@ -382,14 +430,19 @@ class CommandServiceTests {
 					null, null, null);
 		}
 
+		St2Inquiry inquiry;
+
+		final List<Map<String, Object>> answered = new ArrayList<>();
+
 		@Override
-		public List<St2ActionAlias> listActionAliases() {
-			throw new UnsupportedOperationException("the pipeline reads the catalog, not st2");
+		public St2Inquiry getInquiry(String id) {
+			return this.inquiry;
 		}
 
 		@Override
-		public St2Execution getExecution(String id) {
-			throw new UnsupportedOperationException();
+		public St2InquiryAnswer respondToInquiry(String id, Map<String, Object> response, St2Identity identity) {
+			this.answered.add(response);
+			return new St2InquiryAnswer(id, response);
 		}
 
 		record Execution(St2AliasExecutionRequest request, St2Identity identity) {

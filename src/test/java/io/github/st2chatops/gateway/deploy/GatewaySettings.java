@@ -35,7 +35,7 @@ final class GatewaySettings {
 			"relay/token", "chat/slack/appToken", "chat/slack/signingSecret", "chat/slack/botToken",
 			"chat/mattermost/token", "chat/mattermost/botToken", "chat/teams/securityToken",
 			"chat/teams/defaultWorkflowUrl", "chat/teams/workflowUrls", "chat/rocketchat/token",
-			"chat/rocketchat/webhookUrl", "chat/generic/secret");
+			"chat/rocketchat/webhookUrl", "chat/generic/secret", "inquiry/signingSecret");
 
 	/**
 	 * The settings DESIGN.md names that docs/configuration.md does not list yet (their
@@ -156,6 +156,9 @@ final class GatewaySettings {
 		properties.put("gateway.relay.stream.redeliveries", "relay/stream/redeliveries");
 		properties.put("gateway.relay.stream.queue-capacity", "relay/stream/queueCapacity");
 		properties.put("gateway.relay.stream.delivery-concurrency", "relay/stream/deliveryConcurrency");
+		properties.put("gateway.inquiry.routes.ops", "inquiry/routes/ops");
+		properties.put("gateway.inquiry.public-url", "inquiry/publicUrl");
+		properties.put("gateway.inquiry.signing-secret", "inquiry/signingSecret");
 		properties.put("gateway.state.store", "state/store");
 		properties.put("gateway.state.key-prefix", "state/keyPrefix");
 		properties.put("gateway.web.max-body-size", "web/maxBodySize");

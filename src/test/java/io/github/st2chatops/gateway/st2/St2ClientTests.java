@@ -4,7 +4,9 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -30,6 +32,8 @@ class St2ClientTests {
 			100, new St2Properties.Retry(2, Duration.ofMillis(1)));
 
 	private final AtomicInteger executions = new AtomicInteger();
+
+	private final Map<String, St2ExecutionLink> links = new HashMap<>();
 
 	private St2Client client(RuntimeException... failures) {
 		St2Api api = new ScriptedApi(failures);
@@ -89,6 +93,46 @@ class St2ClientTests {
 		assertThat(this.executions).hasValue(0);
 	}
 
+	@Test
+	void respondToInquiryWhenTimedOutShouldNotAnswerTwice() {
+		assertThatExceptionOfType(St2UnavailableException.class)
+			.isThrownBy(() -> client(new ResourceAccessException("timeout", new HttpTimeoutException("timed out")))
+				.respondToInquiry("i1", Map.of("approved", true), St2Identity.GATEWAY))
+			.satisfies((ex) -> assertThat(ex.requestMayHaveReachedSt2()).isTrue());
+		assertThat(this.executions).hasValue(1);
+	}
+
+	@Test
+	void respondToInquiryAsUserShouldSendTheUsersTokenAndStsBody() {
+		St2InquiryAnswer answer = client().respondToInquiry("i1", Map.of("approved", true),
+				new St2Identity.User("alice", new St2AuthHeader(St2AuthHeader.AUTH_TOKEN, "alice-token")));
+		assertThat(answer).isEqualTo(new St2InquiryAnswer("i1 as alice-token", Map.of("approved", true)));
+	}
+
+	@Test
+	void inquiryOriginShouldFollowParentsToTheRootsChatAddress() {
+		this.links.put("inquiry",
+				new St2ExecutionLink("inquiry", "task", "2026-12-06T04:00:00.000000Z", Map.of(), Map.of()));
+		this.links.put("task", new St2ExecutionLink("task", "root", null, Map.of(), Map.of()));
+		Map<String, Object> sourceContext = Map.of("platform", "slack", "channel", "C1", "thread", "1.2");
+		this.links.put("root", new St2ExecutionLink("root", null, null, Map.of("source_channel", "slack:C1"),
+				Map.of("notify", Map.of("on_complete", Map.of("data", Map.of("source_context", sourceContext))))));
+		St2InquiryOrigin origin = client().inquiryOrigin("inquiry");
+		assertThat(origin.rootExecutionId()).isEqualTo("root");
+		assertThat(origin.sourceChannel()).isEqualTo("slack:C1");
+		assertThat(origin.sourceContext()).isEqualTo(sourceContext);
+		assertThat(origin.started()).isEqualTo(java.time.Instant.parse("2026-12-06T04:00:00Z"));
+	}
+
+	@Test
+	void inquiryOriginWhenStartedOutsideChatShouldHaveNoAddress() {
+		this.links.put("inquiry", new St2ExecutionLink("inquiry", null, "bad time", null, null));
+		St2InquiryOrigin origin = client().inquiryOrigin("inquiry");
+		assertThat(origin.sourceChannel()).isNull();
+		assertThat(origin.sourceContext()).isEmpty();
+		assertThat(origin.started()).isNull();
+	}
+
 	private final class ScriptedApi implements St2Api {
 
 		private final RuntimeException[] failures;
@@ -131,6 +175,31 @@ class St2ClientTests {
 		@Override
 		public St2Execution getExecution(String requestId, String id) {
 			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public St2ExecutionLink getExecutionLink(String requestId, String id) {
+			return St2ClientTests.this.links.get(id);
+		}
+
+		@Override
+		public List<St2Inquiry> listInquiries(String requestId, String userToken, int limit) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public St2Inquiry getInquiry(String requestId, String userToken, String id) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public St2InquiryAnswer respondToInquiry(String requestId, String userToken, String id,
+				St2InquiryAnswer answer) {
+			int call = St2ClientTests.this.executions.getAndIncrement();
+			if (call < this.failures.length) {
+				throw this.failures[call];
+			}
+			return new St2InquiryAnswer(id + " as " + userToken, answer.response());
 		}
 
 	}

@@ -16,7 +16,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -42,6 +44,9 @@ class SlackConfiguration {
 	/** The platform id, as in {@code ChatAddress.platform()}. */
 	static final String PLATFORM = "slack";
 
+	/** How long a click waits for its answer before it goes out through the sender. */
+	static final Duration INTERACTION_DEADLINE = Duration.ofSeconds(2);
+
 	@Bean
 	ChatPlatform<Void> slackPlatform(SlackProperties properties, SlackUserNames userNames, JsonMapper jsonMapper,
 			Clock clock) {
@@ -52,6 +57,20 @@ class SlackConfiguration {
 						ChatRequestProblem.Kind.UNAUTHORIZED, "Slack's HTTP endpoints are off (no signing secret)."));
 		return new ChatPlatform<>(PLATFORM, verifier, new SlackInboundParser(properties, userNames, jsonMapper),
 				Duration.ZERO);
+	}
+
+	/**
+	 * Clicks on inquiry buttons: verified as the other Slack requests, waited for up to
+	 * two seconds so that the message can be updated through the click's response_url
+	 * within Slack's three.
+	 */
+	@Bean
+	SlackInteractions slackInteractions(InboundFlow flow, ChatPlatform<Void> slackPlatform, SlackProperties properties,
+			SlackClient slackClient, JsonMapper jsonMapper,
+			@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
+		ChatPlatform<SlackInteraction> interactions = new ChatPlatform<>(PLATFORM, slackPlatform.verifier(),
+				new SlackInteractionParser(properties, jsonMapper), INTERACTION_DEADLINE);
+		return new SlackInteractions(flow, interactions, slackClient, executor);
 	}
 
 	@Bean
@@ -87,13 +106,14 @@ class SlackConfiguration {
 
 		@Bean
 		SlackSocketMode slackSocketMode(SlackProperties properties, SlackClient slackClient, InboundFlow flow,
-				ChatPlatform<Void> slackPlatform, JsonMapper jsonMapper, MeterRegistry meterRegistry, Clock clock) {
+				ChatPlatform<Void> slackPlatform, JsonMapper jsonMapper, MeterRegistry meterRegistry, Clock clock,
+				SlackInteractions interactions) {
 			if (StringUtils.hasText(properties.signingSecret())) {
 				logger.info("Slack Socket Mode is on; it does not need the signing secret, which the HTTP endpoints "
 						+ "/chat/slack/* keep checking");
 			}
 			return new SlackSocketMode(slackClient, properties.appToken(), properties.socketMode(), flow, slackPlatform,
-					jsonMapper, meterRegistry, clock);
+					jsonMapper, meterRegistry, clock, interactions);
 		}
 
 		@Bean

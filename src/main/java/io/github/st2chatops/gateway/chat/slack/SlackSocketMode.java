@@ -78,6 +78,8 @@ class SlackSocketMode implements SmartLifecycle {
 
 	private final InboundFlow flow;
 
+	private final SlackInteractions interactions;
+
 	private final ChatPlatform<Void> platform;
 
 	private final JsonMapper jsonMapper;
@@ -109,7 +111,9 @@ class SlackSocketMode implements SmartLifecycle {
 	private ExecutorService workers;
 
 	SlackSocketMode(SlackClient client, String appToken, SlackProperties.SocketMode settings, InboundFlow flow,
-			ChatPlatform<Void> platform, JsonMapper jsonMapper, MeterRegistry meterRegistry, Clock clock) {
+			ChatPlatform<Void> platform, JsonMapper jsonMapper, MeterRegistry meterRegistry, Clock clock,
+			SlackInteractions interactions) {
+		this.interactions = interactions;
 		this.client = client;
 		this.appToken = appToken;
 		this.settings = settings;
@@ -338,6 +342,13 @@ class SlackSocketMode implements SmartLifecycle {
 
 	private void run(String type, ChatRequest request) {
 		try {
+			if (SlackInteractionParser.SOCKET.equals(request.kind())) {
+				InboundOutcome<SlackInteraction> clicked = this.interactions.acceptVerified(request.body());
+				if (clicked instanceof InboundOutcome.Refused<SlackInteraction> refused) {
+					logger.warn("A Slack {} envelope ran nothing: {}", type, refused.problem().detail());
+				}
+				return;
+			}
 			InboundOutcome<Void> outcome = this.flow.acceptVerified(this.platform, request);
 			if (outcome instanceof InboundOutcome.Refused<Void> refused) {
 				logger.warn("A Slack {} envelope ran nothing: {}", type, refused.problem().detail());
@@ -370,8 +381,8 @@ class SlackSocketMode implements SmartLifecycle {
 		if ("events_api".equals(type)) {
 			return new ChatRequest(SlackInboundParser.EVENTS, null, this.jsonMapper.writeValueAsBytes(payload));
 		}
-		// interactive payloads: the gateway posts no buttons or modals yet
-		return null;
+		// interactive: a click on an inquiry button, read by the interactions' parser
+		return new ChatRequest(SlackInteractionParser.SOCKET, null, this.jsonMapper.writeValueAsBytes(payload));
 	}
 
 	private static String rootCause(Throwable ex) {
