@@ -11,6 +11,7 @@ import io.github.st2chatops.gateway.chat.ChatCommand;
 import io.github.st2chatops.gateway.chat.ChatCommandPreparer.Prepared;
 import io.github.st2chatops.gateway.chat.ChatInboundParser;
 import io.github.st2chatops.gateway.chat.ChatRequest;
+import io.github.st2chatops.gateway.chat.ChatText;
 import io.github.st2chatops.gateway.chat.InboundCommand;
 
 /**
@@ -100,7 +101,9 @@ record DiscordInboundParser(DiscordProperties properties, DiscordInteractions in
 		}
 		ChatAddress address = new ChatAddress(DiscordConfiguration.PLATFORM, text(interaction, "guild_id"), channel,
 				null, userId, userName, this.interactions.webhookUrl(token));
-		ChatCommand command = new ChatCommand(address, line(data), true);
+		String line = ChatText.normalize(line(data));
+		// "/st2" without a line asks what there is
+		ChatCommand command = new ChatCommand(address, line.isEmpty() ? "help" : line, true);
 		DiscordInteraction message = new DiscordInteraction(id, token);
 		return Parsed
 			.command(InboundCommand.of(message, command, this.properties.dedupeWindow(), "discord:interaction:" + id)
@@ -111,7 +114,7 @@ record DiscordInboundParser(DiscordProperties properties, DiscordInteractions in
 				}));
 	}
 
-	/** The value of the {@code command} option, or an empty line (help) without one. */
+	/** The value of the {@code command} option, or an empty line without one. */
 	private static String line(JsonNode data) {
 		for (JsonNode option : data.path("options")) {
 			if (COMMAND_OPTION.equals(option.path("name").asString(""))

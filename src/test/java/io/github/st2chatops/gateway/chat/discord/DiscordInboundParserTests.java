@@ -35,7 +35,7 @@ class DiscordInboundParserTests {
 		assertThat(inbound.command()).isEqualTo(new ChatCommand(
 				new ChatAddress("discord", "290926798626357999", "645027906669510667", null, "53908232506183680",
 						"53908232506183680", WEBHOOKS + "aW50ZXJhY3Rpb246Nzg2MDA4NzI5NzE1MjEyMzM4OnRva2Vu"),
-				"pack get “st2”", true));
+				"pack get \"st2\"", true));
 		assertThat(inbound.claimKeys()).containsExactly("discord:interaction:786008729715212338");
 		assertThat(inbound.message().id()).isEqualTo("786008729715212338");
 		assertThat(inbound.message().toString()).doesNotContain("aW50ZXJhY3Rpb24");
@@ -55,10 +55,10 @@ class DiscordInboundParserTests {
 	}
 
 	@Test
-	void parseWhenTheOptionIsLeftOutShouldRunAnEmptyLine() {
+	void parseWhenTheOptionIsLeftOutShouldAskForHelp() {
 		String body = COMMAND.replace("{\"name\": \"command\", \"type\": 3, \"value\": \"pack get “st2”\"}", "");
 
-		assertThat(command(parser(DiscordProperties.UserField.ID), body).command().text()).isEmpty();
+		assertThat(command(parser(DiscordProperties.UserField.ID), body).command().text()).isEqualTo("help");
 	}
 
 	@Test

@@ -65,7 +65,7 @@ class DiscordWebhookControllerTests extends WebhookSliceTestBase {
 			.andExpect(status().isOk())
 			.andExpect(content().json("{\"type\":5}", true));
 		await().untilAsserted(() -> assertThat(this.handler.commands()).singleElement()
-			.satisfies((command) -> assertThat(command.text()).isEqualTo("pack get “st2”")));
+			.satisfies((command) -> assertThat(command.text()).isEqualTo("pack get \"st2\"")));
 	}
 
 	@Test
