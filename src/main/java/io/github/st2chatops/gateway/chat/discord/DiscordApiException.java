@@ -2,31 +2,21 @@ package io.github.st2chatops.gateway.chat.discord;
 
 import java.time.Duration;
 
+import io.github.st2chatops.gateway.chat.ChatDeliveryException;
+
 /**
- * Discord did not do what was asked. The message names the call, the HTTP status and
- * Discord's error code, never a token or a body.
+ * Discord did not do what was asked: a {@link ChatDeliveryException} that also keeps the
+ * HTTP status, so the sender can tell an expired interaction token from other refusals.
+ * The message names the call, the HTTP status and Discord's error code, never a token or
+ * a body.
  */
-class DiscordApiException extends RuntimeException {
+class DiscordApiException extends ChatDeliveryException {
 
 	private final int status;
 
-	private final boolean retryable;
-
-	private final Duration retryAfter;
-
-	DiscordApiException(String message, int status, boolean retryable, Duration retryAfter, Throwable cause) {
-		super(message, cause);
+	DiscordApiException(String message, int status, boolean retryable, Duration retryAfter) {
+		super(message, retryable, retryAfter, null);
 		this.status = status;
-		this.retryable = retryable;
-		this.retryAfter = retryAfter;
-	}
-
-	/**
-	 * The HTTP status.
-	 * @return the status, 0 when Discord did not answer
-	 */
-	int status() {
-		return this.status;
 	}
 
 	/**
@@ -37,14 +27,6 @@ class DiscordApiException extends RuntimeException {
 	 */
 	boolean tokenGone() {
 		return this.status == 401 || this.status == 404;
-	}
-
-	boolean retryable() {
-		return this.retryable;
-	}
-
-	Duration retryAfter() {
-		return this.retryAfter;
 	}
 
 }

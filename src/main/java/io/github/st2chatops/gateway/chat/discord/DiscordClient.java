@@ -77,8 +77,7 @@ class DiscordClient {
 				this.restClient.get().uri(URI.create(this.interactions.webhookUrl(token) + "/messages/@original"))));
 		String id = message.path("id").asString("");
 		if (id.isEmpty()) {
-			throw new DiscordApiException("Discord gave no id for an interaction's original message", 200, false, null,
-					null);
+			throw new DiscordApiException("Discord gave no id for an interaction's original message", 200, false, null);
 		}
 		return id;
 	}
@@ -114,25 +113,24 @@ class DiscordClient {
 		catch (RestClientException ex) {
 			// the exception's message holds the URL, and a webhook URL holds the token
 			throw new DiscordApiException("Discord did not answer " + call + " (" + ex.getClass().getSimpleName() + ")",
-					0, true, null, null);
+					0, true, null);
 		}
 	}
 
 	private JsonNode checked(String call, Answer answer) {
 		JsonNode json = json(answer.body());
 		if (answer.status() == 429) {
-			throw new DiscordApiException("Discord is rate limiting " + call, 429, true, retryAfter(answer, json),
-					null);
+			throw new DiscordApiException("Discord is rate limiting " + call, 429, true, retryAfter(answer, json));
 		}
 		if (answer.status() >= 500) {
 			throw new DiscordApiException("Discord failed on " + call + " (HTTP " + answer.status() + ")",
 					answer.status(), true,
-					RetryAfter.parse(answer.headers().getFirst(HttpHeaders.RETRY_AFTER), this.clock), null);
+					RetryAfter.parse(answer.headers().getFirst(HttpHeaders.RETRY_AFTER), this.clock));
 		}
 		if (answer.status() < 200 || answer.status() >= 300) {
 			String code = (json != null) ? json.path("code").asString("") : "";
 			throw new DiscordApiException("Discord refused " + call + " with HTTP " + answer.status()
-					+ (code.isEmpty() ? "" : " (code " + code + ")"), answer.status(), false, null, null);
+					+ (code.isEmpty() ? "" : " (code " + code + ")"), answer.status(), false, null);
 		}
 		return (json != null) ? json : this.jsonMapper.createObjectNode();
 	}

@@ -90,11 +90,11 @@ class DiscordSender implements ChatSender {
 			}
 			done(reply, ack ? token : null);
 		}
-		catch (DiscordApiException ex) {
+		catch (ChatDeliveryException ex) {
 			if (!ex.retryable()) {
 				done(reply, ack ? token : null);
 			}
-			throw new ChatDeliveryException(ex.getMessage(), ex.retryable(), ex.retryAfter(), ex);
+			throw ex;
 		}
 	}
 

@@ -127,7 +127,7 @@ class DiscordWebhookControllerTests extends WebhookSliceTestBase {
 		this.handler.answer((command) -> List.of());
 		this.mvc.perform(signed(twice)).andExpect(content().json("{\"type\":5}"));
 		this.mvc.perform(signed(twice)).andExpect(content().json("{\"type\":5}"));
-		await().untilAsserted(() -> assertThat(this.handler.finished()).isOne());
+		await().untilAsserted(() -> assertThat(this.handler.finished()).hasSize(1));
 		assertThat(this.handler.commands()).hasSize(1);
 	}
 

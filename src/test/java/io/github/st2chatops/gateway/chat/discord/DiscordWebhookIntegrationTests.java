@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.St2WireMock;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -41,7 +41,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.discordKeyPair;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.discordPublicKeyHex;
@@ -77,28 +76,18 @@ class DiscordWebhookIntegrationTests {
 
 	static final KeyPair KEYS = discordKeyPair();
 
-	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
-
-	static final WireMockServer discord = new WireMockServer(options().dynamicPort());
-
 	static final AtomicLong ids = new AtomicLong(786008729715212400L);
 
-	static {
-		st2.start();
-		discord.start();
-	}
+	@RegisterExtension
+	static final StubServer st2 = StubServer.st2().resettingBeforeEach();
+
+	@RegisterExtension
+	static final StubServer discord = StubServer.serving("gateway.chat.discord.api-url", "/api/v10")
+		.resettingBeforeEach();
 
 	@DynamicPropertySource
-	static void urls(DynamicPropertyRegistry registry) {
-		registry.add("gateway.st2.url", st2::baseUrl);
-		registry.add("gateway.chat.discord.api-url", () -> discord.baseUrl() + "/api/v10");
+	static void publicKey(DynamicPropertyRegistry registry) {
 		registry.add("gateway.chat.discord.public-key", () -> discordPublicKeyHex(KEYS));
-	}
-
-	@AfterAll
-	static void stopServers() {
-		st2.stop();
-		discord.stop();
 	}
 
 	@LocalServerPort
@@ -114,8 +103,6 @@ class DiscordWebhookIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		this.http = new GatewayHttp(this.port);
-		st2.resetAll();
-		discord.resetAll();
 		St2WireMock.stubSampleCatalog(st2);
 		St2WireMock.stubDeployStarted(st2, "5f1a7e2b9c1d4a0001e0e009");
 		assertThat(this.synchronizer.sync()).isTrue();
