@@ -1,14 +1,15 @@
 package io.github.st2chatops.gateway.chat.discord;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import io.github.st2chatops.gateway.chat.ChatPlatform;
@@ -44,12 +45,8 @@ class DiscordConfiguration {
 	@Bean
 	DiscordClient discordClient(DiscordProperties properties, DiscordInteractions interactions,
 			RestClient.Builder restClientBuilder, JsonMapper jsonMapper, Clock clock) {
-		HttpClient httpClient = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.timeout())
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(properties.timeout());
+		ClientHttpRequestFactory requestFactory = ClientHttpRequestFactoryBuilder.jdk()
+			.build(HttpClientSettings.defaults().withTimeouts(properties.timeout(), properties.timeout()));
 		return new DiscordClient(restClientBuilder.requestFactory(requestFactory).build(), properties, interactions,
 				jsonMapper, clock);
 	}
