@@ -166,6 +166,14 @@ gateway.st2.api-url is GATEWAY_ST2_API_URL). Rendered into the ConfigMap.
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_ROCKETCHAT_USER_FIELD" .Values.chat.rocketchat.userField) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_ROCKETCHAT_REPLY_DEADLINE" .Values.chat.rocketchat.replyDeadline) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_ROCKETCHAT_MAX_MESSAGE_LENGTH" .Values.chat.rocketchat.maxMessageLength) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_DISCORD_PUBLIC_KEY" .Values.chat.discord.publicKey) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_DISCORD_APPLICATION_ID" .Values.chat.discord.applicationId) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_DISCORD_API_URL" .Values.chat.discord.apiUrl) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_DISCORD_COMMAND_NAME" .Values.chat.discord.commandName) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_DISCORD_USER_FIELD" .Values.chat.discord.userField) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_DISCORD_MESSAGE_LIMIT" .Values.chat.discord.messageLimit) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_DISCORD_DEDUPE_WINDOW" .Values.chat.discord.dedupeWindow) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_DISCORD_TIMEOUT" .Values.chat.discord.timeout) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_GENERIC_CALLBACK_URL" .Values.chat.generic.callbackUrl) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_GENERIC_MAX_MESSAGE_LENGTH" .Values.chat.generic.maxMessageLength) -}}
 {{- include "gateway.put" (list $env "GATEWAY_RELAY_DEDUPE_WINDOW" .Values.relay.dedupeWindow) -}}
@@ -234,6 +242,7 @@ Spring's bracket notation keeps them whole */ -}}
 {{- end -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_ROCKETCHAT_TOKEN" .Values.chat.rocketchat.token) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_ROCKETCHAT_WEBHOOK_URL" .Values.chat.rocketchat.webhookUrl) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_DISCORD_BOT_TOKEN" .Values.chat.discord.botToken) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_GENERIC_SECRET" .Values.chat.generic.secret) -}}
 {{- toYaml $env -}}
 {{- end -}}

@@ -8,15 +8,15 @@ import java.util.Map;
  * same channel and thread from any replica, with no state kept in between.
  *
  * @param platform platform id ({@code slack}, {@code mattermost}, {@code teams},
- * {@code rocketchat}, {@code generic}, {@code api})
+ * {@code rocketchat}, {@code generic}, {@code discord}, {@code api})
  * @param workspace Slack team, Mattermost team, Teams tenant ... or {@code null}
  * @param channel channel id on the platform
  * @param thread thread id ({@code thread_ts}, {@code root_id}, {@code tmid} ...) or
  * {@code null}
  * @param userId the platform's stable user id
  * @param userName the user name st2 sees as requester
- * @param responseUrl a platform reply URL (Slack and Mattermost {@code response_url}) or
- * {@code null}
+ * @param responseUrl a platform reply URL (Slack and Mattermost {@code response_url},
+ * Discord's interaction webhook) or {@code null}
  */
 public record ChatAddress(String platform, String workspace, String channel, String thread, String userId,
 		String userName, String responseUrl) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -48,9 +47,6 @@ import org.slf4j.MDC;
 public class CommandService implements ChatCommandHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(CommandService.class);
-
-	/** The platform labels of the metrics: a fixed set, never a caller's text. */
-	static final Set<String> METRIC_PLATFORMS = Set.of("slack", "mattermost", "teams", "rocketchat", "generic", "api");
 
 	/** The platform of commands that came through the REST API without a channel. */
 	static final String API_PLATFORM = "api";
@@ -201,8 +197,12 @@ public class CommandService implements ChatCommandHandler {
 		}
 	}
 
-	static String metricPlatform(String platform) {
-		return METRIC_PLATFORMS.contains(platform) ? platform : "other";
+	/**
+	 * The platform label of the metrics: a platform the gateway serves (its own ids, so a
+	 * new platform needs no list here), else {@code other}, never a caller's text.
+	 */
+	String metricPlatform(String platform) {
+		return (platform != null && this.servedPlatforms.test(platform)) ? platform : "other";
 	}
 
 	/** Step 1: the prefix, the length and the built-ins. */

@@ -57,7 +57,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"gateway.chat.mattermost.bot-token=6ioei5o1zpgk7gxxq9ofsuwhyo",
 				"gateway.chat.teams.security-token=" + WebhookFuzzIntegrationTests.TEAMS_TOKEN,
 				"gateway.chat.rocketchat.token=" + WebhookFuzzIntegrationTests.ROCKETCHAT_TOKEN,
-				"gateway.chat.generic.secret=" + WebhookFuzzIntegrationTests.GENERIC_SECRET })
+				"gateway.chat.generic.secret=" + WebhookFuzzIntegrationTests.GENERIC_SECRET,
+				"gateway.chat.discord.public-key=" + WebhookFuzzIntegrationTests.DISCORD_PUBLIC_KEY,
+				"gateway.chat.discord.application-id=1100000000000000000",
+				"gateway.chat.discord.bot-token=" + WebhookFuzzIntegrationTests.DISCORD_BOT_TOKEN })
 class WebhookFuzzIntegrationTests {
 
 	static final String SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -73,11 +76,16 @@ class WebhookFuzzIntegrationTests {
 
 	static final String API_TOKEN = "ci-secret-token-0001";
 
+	// RFC 8032's first test key: public, as Discord's application keys are
+	static final String DISCORD_PUBLIC_KEY = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+
+	static final String DISCORD_BOT_TOKEN = "discord-bot-token-for-fuzz";
+
 	/**
 	 * Every credential the gateway accepts here: none may appear in a request.
 	 */
 	static final List<String> CREDENTIALS = List.of(SLACK_SECRET, GENERIC_SECRET, TEAMS_TOKEN, MATTERMOST_TOKEN,
-			ROCKETCHAT_TOKEN, API_TOKEN);
+			ROCKETCHAT_TOKEN, API_TOKEN, DISCORD_BOT_TOKEN);
 
 	/**
 	 * The default seed, then fixed ones (30 once made a body with the real Mattermost
@@ -88,7 +96,7 @@ class WebhookFuzzIntegrationTests {
 	static final int CASES = 100;
 
 	static final String[] PATHS = { "/chat/slack/commands", "/chat/slack/events", "/chat/mattermost", "/chat/teams",
-			"/chat/rocketchat", "/chat/generic", "/api/v1/commands", "/api/v1/commands/match" };
+			"/chat/rocketchat", "/chat/generic", "/chat/discord", "/api/v1/commands", "/api/v1/commands/match" };
 
 	static final String[] CONTENT_TYPES = { "application/json", "application/x-www-form-urlencoded", "text/plain",
 			"application/json; charset=ISO-8859-1", "application/json; charset=UTF-16",
@@ -106,7 +114,8 @@ class WebhookFuzzIntegrationTests {
 		.andServing("gateway.chat.mattermost.url", "")
 		.andServing("gateway.chat.teams.default-workflow-url", "/teams")
 		.andServing("gateway.chat.rocketchat.webhook-url", "/rocketchat")
-		.andServing("gateway.chat.generic.callback-url", "/generic");
+		.andServing("gateway.chat.generic.callback-url", "/generic")
+		.andServing("gateway.chat.discord.api-url", "/discord");
 
 	@LocalServerPort
 	int port;
@@ -207,6 +216,12 @@ class WebhookFuzzIntegrationTests {
 		if (random.nextBoolean()) {
 			builder.header("X-Slack-Request-Timestamp", timestamp);
 			builder.header("X-Slack-Signature", random.nextBoolean() ? forged : "v0=" + hex(random, 32));
+		}
+		if (path.equals("/chat/discord") && random.nextBoolean()) {
+			// an Ed25519 signature of the right length, made by no key of the
+			// application's
+			builder.header("X-Signature-Timestamp", timestamp);
+			builder.header("X-Signature-Ed25519", hex(random, 64));
 		}
 		if (random.nextBoolean()) {
 			builder.header("X-Gateway-Timestamp", timestamp);

@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -104,6 +110,52 @@ public final class WebhookTestSupport {
 	public static String[] teamsSigned(byte[] key, byte[] body) {
 		return new String[] { HttpHeaders.AUTHORIZATION,
 				"HMAC " + Base64.getEncoder().encodeToString(HmacSha256.sign(key, body)) };
+	}
+
+	/**
+	 * A fresh Ed25519 key pair, as a Discord application has.
+	 * @return the key pair
+	 */
+	public static KeyPair discordKeyPair() {
+		try {
+			return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The public key as Discord shows it: the 32 raw bytes in hex (the end of the X.509
+	 * encoding).
+	 * @param keys the key pair
+	 * @return 64 hex digits
+	 */
+	public static String discordPublicKeyHex(KeyPair keys) {
+		byte[] encoded = keys.getPublic().getEncoded();
+		return HexFormat.of().formatHex(encoded, encoded.length - 32, encoded.length);
+	}
+
+	/**
+	 * Discord's signature headers: {@code X-Signature-Ed25519}, the hex Ed25519 signature
+	 * of {@code <timestamp><body>}, and {@code X-Signature-Timestamp}.
+	 * @param key the application's private key
+	 * @param timestamp Unix seconds
+	 * @param body the body
+	 * @return header names and values
+	 */
+	public static String[] discordSigned(PrivateKey key, String timestamp, byte[] body) {
+		try {
+			Signature signer = Signature.getInstance("Ed25519");
+			signer.initSign(key);
+			signer.update(timestamp.getBytes(StandardCharsets.UTF_8));
+			signer.update(body);
+			return new String[] { "X-Signature-Ed25519", HexFormat.of().formatHex(signer.sign()),
+					"X-Signature-Timestamp", timestamp };
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

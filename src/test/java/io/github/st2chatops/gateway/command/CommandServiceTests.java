@@ -385,10 +385,13 @@ class CommandServiceTests {
 	}
 
 	@Test
-	void metricsPlatformShouldComeFromAFixedSet() {
-		assertThat(CommandService.metricPlatform("slack")).isEqualTo("slack");
-		assertThat(CommandService.metricPlatform("irc")).isEqualTo("other");
-		assertThat(CommandService.metricPlatform("<script>")).isEqualTo("other");
+	void metricsPlatformShouldBeAServedPlatformOrOther() {
+		CommandService service = service();
+		assertThat(service.metricPlatform("slack")).isEqualTo("slack");
+		assertThat(service.metricPlatform("api")).isEqualTo("api");
+		assertThat(service.metricPlatform("teams")).isEqualTo("other");
+		assertThat(service.metricPlatform("irc")).isEqualTo("other");
+		assertThat(service.metricPlatform("<script>")).isEqualTo("other");
 	}
 
 	private static AliasDefinition alias(String name, String format) {

@@ -35,7 +35,7 @@ final class GatewaySettings {
 			"relay/token", "chat/slack/appToken", "chat/slack/signingSecret", "chat/slack/botToken",
 			"chat/mattermost/token", "chat/mattermost/botToken", "chat/teams/securityToken",
 			"chat/teams/defaultWorkflowUrl", "chat/teams/workflowUrls", "chat/rocketchat/token",
-			"chat/rocketchat/webhookUrl", "chat/generic/secret", "inquiry/signingSecret");
+			"chat/rocketchat/webhookUrl", "chat/discord/botToken", "chat/generic/secret", "inquiry/signingSecret");
 
 	/**
 	 * The settings DESIGN.md names that docs/configuration.md does not list yet (their
@@ -46,10 +46,11 @@ final class GatewaySettings {
 			"gateway.chat.mattermost.url", "gateway.chat.mattermost.bot-token", "gateway.chat.teams.security-token",
 			"gateway.chat.teams.workflow-urls.<channel id>", "gateway.chat.teams.default-workflow-url",
 			"gateway.chat.rocketchat.token", "gateway.chat.rocketchat.webhook-url", "gateway.chat.generic.secret",
-			"gateway.chat.generic.callback-url", "gateway.relay.token", "gateway.relay.stream.enabled",
-			"gateway.rate-limit.enabled", "gateway.rate-limit.per-user", "gateway.rate-limit.per-channel",
-			"gateway.api.keys.<name>.token", "gateway.api.keys.<name>.user", "gateway.state.store",
-			"gateway.state.key-prefix");
+			"gateway.chat.generic.callback-url", "gateway.chat.discord.public-key",
+			"gateway.chat.discord.application-id", "gateway.chat.discord.bot-token", "gateway.chat.discord.api-url",
+			"gateway.relay.token", "gateway.relay.stream.enabled", "gateway.rate-limit.enabled",
+			"gateway.rate-limit.per-user", "gateway.rate-limit.per-channel", "gateway.api.keys.<name>.token",
+			"gateway.api.keys.<name>.user", "gateway.state.store", "gateway.state.key-prefix");
 
 	/** Spring Boot's own settings the deployment must control. */
 	static final List<String> OPERATIONS_SETTINGS = List.of("server.port", "management.server.port",
@@ -118,6 +119,7 @@ final class GatewaySettings {
 		properties.put(TEAMS_WORKFLOW_URLS + "." + TEAMS_CHANNEL, "chat/teams/workflowUrls");
 		properties.put("gateway.chat.rocketchat.token", "chat/rocketchat/token");
 		properties.put("gateway.chat.rocketchat.webhook-url", "chat/rocketchat/webhookUrl");
+		properties.put("gateway.chat.discord.bot-token", "chat/discord/botToken");
 		properties.put("gateway.chat.generic.secret", "chat/generic/secret");
 		properties.put("gateway.chat.generic.callback-url", "chat/generic/callbackUrl");
 		properties.put("gateway.chat.slack.user-field", "chat/slack/userField");
@@ -141,6 +143,14 @@ final class GatewaySettings {
 		properties.put("gateway.chat.rocketchat.user-field", "chat/rocketchat/userField");
 		properties.put("gateway.chat.rocketchat.reply-deadline", "chat/rocketchat/replyDeadline");
 		properties.put("gateway.chat.rocketchat.max-message-length", "chat/rocketchat/maxMessageLength");
+		properties.put("gateway.chat.discord.public-key", "chat/discord/publicKey");
+		properties.put("gateway.chat.discord.application-id", "chat/discord/applicationId");
+		properties.put("gateway.chat.discord.api-url", "chat/discord/apiUrl");
+		properties.put("gateway.chat.discord.command-name", "chat/discord/commandName");
+		properties.put("gateway.chat.discord.user-field", "chat/discord/userField");
+		properties.put("gateway.chat.discord.message-limit", "chat/discord/messageLimit");
+		properties.put("gateway.chat.discord.dedupe-window", "chat/discord/dedupeWindow");
+		properties.put("gateway.chat.discord.timeout", "chat/discord/timeout");
 		properties.put("gateway.chat.generic.max-message-length", "chat/generic/maxMessageLength");
 		properties.put("gateway.relay.token", "relay/token");
 		properties.put("gateway.relay.dedupe-window", "relay/dedupeWindow");

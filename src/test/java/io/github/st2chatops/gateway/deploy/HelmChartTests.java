@@ -142,7 +142,7 @@ class HelmChartTests {
 		assertThat(rendered.text()).doesNotContain("s3cr3t-");
 		assertThat(rendered.configMapData().values()).noneMatch((value) -> value.contains("s3cr3t-"));
 		assertThat(rendered.secretData().values()).allMatch((value) -> value.contains("s3cr3t-"));
-		assertThat(rendered.secretData()).hasSize(15);
+		assertThat(rendered.secretData()).hasSize(16);
 		Map<String, Object> container = rendered.container();
 		assertThat((List<Map<String, Object>>) at(container, "envFrom")).containsExactly(
 				Map.of("configMapRef", Map.of("name", FULLNAME)), Map.of("secretRef", Map.of("name", FULLNAME)));

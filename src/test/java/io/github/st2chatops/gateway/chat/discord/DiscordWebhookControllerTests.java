@@ -1,0 +1,157 @@
+package io.github.st2chatops.gateway.chat.discord;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import io.github.st2chatops.gateway.chat.ChatWebhookSliceConfiguration;
+import io.github.st2chatops.gateway.chat.WebhookSliceTestBase;
+
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.discordKeyPair;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.discordPublicKeyHex;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.discordSigned;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * {@code POST /chat/discord} in a web slice: PING, the deferred answer, and the failure
+ * paths, answered before anything runs. Requests are signed with a key pair made here.
+ */
+@WebMvcTest(controllers = DiscordWebhookController.class, properties = { "gateway.st2.url=http://127.0.0.1:9",
+		"gateway.st2.api-key=test-api-key", "gateway.chat.discord.application-id=1100000000000000000",
+		"gateway.chat.discord.bot-token=test-bot-token", "gateway.chat.discord.api-url=http://127.0.0.1:9/api" })
+@Import({ ChatWebhookSliceConfiguration.class, DiscordConfiguration.class })
+@EnableConfigurationProperties(DiscordProperties.class)
+class DiscordWebhookControllerTests extends WebhookSliceTestBase {
+
+	static final KeyPair KEYS = discordKeyPair();
+
+	static final String COMMAND = fixtureText("/chat/discord/application-command.json");
+
+	@DynamicPropertySource
+	static void publicKey(DynamicPropertyRegistry registry) {
+		registry.add("gateway.chat.discord.public-key", () -> discordPublicKeyHex(KEYS));
+	}
+
+	@Test
+	void receiveWhenPingShouldAnswerPongAndRunNothing() throws Exception {
+		this.mvc.perform(signed(fixtureText("/chat/discord/ping.json")))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"type\":1}", true));
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@Test
+	void receiveWhenCommandShouldAnswerDeferredAndRunIt() throws Exception {
+		this.mvc.perform(signed(COMMAND.replace("786008729715212338", "786008729715212301")))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"type\":5}", true));
+		await().untilAsserted(() -> assertThat(this.handler.commands()).singleElement()
+			.satisfies((command) -> assertThat(command.text()).isEqualTo("pack get \"st2\"")));
+	}
+
+	@Test
+	void receiveWhenSignatureIsOfAnotherKeyShouldBe401AndRunNothing() throws Exception {
+		byte[] body = COMMAND.getBytes(StandardCharsets.UTF_8);
+		String[] headers = discordSigned(discordKeyPair().getPrivate(), now(), body);
+		this.mvc.perform(request(body).header(headers[0], headers[1]).header(headers[2], headers[3]))
+			.andExpect(problem(401, "unauthorized"))
+			.andExpect(jsonPath("$.detail").value("The Discord signature does not match the request."));
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@Test
+	void receiveWhenPingIsUnsignedShouldBe401() throws Exception {
+		// Discord checks an endpoint with such requests and removes one that accepts them
+		this.mvc.perform(request(fixtureText("/chat/discord/ping.json").getBytes(StandardCharsets.UTF_8)))
+			.andExpect(problem(401, "unauthorized"));
+	}
+
+	@Test
+	void receiveWhenSignedLongAgoShouldBe401() throws Exception {
+		byte[] body = COMMAND.getBytes(StandardCharsets.UTF_8);
+		String[] headers = discordSigned(KEYS.getPrivate(),
+				String.valueOf(Instant.now().minusSeconds(600).getEpochSecond()), body);
+		this.mvc.perform(request(body).header(headers[0], headers[1]).header(headers[2], headers[3]))
+			.andExpect(problem(401, "unauthorized"));
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@Test
+	void receiveWhenBodyIsNotJsonShouldBe400() throws Exception {
+		this.mvc.perform(signed("{\"type\": ")).andExpect(problem(400, "invalid-request"));
+	}
+
+	@Test
+	void receiveWhenCommandHasNoUserShouldBe400() throws Exception {
+		this.mvc.perform(signed(COMMAND.replace("\"member\"", "\"other\"")))
+			.andExpect(problem(400, "invalid-request"))
+			.andExpect(jsonPath("$.detail").value("The Discord interaction has no 'member.user.id or user.id'."));
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@Test
+	void receiveWhenAnotherCommandOrAComponentShouldSayWhatItRunsAndRunNothing() throws Exception {
+		for (String body : new String[] { COMMAND.replace("\"name\": \"st2\"", "\"name\": \"deploy\""),
+				COMMAND.replace("\"type\": 2,", "\"type\": 3,") }) {
+			this.mvc.perform(signed(body))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.type").value(4))
+				.andExpect(jsonPath("$.data.flags").value(64))
+				.andExpect(jsonPath("$.data.content").value(DiscordWebhookController.NOT_A_COMMAND));
+		}
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	@Test
+	void receiveWhenTheSameInteractionComesTwiceShouldRunOnce() throws Exception {
+		String twice = COMMAND.replace("786008729715212338", "786008729715212302");
+		this.handler.answer((command) -> List.of());
+		this.mvc.perform(signed(twice)).andExpect(content().json("{\"type\":5}"));
+		this.mvc.perform(signed(twice)).andExpect(content().json("{\"type\":5}"));
+		await().untilAsserted(() -> assertThat(this.handler.finished()).hasSize(1));
+		assertThat(this.handler.commands()).hasSize(1);
+	}
+
+	@Test
+	void receiveWhenStateStoreIsDownShouldBe503WithRetryAfterAndRunNothing() throws Exception {
+		this.claims.setDown(true);
+		this.mvc.perform(signed(COMMAND.replace("786008729715212338", "786008729715212303")))
+			.andExpect(problem(503, "unavailable"))
+			.andExpect(header().string("Retry-After", "5"));
+		assertThat(this.handler.commands()).isEmpty();
+	}
+
+	private static MockHttpServletRequestBuilder signed(String json) {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		String[] headers = discordSigned(KEYS.getPrivate(), now(), body);
+		return request(body).header(headers[0], headers[1]).header(headers[2], headers[3]);
+	}
+
+	private static MockHttpServletRequestBuilder request(byte[] body) {
+		return post("/chat/discord").contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	private static String now() {
+		return String.valueOf(Instant.now().getEpochSecond());
+	}
+
+}
