@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
 
-import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.chat.HmacSha256;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.St2WireMock;
 import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,10 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -58,7 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"gateway.chat.teams.security-token=" + WebhookFuzzIntegrationTests.TEAMS_TOKEN,
 				"gateway.chat.rocketchat.token=" + WebhookFuzzIntegrationTests.ROCKETCHAT_TOKEN,
 				"gateway.chat.generic.secret=" + WebhookFuzzIntegrationTests.GENERIC_SECRET })
-class WebhookFuzzIntegrationTests {
+class WebhookFuzzIntegrationTests extends GatewayIntegrationTestBase {
 
 	static final String SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
@@ -108,12 +106,6 @@ class WebhookFuzzIntegrationTests {
 		.andServing("gateway.chat.rocketchat.webhook-url", "/rocketchat")
 		.andServing("gateway.chat.generic.callback-url", "/generic");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AliasCatalogSynchronizer synchronizer;
-
 	final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@BeforeEach
@@ -124,7 +116,7 @@ class WebhookFuzzIntegrationTests {
 		St2WireMock.stubSampleCatalog(st2);
 		// were anything to run, st2 would start it: the test counts what reached st2
 		St2WireMock.stubDeployStarted(st2, "5f1a7e2b9c1d4a0001e0e001");
-		assertThat(this.synchronizer.sync()).isTrue();
+		syncCatalog();
 	}
 
 	static LongStream seeds() {
