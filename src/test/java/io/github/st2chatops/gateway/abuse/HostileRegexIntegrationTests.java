@@ -10,19 +10,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
-import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.StubServer;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -43,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 				"gateway.api.keys.ci.token=ci-secret-token-0001", "gateway.api.keys.ci.user=ci-bot",
 				"gateway.api.keys.ops.token=ops-secret-token-0002", "gateway.api.keys.ops.user=ops-bot",
 				"gateway.rate-limit.per-user=20/1m", "gateway.rate-limit.per-channel=1000/1m" })
-class HostileRegexIntegrationTests {
+class HostileRegexIntegrationTests extends GatewayIntegrationTestBase {
 
 	static final String CI = "ci-secret-token-0001";
 
@@ -53,17 +49,6 @@ class HostileRegexIntegrationTests {
 
 	@RegisterExtension
 	static final StubServer st2 = StubServer.st2();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AliasCatalogSynchronizer synchronizer;
-
-	@Autowired
-	CircuitBreakerRegistry circuitBreakers;
-
-	GatewayHttp http;
 
 	@BeforeEach
 	void loadCatalog() throws IOException {
@@ -85,9 +70,8 @@ class HostileRegexIntegrationTests {
 					 "start_timestamp": "2026-11-24T10:00:00.000000Z"},
 					 "actionalias": {"name": "deploy", "pack": "ops"}}""")));
 		// the sync at start-up met an empty WireMock and may have opened the breaker
-		this.circuitBreakers.getAllCircuitBreakers().forEach((breaker) -> breaker.reset());
+		closeCircuitBreakers();
 		await().atMost(Duration.ofSeconds(10)).until(this.synchronizer::sync);
-		this.http = new GatewayHttp(this.port);
 	}
 
 	@Test

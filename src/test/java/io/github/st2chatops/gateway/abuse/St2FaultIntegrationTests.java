@@ -6,20 +6,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
-import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.St2WireMock;
 import io.github.st2chatops.gateway.support.StubServer;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -40,36 +36,24 @@ import static org.awaitility.Awaitility.await;
 		properties = { "gateway.st2.api-key=st2-test-api-key", "gateway.st2.retry.max-retries=0",
 				"gateway.st2.read-timeout=500ms", "gateway.catalog.refresh-interval=1h",
 				"gateway.api.keys.ci.token=ci-secret-token-0001", "gateway.api.keys.ci.user=ci-bot" })
-class St2FaultIntegrationTests {
+class St2FaultIntegrationTests extends GatewayIntegrationTestBase {
 
 	static final String CI = "ci-secret-token-0001";
 
 	@RegisterExtension
 	static final StubServer st2 = StubServer.st2(options().containerThreads(20));
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AliasCatalogSynchronizer synchronizer;
-
-	@Autowired
-	CircuitBreakerRegistry circuitBreakers;
-
-	GatewayHttp http;
-
 	@BeforeEach
 	void loadCatalog() {
 		st2.resetAll();
 		// each test starts with st2 trusted again: the breaker's opening is tested on its
 		// own
-		this.circuitBreakers.getAllCircuitBreakers().forEach((breaker) -> breaker.reset());
+		closeCircuitBreakers();
 		St2WireMock.stubSampleCatalog(st2);
 		// a connection st2 reset in the previous test may still sit in the client's pool
 		// and
 		// fail one sync; the synchronizer keeps the last good catalog, so try again
 		await().atMost(Duration.ofSeconds(10)).until(this.synchronizer::sync);
-		this.http = new GatewayHttp(this.port);
 	}
 
 	@Test

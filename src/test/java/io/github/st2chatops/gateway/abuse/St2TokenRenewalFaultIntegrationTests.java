@@ -5,20 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.MutableClock;
 import io.github.st2chatops.gateway.support.St2WireMock;
 import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -40,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"gateway.st2.retry.max-retries=0", "gateway.catalog.refresh-interval=1h",
 				"gateway.api.keys.ci.token=ci-secret-token-0001", "gateway.api.keys.ci.user=ci-bot" })
 @Import(St2TokenRenewalFaultIntegrationTests.Clocks.class)
-class St2TokenRenewalFaultIntegrationTests {
+class St2TokenRenewalFaultIntegrationTests extends GatewayIntegrationTestBase {
 
 	static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
@@ -70,16 +68,10 @@ class St2TokenRenewalFaultIntegrationTests {
 		St2WireMock.stubDeployStarted(st2, "5f1a7e2b9c1d4a0001e0e001");
 	}
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AliasCatalogSynchronizer synchronizer;
-
 	@Test
 	void authDownDuringRenewalShouldKeepUsingTheTokenThenSaySoClearly() {
 		GatewayHttp http = new GatewayHttp(this.port);
-		assertThat(this.synchronizer.sync()).isTrue();
+		syncCatalog();
 		assertThat(run(http)).containsEntry("outcome", "executed");
 
 		// renewal is due (within the margin before expiry) but st2's auth service is down

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
 
-import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.chat.HmacSha256;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.St2WireMock;
 import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,10 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -61,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"gateway.chat.discord.public-key=" + WebhookFuzzIntegrationTests.DISCORD_PUBLIC_KEY,
 				"gateway.chat.discord.application-id=1100000000000000000",
 				"gateway.chat.discord.bot-token=" + WebhookFuzzIntegrationTests.DISCORD_BOT_TOKEN })
-class WebhookFuzzIntegrationTests {
+class WebhookFuzzIntegrationTests extends GatewayIntegrationTestBase {
 
 	static final String SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
@@ -117,12 +115,6 @@ class WebhookFuzzIntegrationTests {
 		.andServing("gateway.chat.generic.callback-url", "/generic")
 		.andServing("gateway.chat.discord.api-url", "/discord");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AliasCatalogSynchronizer synchronizer;
-
 	final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@BeforeEach
@@ -133,7 +125,7 @@ class WebhookFuzzIntegrationTests {
 		St2WireMock.stubSampleCatalog(st2);
 		// were anything to run, st2 would start it: the test counts what reached st2
 		St2WireMock.stubDeployStarted(st2, "5f1a7e2b9c1d4a0001e0e001");
-		assertThat(this.synchronizer.sync()).isTrue();
+		syncCatalog();
 	}
 
 	static LongStream seeds() {

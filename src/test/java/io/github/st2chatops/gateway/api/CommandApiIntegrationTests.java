@@ -4,10 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
-import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.St2WireMock;
 import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -43,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"gateway.catalog.refresh-interval=1h",
 				"gateway.chat.slack.signing-secret=slack-signing-secret-for-tests",
 				"gateway.chat.slack.bot-token=xoxb-test-token" })
-class CommandApiIntegrationTests {
+class CommandApiIntegrationTests extends GatewayIntegrationTestBase {
 
 	@RegisterExtension
 	static final StubServer st2 = StubServer.st2();
@@ -52,23 +50,14 @@ class CommandApiIntegrationTests {
 
 	static final String CI = "ci-secret-token-0001";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AliasCatalogSynchronizer synchronizer;
-
 	@Autowired
 	MeterRegistry meterRegistry;
-
-	GatewayHttp http;
 
 	@BeforeEach
 	void loadCatalog() {
 		st2.resetAll();
 		St2WireMock.stubSampleCatalog(st2);
-		assertThat(this.synchronizer.sync()).isTrue();
-		this.http = new GatewayHttp(this.port);
+		syncCatalog();
 	}
 
 	@Test

@@ -6,22 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.chat.HmacSha256;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
-import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.St2WireMock;
 import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
@@ -46,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 				"gateway.access.rules[2].users=api:ci,generic:alice", "gateway.access.rules[2].packs=ops,linux",
 				"gateway.access.rules[2].effect=allow", "gateway.rate-limit.per-user=3/1h",
 				"gateway.chat.generic.secret=" + AccessIntegrationTests.SECRET })
-class AccessIntegrationTests {
+class AccessIntegrationTests extends GatewayIntegrationTestBase {
 
 	static final String SECRET = "generic-secret-for-access-tests";
 
@@ -58,27 +54,14 @@ class AccessIntegrationTests {
 
 	static final AtomicInteger sequence = new AtomicInteger();
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AliasCatalogSynchronizer synchronizer;
-
-	GatewayHttp http;
-
 	@BeforeEach
 	void loadCatalog() {
 		st2.resetAll();
 		callback.resetAll();
 		callback.stubFor(post("/callback").willReturn(ok()));
 		St2WireMock.stubSampleCatalog(st2);
-		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution"))
-			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
-					{"execution": {"id": "5f1a7e2b9c1d4a0001e0e001", "status": "requested",
-					 "action": {"ref": "core.local"}, "parameters": {}, "context": {}},
-					 "actionalias": {"name": "x", "pack": "y"}, "message": "Started"}""")));
-		assertThat(this.synchronizer.sync()).isTrue();
-		this.http = new GatewayHttp(this.port);
+		St2WireMock.stubDeployStarted(st2, "5f1a7e2b9c1d4a0001e0e001");
+		syncCatalog();
 	}
 
 	@Test
@@ -170,7 +153,7 @@ class AccessIntegrationTests {
 		Response response = sendGeneric("alice", "!st2 deploy web to prod");
 
 		assertThat(response.status()).isEqualTo(202);
-		assertThat(awaitCallbackText()).contains("Started");
+		assertThat(awaitCallbackText()).contains("Deploying web");
 		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
 	}
 

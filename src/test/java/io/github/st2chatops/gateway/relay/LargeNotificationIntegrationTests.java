@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"gateway.relay.token=" + LargeNotificationIntegrationTests.TOKEN,
 				"gateway.chat.generic.secret=generic-secret-for-large-results-01",
 				"gateway.chat.generic.max-message-length=" + LargeNotificationIntegrationTests.PLATFORM_LIMIT })
-class LargeNotificationIntegrationTests {
+class LargeNotificationIntegrationTests extends GatewayIntegrationTestBase {
 
 	static final String TOKEN = "relay-token-for-large-results-0123";
 
@@ -48,14 +48,8 @@ class LargeNotificationIntegrationTests {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	@LocalServerPort
-	int port;
-
-	GatewayHttp http;
-
 	@BeforeEach
 	void setUp() {
-		this.http = new GatewayHttp(this.port);
 		chat.stubFor(post("/callback").willReturn(aResponse().withStatus(200)));
 	}
 

@@ -1,6 +1,7 @@
 package io.github.st2chatops.gateway.relay;
 
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// the reply URLs below are on 127.0.0.1: allowed here as Slack's
 				// hooks.slack.com
 				"gateway.chat.slack.response-url-hosts=hooks.slack.com,127.0.0.1" })
-class NotificationPlatformsIntegrationTests {
+class NotificationPlatformsIntegrationTests extends GatewayIntegrationTestBase {
 
 	static final String TOKEN = "relay-token-0123456789abcdef";
 
@@ -51,14 +51,8 @@ class NotificationPlatformsIntegrationTests {
 		.andServing("gateway.chat.generic.callback-url", "/generic/results")
 		.resettingBeforeEach();
 
-	@LocalServerPort
-	int port;
-
-	GatewayHttp http;
-
 	@BeforeEach
 	void setUp() {
-		this.http = new GatewayHttp(this.port);
 		chat.stubFor(post("/slack/api/chat.postMessage").willReturn(json("slack-chat-postMessage-ok.json")));
 		chat.stubFor(post("/slack/api/chat.postEphemeral").willReturn(json("slack-chat-postEphemeral-ok.json")));
 		chat.stubFor(get("/mattermost/api/v4/posts/axdygg1957njfe5pu38saikdho")

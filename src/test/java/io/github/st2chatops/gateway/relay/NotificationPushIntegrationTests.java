@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.StubServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 
@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
 				"gateway.relay.token=" + NotificationPushIntegrationTests.TOKEN })
 @Import(RelayTestConfiguration.class)
-class NotificationPushIntegrationTests {
+class NotificationPushIntegrationTests extends GatewayIntegrationTestBase {
 
 	static final String TOKEN = "relay-token-0123456789abcdef";
 
@@ -54,9 +54,6 @@ class NotificationPushIntegrationTests {
 
 	@RegisterExtension
 	static final StubServer chat = StubServer.serving("test.chat.url", "").resettingBeforeEach();
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	RelayTestConfiguration.RecordingSleeper sleeper;
@@ -67,11 +64,8 @@ class NotificationPushIntegrationTests {
 	@Autowired
 	MeterRegistry meterRegistry;
 
-	GatewayHttp http;
-
 	@BeforeEach
 	void setUp() {
-		this.http = new GatewayHttp(this.port);
 		this.sleeper.waits().clear();
 		this.claimStore.setUnavailable(false);
 		chat.stubFor(post("/messages").willReturn(aResponse().withStatus(200)));

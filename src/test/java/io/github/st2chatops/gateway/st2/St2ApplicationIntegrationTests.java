@@ -43,8 +43,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = St2ApplicationIntegrationTests.St2Application.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
+		// WireMock's first templated answer can take seconds on a busy machine: a read
+		// timeout of 5s, so that no test depends on another having warmed it up
 		properties = { "gateway.st2.username=chatops_bot",
-				"gateway.st2.password=" + St2ApplicationIntegrationTests.PASSWORD, "gateway.st2.read-timeout=1s",
+				"gateway.st2.password=" + St2ApplicationIntegrationTests.PASSWORD, "gateway.st2.read-timeout=5s",
 				"gateway.st2.retry.delay=1ms", "management.endpoints.web.exposure.include=health,env,configprops",
 				"management.endpoint.health.show-details=always",
 				// application.yaml's groups as they are; this slice has no alias catalog,

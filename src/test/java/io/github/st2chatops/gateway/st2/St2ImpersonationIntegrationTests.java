@@ -6,9 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.github.st2chatops.gateway.GatewayApplication;
-import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
-import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.MutableClock;
 import io.github.st2chatops.gateway.support.St2WireMock;
 import io.github.st2chatops.gateway.support.StubServer;
@@ -16,17 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -51,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"gateway.st2.impersonation.enabled=true", "gateway.st2.impersonation.users=api:alice-chat=alice",
 				"gateway.st2.impersonation.nickname-platforms=api" })
 @Import(St2ImpersonationIntegrationTests.Clocks.class)
-class St2ImpersonationIntegrationTests {
+class St2ImpersonationIntegrationTests extends GatewayIntegrationTestBase {
 
 	static final String GATEWAY_TOKEN = "5e86421776f946e98faea4d5b1f1a7f1";
 
@@ -66,14 +62,6 @@ class St2ImpersonationIntegrationTests {
 
 	static final MutableClock clock = MutableClock.at(Instant.parse("2026-11-24T12:00:00Z"));
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AliasCatalogSynchronizer synchronizer;
-
-	GatewayHttp http;
-
 	@BeforeEach
 	void loadCatalog() {
 		st2.resetAll();
@@ -84,13 +72,8 @@ class St2ImpersonationIntegrationTests {
 			.withRequestBody(matchingJsonPath("$.impersonate_user", absent()))
 			.willReturn(St2WireMock.token(GATEWAY_TOKEN, clock.instant().plus(Duration.ofHours(24)))));
 		St2WireMock.stubSampleCatalog(st2);
-		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution"))
-			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("""
-					{"execution": {"id": "5f1a7e2b9c1d4a0001e0e001", "status": "requested",
-					 "action": {"ref": "ops.deploy"}, "parameters": {}, "context": {}},
-					 "actionalias": {"name": "deploy", "pack": "ops"}, "message": "Started"}""")));
-		assertThat(this.synchronizer.sync()).isTrue();
-		this.http = new GatewayHttp(this.port);
+		St2WireMock.stubDeployStarted(st2, "5f1a7e2b9c1d4a0001e0e001");
+		syncCatalog();
 	}
 
 	@Test

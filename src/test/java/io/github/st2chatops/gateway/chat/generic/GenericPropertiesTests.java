@@ -1,13 +1,11 @@
 package io.github.st2chatops.gateway.chat.generic;
 
-import java.time.Clock;
-
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+
+import io.github.st2chatops.gateway.chat.ChatPlatformTestBeans;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GenericPropertiesTests {
 
-	final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Base.class,
-			GenericConfiguration.class);
+	final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(ChatPlatformTestBeans.class, Base.class, GenericConfiguration.class);
 
 	@Test
 	void withoutSecretGenericShouldBeOff() {
@@ -68,16 +66,6 @@ class GenericPropertiesTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(GenericProperties.class)
 	static class Base {
-
-		@Bean
-		JsonMapper jsonMapper() {
-			return JsonMapper.builder().build();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
 
 	}
 

@@ -1,14 +1,13 @@
 package io.github.st2chatops.gateway.chat.rocketchat;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+
+import io.github.st2chatops.gateway.chat.ChatPlatformTestBeans;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +20,8 @@ class RocketChatPropertiesTests {
 
 	static final String WEBHOOK = "https://chat.example.com/hooks/5f7c0e1d2a3b4c5d6e7f8091/Xq2jZk7WmN4rT9sVbC1dE6fG";
 
-	final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Base.class,
-			RocketChatConfiguration.class);
+	final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(ChatPlatformTestBeans.class, Base.class, RocketChatConfiguration.class);
 
 	@Test
 	void withoutTokenRocketChatShouldBeOff() {
@@ -72,16 +71,6 @@ class RocketChatPropertiesTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(RocketChatProperties.class)
 	static class Base {
-
-		@Bean
-		JsonMapper jsonMapper() {
-			return JsonMapper.builder().build();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
 
 	}
 

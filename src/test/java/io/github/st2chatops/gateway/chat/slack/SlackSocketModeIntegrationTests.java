@@ -34,7 +34,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -96,9 +95,7 @@ class SlackSocketModeIntegrationTests extends WebhookIntegrationTestBase {
 		server.goSilent(false);
 		slack.stubFor(post("/api/apps.connections.open").withHeader("Authorization", equalTo("Bearer " + APP_TOKEN))
 			.willReturn(okJson("{\"ok\":true,\"url\":\"" + server.url() + "\"}")));
-		slack.stubFor(
-				post("/api/chat.postMessage").willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json"))));
-		slack.stubFor(post(urlPathMatching("/commands/.*")).willReturn(okJson("{\"ok\":true}")));
+		SlackWebhookIntegrationTests.slackTakesEveryMessage(slack);
 		this.handler.answer((command) -> {
 			events.add("run:" + command.text());
 			return List.of(new ChatReply(command.address(), "echo: " + command.text(), java.util.Map.of(), false));

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import io.github.st2chatops.gateway.chat.ChatCommand;
@@ -26,7 +25,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,11 +42,7 @@ class SlackUserNameIntegrationTests extends WebhookIntegrationTestBase {
 
 	@BeforeEach
 	void setUp() {
-		slack.stubFor(
-				post("/api/chat.postMessage").willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json"))));
-		slack.stubFor(post("/api/chat.postEphemeral")
-			.willReturn(okJson(fixtureText("/chat/slack/chat-postEphemeral-ok.json"))));
-		slack.stubFor(post(urlPathMatching("/commands/.*")).willReturn(okJson("{\"ok\":true}")));
+		SlackWebhookIntegrationTests.slackTakesEveryMessage(slack);
 	}
 
 	@Test

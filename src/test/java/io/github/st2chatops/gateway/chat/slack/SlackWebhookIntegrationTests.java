@@ -67,6 +67,15 @@ class SlackWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	@BeforeEach
 	void setUp() {
+		slackTakesEveryMessage(slack);
+	}
+
+	/**
+	 * Slack's Web API and the slash commands' response_urls taking every message, with
+	 * the answers Slack documents.
+	 * @param slack WireMock as Slack
+	 */
+	static void slackTakesEveryMessage(StubServer slack) {
 		slack.stubFor(
 				post("/api/chat.postMessage").willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json"))));
 		slack.stubFor(post("/api/chat.postEphemeral")

@@ -3,19 +3,18 @@ package io.github.st2chatops.gateway.chat.teams;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
+
+import io.github.st2chatops.gateway.chat.ChatPlatformTestBeans;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertiesPropertySource;
@@ -30,8 +29,8 @@ class TeamsPropertiesTests {
 
 	static final String CHANNEL = "19:253b1f341670408fb6fcb4541c6cd3cc@thread.tacv2";
 
-	final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Base.class,
-			TeamsConfiguration.class);
+	final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(ChatPlatformTestBeans.class, Base.class, TeamsConfiguration.class);
 
 	@Test
 	void withoutSecurityTokenTeamsShouldBeOff() {
@@ -146,16 +145,6 @@ class TeamsPropertiesTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(TeamsProperties.class)
 	static class Base {
-
-		@Bean
-		JsonMapper jsonMapper() {
-			return JsonMapper.builder().build();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
 
 	}
 
