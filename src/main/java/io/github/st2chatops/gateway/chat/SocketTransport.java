@@ -27,6 +27,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -68,6 +71,8 @@ public abstract class SocketTransport implements SmartLifecycle {
 
 	private final Duration pingInterval;
 
+	private final JsonMapper jsonMapper;
+
 	private final MeterRegistry meterRegistry;
 
 	private final Clock clock;
@@ -96,15 +101,17 @@ public abstract class SocketTransport implements SmartLifecycle {
 	 * @param name what logs call it ("Slack Socket Mode")
 	 * @param connections how many connections to hold open
 	 * @param pingInterval how often each connection is pinged
+	 * @param jsonMapper reads frames
 	 * @param meterRegistry where the meters go
 	 * @param clock the clock
 	 */
 	protected SocketTransport(String platform, String name, int connections, Duration pingInterval,
-			MeterRegistry meterRegistry, Clock clock) {
+			JsonMapper jsonMapper, MeterRegistry meterRegistry, Clock clock) {
 		this.platform = platform;
 		this.name = name;
 		this.wanted = connections;
 		this.pingInterval = pingInterval;
+		this.jsonMapper = jsonMapper;
 		this.meterRegistry = meterRegistry;
 		this.clock = clock;
 		meterRegistry.gauge(CONNECTIONS_METER, Tags.of("platform", platform), this.connections,
@@ -121,11 +128,12 @@ public abstract class SocketTransport implements SmartLifecycle {
 	protected abstract Target target();
 
 	/**
-	 * A whole text frame arrived.
+	 * A whole text frame arrived, and it is JSON (a frame that is not is logged and
+	 * ignored).
 	 * @param link the connection
-	 * @param text the frame
+	 * @param frame the frame
 	 */
-	protected abstract void received(Link link, String text);
+	protected abstract void received(Link link, JsonNode frame);
 
 	/**
 	 * The upgrade succeeded. By default nothing happens: the platform's greeting frame
@@ -454,7 +462,7 @@ public abstract class SocketTransport implements SmartLifecycle {
 			if (last) {
 				String text = this.partial.toString();
 				this.partial.setLength(0);
-				received(this, text);
+				frame(text);
 			}
 			webSocket.request(1);
 			return null;
@@ -493,6 +501,18 @@ public abstract class SocketTransport implements SmartLifecycle {
 		 */
 		public CompletableFuture<WebSocket> sendText(String text) {
 			return send((ws) -> ws.sendText(text, true));
+		}
+
+		private void frame(String text) {
+			JsonNode frame;
+			try {
+				frame = SocketTransport.this.jsonMapper.readTree(text);
+			}
+			catch (JacksonException ex) {
+				logger.warn("{}: a frame that is not JSON arrived; ignored", SocketTransport.this.name);
+				return;
+			}
+			received(this, frame);
 		}
 
 		private void heard() {

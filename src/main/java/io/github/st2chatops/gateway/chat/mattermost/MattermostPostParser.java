@@ -4,20 +4,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
-import io.github.st2chatops.gateway.chat.ChatCommandPreparer.Prepared;
 import io.github.st2chatops.gateway.chat.ChatInboundParser;
-import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.ChatText;
 import io.github.st2chatops.gateway.chat.InboundCommand;
+import io.github.st2chatops.gateway.chat.UserNamePreparer;
 
 /**
  * Reads a {@code posted} event of Mattermost's WebSocket, as the server builds it:
@@ -45,8 +42,6 @@ record MattermostPostParser(MattermostProperties properties, MattermostClient cl
 
 	/** The kind of request of a {@code posted} event. */
 	static final String POSTED = "posted";
-
-	private static final Logger logger = LoggerFactory.getLogger(MattermostPostParser.class);
 
 	@Override
 	public Parsed<MattermostRequest> parse(ChatRequest request) {
@@ -94,31 +89,7 @@ record MattermostPostParser(MattermostProperties properties, MattermostClient cl
 		InboundCommand<MattermostRequest> command = InboundCommand.of(new MattermostRequest(false, postId),
 				new ChatCommand(address, line, addressed), this.properties.dedupeWindow(), "mattermost:post:" + postId);
 		return Parsed.command((this.properties.userField() == MattermostProperties.UserField.NAME)
-				? command.preparedBy(this::withUserName) : command);
-	}
-
-	/**
-	 * Posts carry the user's id only: {@code user-field: name} looks the username up, off
-	 * the socket's thread.
-	 */
-	private Prepared withUserName(ChatCommand command) {
-		ChatAddress address = command.address();
-		try {
-			String name = this.client.username(address.userId());
-			return new Prepared.Ready(
-					new ChatCommand(
-							new ChatAddress(address.platform(), address.workspace(), address.channel(),
-									address.thread(), address.userId(), name, null),
-							command.text(), command.addressed()));
-		}
-		catch (MattermostApiException ex) {
-			logger.warn("Could not read the Mattermost username of user {}: {}", address.userId(), ex.getMessage());
-			if (!command.addressed()) {
-				return new Prepared.Refused(List.of());
-			}
-			return new Prepared.Refused(List.of(ChatReply.of(address,
-					"I could not look up your Mattermost username, so nothing ran. The gateway's log says why.")));
-		}
+				? command.preparedBy(new UserNamePreparer("Mattermost", this.client::username, "")) : command);
 	}
 
 	/** The user ids in {@code data.mentions}, a JSON array written as a string. */

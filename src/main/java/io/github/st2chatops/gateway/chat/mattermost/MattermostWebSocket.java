@@ -1,7 +1,6 @@
 package io.github.st2chatops.gateway.chat.mattermost;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,7 +66,7 @@ class MattermostWebSocket extends SocketTransport {
 	MattermostWebSocket(MattermostClient client, MattermostProperties properties, InboundFlow flow,
 			JsonMapper jsonMapper, MeterRegistry meterRegistry, Clock clock) {
 		super(MattermostConfiguration.PLATFORM, "Mattermost WebSocket", 1, properties.websocket().pingInterval(),
-				meterRegistry, clock);
+				jsonMapper, meterRegistry, clock);
 		this.client = client;
 		this.properties = properties;
 		this.flow = flow;
@@ -112,15 +110,7 @@ class MattermostWebSocket extends SocketTransport {
 	}
 
 	@Override
-	protected void received(Link link, String text) {
-		JsonNode frame;
-		try {
-			frame = this.jsonMapper.readTree(text);
-		}
-		catch (JacksonException ex) {
-			logger.warn("Mattermost sent a WebSocket frame that is not JSON; ignored");
-			return;
-		}
+	protected void received(Link link, JsonNode frame) {
 		this.attemptsSinceFrame = 0;
 		String event = frame.path("event").asString("");
 		if (event.isEmpty()) {
@@ -141,7 +131,7 @@ class MattermostWebSocket extends SocketTransport {
 		this.nextSequence = Math.max(this.nextSequence, sequence + 1);
 		if (MattermostPostParser.POSTED.equals(event)) {
 			ChatRequest request = new ChatRequest(MattermostPostParser.POSTED, null,
-					text.getBytes(StandardCharsets.UTF_8));
+					this.jsonMapper.writeValueAsBytes(frame));
 			if (!handOver(() -> run(request))) {
 				logger.info("A Mattermost post arrived while the gateway stopped; left to the other replicas");
 			}

@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,7 +69,7 @@ class SlackSocketMode extends SocketTransport {
 			ChatPlatform<Void> platform, JsonMapper jsonMapper, MeterRegistry meterRegistry, Clock clock,
 			SlackInteractions interactions) {
 		super(SlackConfiguration.PLATFORM, "Slack Socket Mode", settings.connections(), settings.pingInterval(),
-				meterRegistry, clock);
+				jsonMapper, meterRegistry, clock);
 		this.interactions = interactions;
 		this.client = client;
 		this.appToken = appToken;
@@ -90,16 +89,8 @@ class SlackSocketMode extends SocketTransport {
 	}
 
 	@Override
-	protected void received(Link connection, String text) {
+	protected void received(Link connection, JsonNode frame) {
 		Instant arrived = clock().instant();
-		JsonNode frame;
-		try {
-			frame = this.jsonMapper.readTree(text);
-		}
-		catch (JacksonException ex) {
-			logger.warn("Slack sent a Socket Mode frame that is not JSON; ignored");
-			return;
-		}
 		String type = frame.path("type").asString("");
 		if ("hello".equals(type)) {
 			ready(connection);

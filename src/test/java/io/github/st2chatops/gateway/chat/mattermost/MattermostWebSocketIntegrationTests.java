@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,12 +108,13 @@ class MattermostWebSocketIntegrationTests {
 	void setUp() {
 		sockets().refuseConnections(false);
 		sockets().goSilent(false);
-		stubMattermost();
+		stub(mattermost);
 		this.handler.reset();
 		await().until(() -> this.health.health().getStatus().equals(Status.UP) && !sockets().openLinks().isEmpty());
 	}
 
-	static void stubMattermost() {
+	/** Mattermost's users/me (the bot) and posts. */
+	static void stub(Stubbing mattermost) {
 		mattermost.stubFor(get("/api/v4/users/me").withHeader("Authorization", equalTo("Bearer " + BOT_TOKEN))
 			.willReturn(okJson(fixtureText("/chat/mattermost/bot-user.json"))));
 		mattermost.stubFor(post("/api/v4/posts").willReturn(aResponse().withStatus(201)
