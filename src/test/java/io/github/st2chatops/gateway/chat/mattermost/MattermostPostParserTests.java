@@ -36,7 +36,8 @@ class MattermostPostParserTests {
 
 	private final MattermostProperties properties = new MattermostProperties(List.of(),
 			URI.create("https://mm.example.com"), "bot-token", MattermostProperties.UserField.ID,
-			Duration.ofMillis(2500), 16383, Duration.ofHours(1), Duration.ofSeconds(10), null);
+			Duration.ofMillis(2500), 16383, Duration.ofHours(1), Duration.ofSeconds(10),
+			new MattermostProperties.WebSocket(true, Duration.ofSeconds(10), null));
 
 	private final MattermostClient client = new MattermostClient(RestClient.create(),
 			URI.create("https://mm.example.com"), "bot-token", this.jsonMapper);
