@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit.Stubbing;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -16,21 +15,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
-import io.github.st2chatops.gateway.chat.RecordingChatCommandHandler;
-import io.github.st2chatops.gateway.chat.RecordingChatTestConfiguration;
 import io.github.st2chatops.gateway.chat.SocketTransport;
 import io.github.st2chatops.gateway.chat.SocketTransportHealth;
 import io.github.st2chatops.gateway.chat.WebSocketTestServer;
-import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -41,7 +36,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,12 +45,10 @@ import static org.awaitility.Awaitility.await;
  * {@code posts}), a real WebSocket server speaking Mattermost's events, a recording
  * handler as the command pipeline.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
-				"gateway.chat.mattermost.websocket.enabled=true",
-				"gateway.chat.mattermost.websocket.ping-interval=500ms" })
-@Import(RecordingChatTestConfiguration.class)
-class MattermostWebSocketIntegrationTests {
+@TestPropertySource(properties = { "gateway.chat.mattermost.websocket.enabled=true",
+		"gateway.chat.mattermost.websocket.ping-interval=500ms",
+		"gateway.chat.mattermost.bot-token=" + MattermostWebSocketIntegrationTests.BOT_TOKEN })
+class MattermostWebSocketIntegrationTests extends WebhookIntegrationTestBase {
 
 	static final String BOT_TOKEN = "6ioei5o1zpgk7gxxq9ofsuwhyo";
 
@@ -73,22 +65,18 @@ class MattermostWebSocketIntegrationTests {
 	static final MattermostWebSocketServer server = new MattermostWebSocketServer(events);
 
 	@RegisterExtension
-	static WireMockExtension mattermost = WireMockExtension.newInstance()
-		.options(wireMockConfig().dynamicPort())
-		.build();
+	static final StubServer mattermost = StubServer.serving("gateway.chat.mattermost.url", "").resettingBeforeEach();
 
-	@DynamicPropertySource
-	static void mattermostProperties(DynamicPropertyRegistry registry) {
-		registry.add("gateway.chat.mattermost.url", mattermost::baseUrl);
-		registry.add("gateway.chat.mattermost.bot-token", () -> BOT_TOKEN);
-		registry.add("gateway.chat.mattermost.websocket.url", server::url);
+	static {
+		// before the context starts, so the socket finds the bot at once
+		stub(mattermost);
 	}
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	RecordingChatCommandHandler handler;
+	/** The WebSocket is a server of its own, not WireMock. */
+	@DynamicPropertySource
+	static void webSocketUrl(DynamicPropertyRegistry registry) {
+		registry.add("gateway.chat.mattermost.websocket.url", server::url);
+	}
 
 	@Autowired
 	MattermostWebSocket webSocket;
@@ -109,7 +97,6 @@ class MattermostWebSocketIntegrationTests {
 		sockets().refuseConnections(false);
 		sockets().goSilent(false);
 		stub(mattermost);
-		this.handler.reset();
 		await().until(() -> this.health.health().getStatus().equals(Status.UP) && !sockets().openLinks().isEmpty());
 	}
 
@@ -132,7 +119,7 @@ class MattermostWebSocketIntegrationTests {
 				postRequestedFor(urlEqualTo("/api/v4/posts"))
 					.withRequestBody(matchingJsonPath("$.root_id", equalTo(postId)))
 					.withRequestBody(matchingJsonPath("$.channel_id", equalTo(CHANNEL_ID)))
-					.withRequestBody(matchingJsonPath("$.message", equalTo("ran: pack get st2")))));
+					.withRequestBody(matchingJsonPath("$.message", equalTo("echo: pack get st2")))));
 		assertThat(this.handler.commands()).containsExactly(
 				new ChatCommand(new ChatAddress("mattermost", TEAM_ID, CHANNEL_ID, postId, USER_ID, USER_ID, null),
 						"pack get st2", true));
@@ -258,11 +245,8 @@ class MattermostWebSocketIntegrationTests {
 
 	@Test
 	void webhookEndpointShouldBeOffWithoutAToken() {
-		GatewayHttp http = new GatewayHttp(this.port);
-
-		assertThat(
-				http.post("/chat/mattermost", "text=x", "Content-Type", "application/x-www-form-urlencoded").status())
-			.isEqualTo(404);
+		assertThat(this.http.post("/chat/mattermost", "text=x", "Content-Type", "application/x-www-form-urlencoded")
+			.status()).isEqualTo(404);
 	}
 
 	private static WebSocketTestServer sockets() {
