@@ -36,7 +36,7 @@ class MattermostPostParserTests {
 
 	private final MattermostProperties properties = new MattermostProperties(List.of(),
 			URI.create("https://mm.example.com"), "bot-token", MattermostProperties.UserField.ID,
-			Duration.ofMillis(2500), 16383, Duration.ofHours(1), Duration.ofSeconds(10),
+			Duration.ofMillis(2500), 16383, Duration.ofHours(1), Duration.ofSeconds(10), List.of(),
 			new MattermostProperties.WebSocket(true, Duration.ofSeconds(10), null));
 
 	private final MattermostClient client = new MattermostClient(RestClient.create(),
