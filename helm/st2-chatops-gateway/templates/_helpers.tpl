@@ -263,7 +263,7 @@ webhooks may be on.
 {{- $refs := .Values.secretKeyRefs | default dict -}}
 {{- $slackSocket := and (or $chat.slack.appToken (hasKey $refs "GATEWAY_CHAT_SLACK_APP_TOKEN")) (ne (toString $chat.slack.socketMode.enabled) "false") -}}
 {{- $sockets := or $slackSocket $chat.mattermost.websocket.enabled -}}
-{{- $inbound := or .Values.existingSecret .Values.api.keys .Values.relay.token $chat.slack.signingSecret $chat.mattermost.token $chat.teams.securityToken $chat.rocketchat.token $chat.generic.secret -}}
+{{- $inbound := or .Values.existingSecret .Values.api.keys .Values.relay.token $chat.slack.signingSecret $chat.mattermost.token $chat.teams.securityToken $chat.rocketchat.token $chat.generic.secret $chat.discord.publicKey -}}
 {{- range $name := list "GATEWAY_CHAT_SLACK_SIGNING_SECRET" "GATEWAY_CHAT_MATTERMOST_TOKEN" "GATEWAY_CHAT_TEAMS_SECURITY_TOKEN" "GATEWAY_CHAT_ROCKETCHAT_TOKEN" "GATEWAY_CHAT_GENERIC_SECRET" "GATEWAY_RELAY_TOKEN" -}}
 {{- if hasKey $refs $name -}}{{- $inbound = true -}}{{- end -}}
 {{- end -}}
