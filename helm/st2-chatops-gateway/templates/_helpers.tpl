@@ -152,6 +152,11 @@ gateway.st2.api-url is GATEWAY_ST2_API_URL). Rendered into the ConfigMap.
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_SLACK_RESPONSE_URL_HOSTS" (join "," .)) -}}
 {{- end -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_URL" .Values.chat.mattermost.url) -}}
+{{- if .Values.chat.mattermost.websocket.enabled -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_WEBSOCKET_ENABLED" true) -}}
+{{- end -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_WEBSOCKET_PING_INTERVAL" .Values.chat.mattermost.websocket.pingInterval) -}}
+{{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_WEBSOCKET_URL" .Values.chat.mattermost.websocket.url) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_USER_FIELD" .Values.chat.mattermost.userField) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_REPLY_DEADLINE" .Values.chat.mattermost.replyDeadline) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_MATTERMOST_MESSAGE_LIMIT" .Values.chat.mattermost.messageLimit) -}}
@@ -245,6 +250,24 @@ Spring's bracket notation keeps them whole */ -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_DISCORD_BOT_TOKEN" .Values.chat.discord.botToken) -}}
 {{- include "gateway.put" (list $env "GATEWAY_CHAT_GENERIC_SECRET" .Values.chat.generic.secret) -}}
 {{- toYaml $env -}}
+{{- end -}}
+
+{{/*
+"true" when the gateway needs nothing to call it over http: a socket transport is on (Slack
+Socket Mode, the Mattermost WebSocket), and no webhook platform, API key or relay token is
+set. With existingSecret the chart cannot see which credentials there are, so it assumes
+webhooks may be on.
+*/}}
+{{- define "gateway.socketsOnly" -}}
+{{- $chat := .Values.chat -}}
+{{- $refs := .Values.secretKeyRefs | default dict -}}
+{{- $slackSocket := and (or $chat.slack.appToken (hasKey $refs "GATEWAY_CHAT_SLACK_APP_TOKEN")) (ne (toString $chat.slack.socketMode.enabled) "false") -}}
+{{- $sockets := or $slackSocket $chat.mattermost.websocket.enabled -}}
+{{- $inbound := or .Values.existingSecret .Values.api.keys .Values.relay.token $chat.slack.signingSecret $chat.mattermost.token $chat.teams.securityToken $chat.rocketchat.token $chat.generic.secret $chat.discord.publicKey -}}
+{{- range $name := list "GATEWAY_CHAT_SLACK_SIGNING_SECRET" "GATEWAY_CHAT_MATTERMOST_TOKEN" "GATEWAY_CHAT_TEAMS_SECURITY_TOKEN" "GATEWAY_CHAT_ROCKETCHAT_TOKEN" "GATEWAY_CHAT_GENERIC_SECRET" "GATEWAY_RELAY_TOKEN" -}}
+{{- if hasKey $refs $name -}}{{- $inbound = true -}}{{- end -}}
+{{- end -}}
+{{- if and $sockets (not $inbound) -}}true{{- end -}}
 {{- end -}}
 
 {{/* The Secret the pods read credentials from; empty when there is none. */}}

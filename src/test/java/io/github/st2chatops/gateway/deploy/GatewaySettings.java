@@ -137,6 +137,9 @@ final class GatewaySettings {
 		properties.put("gateway.chat.mattermost.dedupe-window", "chat/mattermost/dedupeWindow");
 		properties.put("gateway.chat.mattermost.timeout", "chat/mattermost/timeout");
 		properties.put("gateway.chat.mattermost.response-url-hosts", "chat/mattermost/responseUrlHosts");
+		properties.put("gateway.chat.mattermost.websocket.enabled", "chat/mattermost/websocket/enabled");
+		properties.put("gateway.chat.mattermost.websocket.ping-interval", "chat/mattermost/websocket/pingInterval");
+		properties.put("gateway.chat.mattermost.websocket.url", "chat/mattermost/websocket/url");
 		properties.put("gateway.chat.teams.user-field", "chat/teams/userField");
 		properties.put("gateway.chat.teams.reply-deadline", "chat/teams/replyDeadline");
 		properties.put("gateway.chat.teams.max-message-length", "chat/teams/maxMessageLength");

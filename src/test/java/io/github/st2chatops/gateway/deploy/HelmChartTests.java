@@ -460,6 +460,49 @@ class HelmChartTests {
 	}
 
 	@Test
+	void onlySocketTransportsShouldNeedNoIngressAndNoInboundHttp() {
+		Object[] sockets = { "chat.slack.appToken", "xapp-1-A01-s3cr3t", "chat.slack.botToken", "s3cr3t-bot",
+				"chat.mattermost.websocket.enabled", true, "chat.mattermost.url", "https://mattermost.example.com",
+				"chat.mattermost.botToken", "s3cr3t-mattermost-bot", "ingress.enabled", true };
+		Rendered rendered = this.chart.render(minimal(sockets));
+
+		assertThat(rendered.find("Ingress")).isEmpty();
+		Map<String, Object> policy = rendered.get("NetworkPolicy");
+		assertThat((List<String>) at(policy, "spec.policyTypes")).containsExactly("Ingress", "Egress");
+		assertThat((List<Map<String, Object>>) at(policy, "spec.ingress")).extracting((rule) -> ports(rule))
+			.as("only the management port: the kubelet's probes, Prometheus")
+			.containsExactly(List.of("management/TCP"));
+		assertThat(rendered.configMapData()).containsEntry("GATEWAY_CHAT_MATTERMOST_WEBSOCKET_ENABLED", "true");
+		assertThat(this.chart
+			.render(minimal("chat.mattermost.websocket.enabled", true, "chat.mattermost.url",
+					"https://mattermost.example.com", "chat.mattermost.botToken", "s3cr3t-mattermost-bot"))
+			.find("Ingress")).as("the Ingress stays off by default").isEmpty();
+	}
+
+	@Test
+	void socketTransportsBesideAWebhookPlatformOrTheApiShouldKeepInboundHttp() {
+		Object[] mattermostSocket = { "chat.mattermost.websocket.enabled", true, "chat.mattermost.url",
+				"https://mattermost.example.com", "chat.mattermost.botToken", "s3cr3t-mattermost-bot",
+				"ingress.enabled", true };
+		for (Object[] more : List.of(new Object[] { "chat.generic.secret", "s3cr3t-generic-0123456789" },
+				new Object[] { "relay.token", "s3cr3t-relay-token-0123" },
+				new Object[] { "api.keys",
+						Map.of("ops", Map.of("token", "s3cr3t-api-token-0123456789", "user", "ops")) },
+				new Object[] { "chat.slack.socketMode.enabled", false, "chat.slack.appToken", "xapp-1-A01-s3cr3t",
+						"chat.slack.botToken", "s3cr3t-bot", "chat.mattermost.websocket.enabled", false,
+						"chat.mattermost.token", "s3cr3t-mattermost-token" })) {
+			List<Object> values = new ArrayList<>(List.of(mattermostSocket));
+			values.addAll(List.of(more));
+			Rendered rendered = this.chart.render(minimal(values.toArray()));
+			assertThat(rendered.find("Ingress")).as("%s", values).isPresent();
+			assertThat((List<Map<String, Object>>) at(rendered.get("NetworkPolicy"), "spec.ingress"))
+				.extracting((rule) -> ports(rule))
+				.first()
+				.isEqualTo(List.of("http/TCP"));
+		}
+	}
+
+	@Test
 	void st2UrlsAndUserFromExtraEnvFromShouldNeedNoSt2UrlOrCredential() {
 		Rendered rendered = this.chart
 			.render(values("extraEnvFrom", List.of(Map.of("configMapRef", Map.of("name", StackstormHa.URLS_CONFIG_MAP)),

@@ -130,11 +130,39 @@ class MattermostClient {
 							.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.botToken)));
 		String rootId = post.path("root_id").asString("");
 		String root = rootId.isEmpty() ? postId : rootId;
+		rememberRoot(postId, root);
+		return root;
+	}
+
+	/**
+	 * Remembers the root of a post's thread, known from the post itself.
+	 * @param postId the post
+	 * @param rootId its thread's root (the post itself when it is a root)
+	 */
+	void rememberRoot(String postId, String rootId) {
 		if (this.roots.size() >= MAX_CACHED) {
 			this.roots.clear();
 		}
-		this.roots.put(postId, root);
-		return root;
+		this.roots.put(postId, rootId);
+	}
+
+	/**
+	 * The account the bot token belongs to ({@code GET /api/v4/users/me}).
+	 * @return its id and username
+	 */
+	MattermostBot me() {
+		JsonNode user = checked("GET /api/v4/users/me",
+				exchange("GET /api/v4/users/me",
+						this.restClient.get()
+							.uri(api("users", "me"))
+							.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.botToken)));
+		String id = user.path("id").asString("");
+		String username = user.path("username").asString("");
+		if (id.isEmpty() || username.isEmpty()) {
+			throw new MattermostApiException("Mattermost gave no id and username for the bot account", 200, false, null,
+					null);
+		}
+		return new MattermostBot(id, username);
 	}
 
 	/**

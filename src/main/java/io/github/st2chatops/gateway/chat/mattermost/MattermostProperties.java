@@ -11,8 +11,9 @@ import org.springframework.util.StringUtils;
 import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
 
 /**
- * Mattermost settings. Mattermost is on when {@code token} is set; then {@code url} and
- * {@code bot-token} must be set too.
+ * Mattermost settings. Mattermost is on when {@code token} is set (slash commands and
+ * outgoing webhooks) or {@code websocket.enabled} is true (the gateway connects out and
+ * needs no public URL), or both; then {@code url} and {@code bot-token} must be set too.
  *
  * @param token the token of the slash command or outgoing webhook (Mattermost shows it
  * once the integration is saved); several, comma-separated, when both a slash command and
@@ -34,12 +35,13 @@ import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
  * response_urls point unless its Site URL differs). A response_url elsewhere, loopback
  * and private addresses included, is never followed: replies go through the API instead,
  * and a notification whose context names one is refused
+ * @param websocket the WebSocket settings
  */
 @ConfigurationProperties("gateway.chat.mattermost")
 public record MattermostProperties(List<String> token, URI url, String botToken,
 		@DefaultValue("id") UserField userField, @DefaultValue("2500ms") Duration replyDeadline,
 		@DefaultValue("16383") int messageLimit, @DefaultValue("1h") Duration dedupeWindow,
-		@DefaultValue("10s") Duration timeout, List<String> responseUrlHosts) {
+		@DefaultValue("10s") Duration timeout, List<String> responseUrlHosts, @DefaultValue WebSocket websocket) {
 
 	/** The property that lists more hosts response_urls may point to. */
 	static final String RESPONSE_URL_HOSTS = "gateway.chat.mattermost.response-url-hosts";
@@ -47,27 +49,34 @@ public record MattermostProperties(List<String> token, URI url, String botToken,
 	/** The property that turns Mattermost on. */
 	static final String TOKEN = "gateway.chat.mattermost.token";
 
+	/** The property that turns the WebSocket on. */
+	static final String WEBSOCKET_ENABLED = "gateway.chat.mattermost.websocket.enabled";
+
 	/**
-	 * The setting that switches the platform on: without a value, the platform is off.
+	 * The setting that switches the HTTP endpoint on: without a value, it answers 404.
+	 * The platform itself is on when this is set or {@link #WEBSOCKET_ENABLED} is true.
 	 */
 	static final String ENABLED_BY = TOKEN;
 
 	public MattermostProperties {
 		responseUrlHosts = ResponseUrlPolicy.checkedHosts(RESPONSE_URL_HOSTS, responseUrlHosts);
 		token = (token != null) ? token.stream().filter(StringUtils::hasText).map(String::strip).toList() : List.of();
-		if (!token.isEmpty()) {
+		websocket = (websocket != null) ? websocket : new WebSocket(false, Duration.ofSeconds(10), null);
+		String enabledBy = !token.isEmpty() ? TOKEN : (websocket.enabled() ? WEBSOCKET_ENABLED : null);
+		if (enabledBy != null) {
 			if (url == null) {
-				throw new IllegalArgumentException("gateway.chat.mattermost.url must be set when " + TOKEN
+				throw new IllegalArgumentException("gateway.chat.mattermost.url must be set when " + enabledBy
 						+ " is set (the Mattermost server's base URL, e.g. https://mattermost.example.com)");
 			}
 			if (!StringUtils.hasText(botToken)) {
-				throw new IllegalArgumentException("gateway.chat.mattermost.bot-token must be set when " + TOKEN
+				throw new IllegalArgumentException("gateway.chat.mattermost.bot-token must be set when " + enabledBy
 						+ " is set (a bot account's access token, from Integrations > Bot Accounts)");
 			}
 		}
 		else if (url != null || StringUtils.hasText(botToken)) {
-			throw new IllegalArgumentException(TOKEN + " must be set when gateway.chat.mattermost.url or "
-					+ "gateway.chat.mattermost.bot-token is set (the token of the slash command or outgoing webhook)");
+			throw new IllegalArgumentException(TOKEN + " (slash commands, outgoing webhooks) or " + WEBSOCKET_ENABLED
+					+ "=true (the gateway connects out) must be set when gateway.chat.mattermost.url or "
+					+ "gateway.chat.mattermost.bot-token is set");
 		}
 		if (url != null && (!url.isAbsolute() || !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))
 				|| url.getHost() == null)) {
@@ -90,10 +99,23 @@ public record MattermostProperties(List<String> token, URI url, String botToken,
 
 	/**
 	 * Whether Mattermost is configured.
-	 * @return true when a token is set
+	 * @return true when a token is set or the WebSocket is on
 	 */
 	boolean enabled() {
-		return !this.token.isEmpty();
+		return !this.token.isEmpty() || this.websocket.enabled();
+	}
+
+	/**
+	 * Where the WebSocket connects: {@code websocket.url}, else {@code url} with ws or
+	 * wss and {@code /api/v4/websocket}.
+	 * @return the URL without query
+	 */
+	URI websocketUrl() {
+		if (this.websocket.url() != null) {
+			return this.websocket.url();
+		}
+		String base = this.url.toString().replaceFirst("^http", "ws");
+		return URI.create((base.endsWith("/") ? base : base + "/") + "api/v4/websocket");
 	}
 
 	@Override
@@ -102,7 +124,35 @@ public record MattermostProperties(List<String> token, URI url, String botToken,
 				+ ", botToken=" + (StringUtils.hasText(this.botToken) ? "******" : "<unset>") + ", userField="
 				+ this.userField + ", replyDeadline=" + this.replyDeadline + ", messageLimit=" + this.messageLimit
 				+ ", dedupeWindow=" + this.dedupeWindow + ", timeout=" + this.timeout + ", responseUrlHosts="
-				+ this.responseUrlHosts + "]";
+				+ this.responseUrlHosts + ", websocket=" + this.websocket + "]";
+	}
+
+	/**
+	 * WebSocket settings: with the WebSocket on, the gateway connects to Mattermost as
+	 * the bot account and needs no public URL.
+	 *
+	 * @param enabled whether the gateway follows posts over Mattermost's WebSocket
+	 * (default false)
+	 * @param pingInterval how often the gateway pings Mattermost; a connection that hears
+	 * nothing for three intervals is replaced (default 10s)
+	 * @param url where the WebSocket is, when not at the server's /api/v4/websocket (a
+	 * ws:// or wss:// URL; default: derived from url)
+	 */
+	public record WebSocket(@DefaultValue("false") boolean enabled, @DefaultValue("10s") Duration pingInterval,
+			URI url) {
+
+		public WebSocket {
+			if (pingInterval == null || pingInterval.compareTo(Duration.ofMillis(50)) < 0) {
+				throw new IllegalArgumentException(
+						"gateway.chat.mattermost.websocket.ping-interval must be at least 50ms");
+			}
+			if (url != null && (!url.isAbsolute() || !("wss".equals(url.getScheme()) || "ws".equals(url.getScheme()))
+					|| url.getHost() == null)) {
+				throw new IllegalArgumentException(
+						"gateway.chat.mattermost.websocket.url must be an absolute ws:// or wss:// URL");
+			}
+		}
+
 	}
 
 	/**

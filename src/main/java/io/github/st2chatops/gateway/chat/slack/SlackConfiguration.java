@@ -29,6 +29,7 @@ import io.github.st2chatops.gateway.chat.ChatRequestVerifier;
 import io.github.st2chatops.gateway.chat.InboundFlow;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
+import io.github.st2chatops.gateway.chat.SocketTransportHealth;
 
 /**
  * Slack's beans, present only when {@code gateway.chat.slack.signing-secret} (HTTP
@@ -117,8 +118,8 @@ class SlackConfiguration {
 		}
 
 		@Bean
-		SlackSocketModeHealth slackSocketModeHealthIndicator(SlackSocketMode slackSocketMode) {
-			return new SlackSocketModeHealth(slackSocketMode);
+		SocketTransportHealth slackSocketModeHealthIndicator(SlackSocketMode slackSocketMode) {
+			return new SocketTransportHealth(slackSocketMode);
 		}
 
 	}

@@ -14,13 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
-import io.github.st2chatops.gateway.chat.ChatCommandPreparer;
-import io.github.st2chatops.gateway.chat.ChatCommandPreparer.Prepared;
 import io.github.st2chatops.gateway.chat.ChatInboundParser;
-import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.FormFields;
 import io.github.st2chatops.gateway.chat.InboundCommand;
+import io.github.st2chatops.gateway.chat.UserNamePreparer;
 
 /**
  * Reads Slack's verified requests: slash commands ({@link #COMMANDS}, form-encoded) and
@@ -159,34 +157,9 @@ record SlackInboundParser(SlackProperties properties, SlackUserNames userNames,
 		// the same message arrives as both app_mention and message: claim both ids
 		InboundCommand<Void> command = InboundCommand.of(null, new ChatCommand(address, line, addressed),
 				this.properties.dedupeWindow(), "slack:event:" + eventId, "slack:message:" + channel + ":" + ts);
-		return Parsed.command((this.properties.userField() == SlackProperties.UserField.NAME)
-				? command.preparedBy(this::withUserName) : command);
-	}
-
-	/**
-	 * Events carry the user's id only: {@code user-field: name} looks the name up, after
-	 * Slack was answered.
-	 */
-	private Prepared withUserName(ChatCommand command) {
-		ChatAddress address = command.address();
-		try {
-			String name = this.userNames.nameOf(address.userId());
-			return new Prepared.Ready(
-					new ChatCommand(
-							new ChatAddress(address.platform(), address.workspace(), address.channel(),
-									address.thread(), address.userId(), name, address.responseUrl()),
-							command.text(), command.addressed()));
-		}
-		catch (SlackApiException ex) {
-			logger.warn("Could not read the Slack name of user {}: {}", address.userId(), ex.getMessage());
-			if (!command.addressed()) {
-				return new Prepared.Refused(List.of());
-			}
-			return new Prepared.Refused(List.of(new ChatReply(address,
-					"I could not look up your Slack user name, so nothing ran. The gateway's log says why "
-							+ "(its Slack app may lack the users:read scope).",
-					Map.of(), true)));
-		}
+		return Parsed.command((this.properties.userField() == SlackProperties.UserField.NAME) ? command.preparedBy(
+				new UserNamePreparer("Slack", this.userNames::nameOf, " (its Slack app may lack the users:read scope)"))
+				: command);
 	}
 
 	private static boolean fromBotOrNotTyped(JsonNode event, String user, Set<String> botUserIds) {

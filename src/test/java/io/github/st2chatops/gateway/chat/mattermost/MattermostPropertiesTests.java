@@ -52,10 +52,44 @@ class MattermostPropertiesTests {
 	}
 
 	@Test
-	void bindWhenBotTokenIsSetWithoutTokenShouldFailNamingTheProperty() {
+	void bindWhenBotTokenIsSetWithoutTokenOrWebSocketShouldFailNamingTheProperties() {
 		this.runner.withPropertyValues("gateway.chat.mattermost.bot-token=b")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.mattermost.token must be set"));
+				.hasMessageContaining("gateway.chat.mattermost.token (slash commands, outgoing webhooks) or "
+						+ "gateway.chat.mattermost.websocket.enabled=true (the gateway connects out) must be set"));
+	}
+
+	@Test
+	void bindWhenOnlyTheWebSocketIsOnShouldNeedNoTokenAndDeriveItsUrl() {
+		this.runner
+			.withPropertyValues("gateway.chat.mattermost.websocket.enabled=true",
+					"gateway.chat.mattermost.url=https://mm.example.com/chat", "gateway.chat.mattermost.bot-token=b")
+			.run((context) -> {
+				MattermostProperties properties = context.getBean(MattermostProperties.class);
+				assertThat(properties.enabled()).isTrue();
+				assertThat(properties.token()).isEmpty();
+				assertThat(properties.websocketUrl()).hasToString("wss://mm.example.com/chat/api/v4/websocket");
+			});
+	}
+
+	@Test
+	void bindWhenTheWebSocketIsOnWithoutBotTokenShouldFailNamingTheProperty() {
+		this.runner
+			.withPropertyValues("gateway.chat.mattermost.websocket.enabled=true",
+					"gateway.chat.mattermost.url=http://mm.example.com")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("gateway.chat.mattermost.bot-token must be set when "
+						+ "gateway.chat.mattermost.websocket.enabled is set"));
+	}
+
+	@Test
+	void bindWhenTheWebSocketUrlIsNotAWebSocketUrlShouldFail() {
+		this.runner
+			.withPropertyValues("gateway.chat.mattermost.websocket.enabled=true",
+					"gateway.chat.mattermost.url=http://mm.example.com", "gateway.chat.mattermost.bot-token=b",
+					"gateway.chat.mattermost.websocket.url=https://mm.example.com/api/v4/websocket")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("gateway.chat.mattermost.websocket.url must be an absolute ws:// or wss:// URL"));
 	}
 
 	@Test

@@ -23,6 +23,8 @@ import org.springframework.test.context.TestPropertySource;
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
 import io.github.st2chatops.gateway.chat.ChatReply;
+import io.github.st2chatops.gateway.chat.SocketTransportHealth;
+import io.github.st2chatops.gateway.chat.WebSocketTestServer;
 import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.StubServer;
@@ -53,9 +55,11 @@ class SlackSocketModeIntegrationTests extends WebhookIntegrationTestBase {
 
 	static final String BOT_TOKEN = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";
 
+	static final String TICKET_PATH = "/link/?ticket=test-ticket";
+
 	static final List<String> events = new CopyOnWriteArrayList<>();
 
-	static final SocketModeTestServer server = startServer();
+	static final WebSocketTestServer server = startServer();
 
 	@RegisterExtension
 	static final StubServer slack = StubServer.serving("gateway.chat.slack.api-url", "/api").resettingBeforeEach();
@@ -64,14 +68,20 @@ class SlackSocketModeIntegrationTests extends WebhookIntegrationTestBase {
 	SlackSocketMode socketMode;
 
 	@Autowired
-	SlackSocketModeHealth health;
+	SocketTransportHealth health;
 
 	@Autowired
 	MeterRegistry meterRegistry;
 
-	private static SocketModeTestServer startServer() {
+	private static WebSocketTestServer startServer() {
 		try {
-			return new SocketModeTestServer(events);
+			// Slack's hello, as its Socket Mode docs show it
+			return new WebSocketTestServer(events,
+					(link) -> link.send("{\"type\":\"hello\",\"num_connections\":"
+							+ SlackSocketModeIntegrationTests.server.openLinks().size()
+							+ ",\"debug_info\":{\"host\":\"applink-7fc4fdbb64-4x5xq\","
+							+ "\"build_number\":10,\"approximate_connection_time\":18060},"
+							+ "\"connection_info\":{\"app_id\":\"A01K58AR4RF\"}}"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -81,7 +91,7 @@ class SlackSocketModeIntegrationTests extends WebhookIntegrationTestBase {
 	@BeforeAll
 	static void stubConnectionsOpen() {
 		slack.stubFor(post("/api/apps.connections.open").withHeader("Authorization", equalTo("Bearer " + APP_TOKEN))
-			.willReturn(okJson("{\"ok\":true,\"url\":\"" + server.url() + "\"}")));
+			.willReturn(okJson("{\"ok\":true,\"url\":\"" + server.url(TICKET_PATH) + "\"}")));
 	}
 
 	@AfterAll
@@ -94,7 +104,7 @@ class SlackSocketModeIntegrationTests extends WebhookIntegrationTestBase {
 		server.refuseConnections(false);
 		server.goSilent(false);
 		slack.stubFor(post("/api/apps.connections.open").withHeader("Authorization", equalTo("Bearer " + APP_TOKEN))
-			.willReturn(okJson("{\"ok\":true,\"url\":\"" + server.url() + "\"}")));
+			.willReturn(okJson("{\"ok\":true,\"url\":\"" + server.url(TICKET_PATH) + "\"}")));
 		SlackWebhookIntegrationTests.slackTakesEveryMessage(slack);
 		this.handler.answer((command) -> {
 			events.add("run:" + command.text());
@@ -148,7 +158,7 @@ class SlackSocketModeIntegrationTests extends WebhookIntegrationTestBase {
 
 	@Test
 	void refreshRequestedShouldOpenTheNextConnectionFirstAndLoseNoCommand() throws IOException {
-		SocketModeTestServer.Link old = link();
+		WebSocketTestServer.Link old = link();
 		int made = server.linksMade();
 
 		old.send("{\"type\":\"disconnect\",\"reason\":\"refresh_requested\","
@@ -225,8 +235,8 @@ class SlackSocketModeIntegrationTests extends WebhookIntegrationTestBase {
 			.status()).isEqualTo(404);
 	}
 
-	private SocketModeTestServer.Link link() {
-		List<SocketModeTestServer.Link> open = server.openLinks();
+	private WebSocketTestServer.Link link() {
+		List<WebSocketTestServer.Link> open = server.openLinks();
 		assertThat(open).isNotEmpty();
 		return open.get(open.size() - 1);
 	}

@@ -1,4 +1,4 @@
-package io.github.st2chatops.gateway.chat.slack;
+package io.github.st2chatops.gateway.chat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,17 +13,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A small WebSocket server (RFC 6455) for the tests that speaks Slack's Socket Mode from
- * Slack's side: it accepts the upgrade, says {@code hello}, records every text frame the
- * gateway sends, and lets a test send envelopes and {@code disconnect}s. It can refuse
- * upgrades (Slack down) and stop answering pings (a silent link).
+ * A small WebSocket server (RFC 6455) for the socket transports' tests, standing in for a
+ * chat platform: it accepts the upgrade, hands each new link to a {@link Greeter} (which
+ * says the platform's {@code hello}), records every text frame the gateway sends, and
+ * lets a test send frames. It can refuse upgrades (the platform down) and stop answering
+ * pings (a silent link).
  */
-final class SocketModeTestServer implements AutoCloseable {
+public final class WebSocketTestServer implements AutoCloseable {
 
 	private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
@@ -33,6 +36,8 @@ final class SocketModeTestServer implements AutoCloseable {
 
 	private final List<String> events;
 
+	private final Greeter greeter;
+
 	private volatile boolean refusing;
 
 	private volatile boolean silent;
@@ -40,36 +45,65 @@ final class SocketModeTestServer implements AutoCloseable {
 	/**
 	 * Starts the server on a random loopback port.
 	 * @param events where received frames are recorded, as {@code received:<json>}
+	 * @param greeter what the platform says on a new link
 	 * @throws IOException when no port can be had
 	 */
-	SocketModeTestServer(List<String> events) throws IOException {
+	public WebSocketTestServer(List<String> events, Greeter greeter) throws IOException {
 		this.events = events;
+		this.greeter = greeter;
 		this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-		Thread acceptor = new Thread(this::acceptLoop, "socket-mode-test-server");
+		Thread acceptor = new Thread(this::acceptLoop, "websocket-test-server");
 		acceptor.setDaemon(true);
 		acceptor.start();
 	}
 
-	String url() {
-		return "ws://127.0.0.1:" + this.serverSocket.getLocalPort() + "/link/?ticket=test-ticket";
+	/**
+	 * The server's URL with a path.
+	 * @param path the path and query, from its first slash
+	 * @return a {@code ws://} URL
+	 */
+	public String url(String path) {
+		return "ws://127.0.0.1:" + this.serverSocket.getLocalPort() + path;
 	}
 
-	void refuseConnections(boolean refuse) {
+	/**
+	 * Answers upgrades with 503 (the platform down), or accepts them again.
+	 * @param refuse whether to refuse
+	 */
+	public void refuseConnections(boolean refuse) {
 		this.refusing = refuse;
 	}
 
-	/** From now on, new links say hello, then ignore pings: a link gone quiet. */
-	void goSilent(boolean silent) {
+	/**
+	 * From now on, new links are greeted, then ignore pings: a link gone quiet.
+	 * @param silent whether new links are silent
+	 */
+	public void goSilent(boolean silent) {
 		this.silent = silent;
 	}
 
-	/** Links that are open, in the order they were made. */
-	List<Link> openLinks() {
+	/**
+	 * Links that are open, in the order they were made.
+	 * @return the links
+	 */
+	public List<Link> openLinks() {
 		return this.links.stream().filter(Link::isOpen).toList();
 	}
 
-	int linksMade() {
+	/**
+	 * How many links were made.
+	 * @return the count
+	 */
+	public int linksMade() {
 		return this.links.size();
+	}
+
+	/**
+	 * The link made last.
+	 * @return the link
+	 */
+	public Link lastLink() {
+		return this.links.get(this.links.size() - 1);
 	}
 
 	private void acceptLoop() {
@@ -90,12 +124,16 @@ final class SocketModeTestServer implements AutoCloseable {
 		try (socket) {
 			InputStream in = socket.getInputStream();
 			OutputStream out = socket.getOutputStream();
-			String key = null;
+			String requestLine = readLine(in);
+			Map<String, String> headers = new LinkedHashMap<>();
 			for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-				if (line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-key:")) {
-					key = line.substring(line.indexOf(':') + 1).strip();
+				int colon = line.indexOf(':');
+				if (colon > 0) {
+					headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+							line.substring(colon + 1).strip());
 				}
 			}
+			String key = headers.get("sec-websocket-key");
 			if (this.refusing || key == null) {
 				out.write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 					.getBytes(StandardCharsets.US_ASCII));
@@ -106,12 +144,10 @@ final class SocketModeTestServer implements AutoCloseable {
 					+ "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
-			Link link = new Link(out, this.silent);
+			String[] parts = requestLine.split(" ");
+			Link link = new Link(out, this.silent, new Upgrade((parts.length > 1) ? parts[1] : "", headers));
 			this.links.add(link);
-			// Slack's hello, as its Socket Mode docs show it
-			link.send("{\"type\":\"hello\",\"num_connections\":" + openLinks().size()
-					+ ",\"debug_info\":{\"host\":\"applink-7fc4fdbb64-4x5xq\",\"build_number\":10,"
-					+ "\"approximate_connection_time\":18060},\"connection_info\":{\"app_id\":\"A01K58AR4RF\"}}");
+			this.greeter.greet(link);
 			link.read(new DataInputStream(in));
 		}
 		catch (IOException ex) {
@@ -151,12 +187,38 @@ final class SocketModeTestServer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * What the platform says when a link is made.
+	 */
+	@FunctionalInterface
+	public interface Greeter {
+
+		/**
+		 * Greets a new link (sends its hello, or replays what it missed).
+		 * @param link the link
+		 * @throws IOException when the link is gone
+		 */
+		void greet(Link link) throws IOException;
+
+	}
+
+	/**
+	 * The gateway's upgrade request.
+	 *
+	 * @param target the request target: path and query
+	 * @param headers the headers, by lower-case name
+	 */
+	public record Upgrade(String target, Map<String, String> headers) {
+	}
+
 	/** One WebSocket from the gateway. */
-	final class Link {
+	public final class Link {
 
 		private final OutputStream out;
 
 		private final boolean silent;
+
+		private final Upgrade upgrade;
 
 		private final List<String> received = new CopyOnWriteArrayList<>();
 
@@ -164,24 +226,50 @@ final class SocketModeTestServer implements AutoCloseable {
 
 		private volatile Integer closeCode;
 
-		Link(OutputStream out, boolean silent) {
+		Link(OutputStream out, boolean silent, Upgrade upgrade) {
 			this.out = out;
 			this.silent = silent;
+			this.upgrade = upgrade;
 		}
 
-		boolean isOpen() {
+		/**
+		 * The upgrade request that made the link.
+		 * @return the request
+		 */
+		public Upgrade upgrade() {
+			return this.upgrade;
+		}
+
+		/**
+		 * Whether the link is open.
+		 * @return true until either side closed it
+		 */
+		public boolean isOpen() {
 			return this.open;
 		}
 
-		Integer closeCode() {
+		/**
+		 * The close code the gateway sent.
+		 * @return the code, or null while open or when the link broke without one
+		 */
+		public Integer closeCode() {
 			return this.closeCode;
 		}
 
-		List<String> received() {
+		/**
+		 * The text frames the gateway sent on this link.
+		 * @return the frames
+		 */
+		public List<String> received() {
 			return new ArrayList<>(this.received);
 		}
 
-		void send(String text) throws IOException {
+		/**
+		 * Sends a text frame.
+		 * @param text the frame
+		 * @throws IOException when the link is gone
+		 */
+		public void send(String text) throws IOException {
 			frame(0x1, text.getBytes(StandardCharsets.UTF_8));
 		}
 
@@ -207,7 +295,8 @@ final class SocketModeTestServer implements AutoCloseable {
 			this.out.flush();
 		}
 
-		void drop() {
+		/** Breaks the link without a close frame, as a lost network does. */
+		public void drop() {
 			this.open = false;
 			try {
 				this.out.close();
@@ -242,7 +331,7 @@ final class SocketModeTestServer implements AutoCloseable {
 					if (opcode == 0x1) {
 						String text = new String(payload, StandardCharsets.UTF_8);
 						this.received.add(text);
-						SocketModeTestServer.this.events.add("received:" + text);
+						WebSocketTestServer.this.events.add("received:" + text);
 					}
 					else if (opcode == 0x9 && !this.silent) {
 						frame(0xA, payload);

@@ -1,4 +1,4 @@
-package io.github.st2chatops.gateway.chat.slack;
+package io.github.st2chatops.gateway.chat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,22 +7,24 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Slack Socket Mode in {@code /actuator/health} (as {@code slackSocketMode}), not in
- * readiness: up while at least one connection said hello, down after Slack disabled the
- * link ({@code link_disabled}), unknown while the first connection is being opened. Its
- * details never hold a URL or a token.
+ * A socket transport in {@code /actuator/health} (Slack's as {@code slackSocketMode},
+ * Mattermost's as {@code mattermostWebSocket}), not in readiness: a replica whose socket
+ * is down still serves the webhooks, the API and the relay. Up while at least one
+ * connection is open, down after the platform stopped the transport (Slack's
+ * {@code link_disabled}), unknown while the first connection is being opened. Its details
+ * never hold a URL or a token.
  */
-class SlackSocketModeHealth implements HealthIndicator {
+public class SocketTransportHealth implements HealthIndicator {
 
-	private final SlackSocketMode socketMode;
+	private final SocketTransport transport;
 
-	SlackSocketModeHealth(SlackSocketMode socketMode) {
-		this.socketMode = socketMode;
+	public SocketTransportHealth(SocketTransport transport) {
+		this.transport = transport;
 	}
 
 	@Override
 	public Health health() {
-		SlackSocketMode.Status status = this.socketMode.status();
+		SocketTransport.SocketStatus status = this.transport.status();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("connected", status.open() > 0);
 		details.put("connectionsOpen", status.open());
