@@ -63,6 +63,12 @@ public abstract class SocketTransport implements SmartLifecycle {
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
+	/**
+	 * How long a replaced connection stays open after the next one is ready: what the
+	 * platform sent on it before it saw the new connection still arrives and is taken.
+	 */
+	private static final Duration REPLACED_DRAIN = Duration.ofSeconds(2);
+
 	private final String platform;
 
 	private final String name;
@@ -210,10 +216,28 @@ public abstract class SocketTransport implements SmartLifecycle {
 		logger.info("{} connection open ({} of {})", this.name, this.connections.stream().filter(Link::greeted).count(),
 				this.wanted);
 		for (Link other : this.connections) {
-			if (other.retiring && other != link) {
-				this.connections.remove(other);
-				other.close("replaced");
+			if (other.retiring && other != link && !other.draining) {
+				other.draining = true;
+				closeReplaced(other);
 			}
+		}
+	}
+
+	/**
+	 * Closes a replaced connection after {@link #REPLACED_DRAIN}, so that frames already
+	 * on their way on it are still acknowledged and run; it stays in the list until then,
+	 * so that stopping closes it too.
+	 */
+	private void closeReplaced(Link replaced) {
+		Runnable close = () -> {
+			this.connections.remove(replaced);
+			replaced.close("replaced");
+		};
+		try {
+			this.scheduler.schedule(close, REPLACED_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			close.run();
 		}
 	}
 
@@ -432,6 +456,8 @@ public abstract class SocketTransport implements SmartLifecycle {
 		private volatile boolean hello;
 
 		private volatile boolean retiring;
+
+		private volatile boolean draining;
 
 		private Link() {
 		}
