@@ -133,7 +133,7 @@ class DiscordSender implements ChatSender, ChatFileSender {
 		String token = this.interactions.tokenOf(address.responseUrl());
 		// one request posts the message and its file: a timed-out one is not sent again
 		log.postOnce(ChatFile.STEP, Duration.ZERO, (key) -> {
-			Map<String, Object> message = channelMessage(file.comment(), original(address, token));
+			Map<String, Object> message = channelMessage(file.comment(), originalOrNone(address, token));
 			message.put("attachments", List.of(Map.of("id", 0, "filename", file.name())));
 			this.client.createMessage(address.channel(), message, file.name(), content);
 		});
@@ -171,6 +171,22 @@ class DiscordSender implements ChatSender, ChatFileSender {
 			}
 			forget(address, token);
 			return false;
+		}
+	}
+
+	/**
+	 * The id of the interaction's answer, or null when Discord did not give it now: a
+	 * file then goes to the command's channel or thread as a plain message, rather than
+	 * in parts.
+	 */
+	private String originalOrNone(ChatAddress address, String token) {
+		try {
+			return original(address, token);
+		}
+		catch (DiscordApiException ex) {
+			logger.info("Could not find the answer of an interaction in channel {} ({}); posting the result's file "
+					+ "without replying to it", address.channel(), ex.getMessage());
+			return null;
 		}
 	}
 

@@ -260,6 +260,32 @@ class DiscordSenderTests {
 		assertThat(file.getBody().asString()).isEqualTo(text);
 	}
 
+	@Test
+	void fileShouldGoAsAPlainMessageWhenTheAnswerCannotBeRead() {
+		discord.stubFor(get(WEBHOOK + "/messages/@original").willReturn(aResponse().withStatus(503)));
+
+		assertThat(this.delivery
+			.deliver(ChatReply.of(this.address, longResult()), DeliveryLedger.inMemory(), Integer.MAX_VALUE)
+			.delivered()).isTrue();
+
+		List<LoggedRequest> posts = discord.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)));
+		assertThat(posts).singleElement()
+			.satisfies((post) -> assertThat(
+					this.json.readTree(post.getPart("payload_json").getBody().asString()).has("message_reference"))
+				.isFalse());
+	}
+
+	@Test
+	void retriedResultShouldNotUploadTwice() {
+		DeliveryLedger ledger = DeliveryLedger.inMemory();
+		ChatReply reply = ChatReply.of(this.address, longResult());
+
+		assertThat(this.delivery.deliver(reply, ledger, Integer.MAX_VALUE).delivered()).isTrue();
+		assertThat(this.delivery.deliver(reply, ledger, Integer.MAX_VALUE).delivered()).isTrue();
+
+		discord.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)));
+	}
+
 	@ParameterizedTest
 	@ValueSource(ints = { 400, 413, 500 })
 	void refusedUploadShouldFallBackToParts(int status) {
