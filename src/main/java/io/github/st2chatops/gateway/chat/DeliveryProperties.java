@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff wait before the first retry (default 500ms), doubled each time
  * @param maxBackoff the longest wait between tries (default 5s), unless the platform asks
  * for longer with Retry-After
- * @param files long results as files, where the platform takes files (Slack, Mattermost)
+ * @param files long results as files, where the platform takes files (Slack, Mattermost,
+ * Discord)
  */
 @ConfigurationProperties("gateway.chat.delivery")
 public record DeliveryProperties(@DefaultValue("20s") Duration timeout, @DefaultValue("500ms") Duration initialBackoff,

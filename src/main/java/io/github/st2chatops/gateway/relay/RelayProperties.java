@@ -22,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxMessageLength the most characters of one result posted to chat as messages
  * (default 40000, at least 1000); a longer result is cut at a line, space or character
  * boundary and ends with a note that says how long it was, so st2's output never posts
- * nothing. A result posted as a file (Slack, Mattermost, see gateway.chat.delivery.files)
- * is not cut
+ * nothing. A result posted as a file (Slack, Mattermost, Discord, see
+ * gateway.chat.delivery.files) is not cut
  */
 @ConfigurationProperties("gateway.relay")
 public record RelayProperties(String token, @DefaultValue("10m") Duration dedupeWindow, @DefaultValue Stream stream,

@@ -15,7 +15,19 @@ class DiscordApiException extends ChatDeliveryException {
 	private final int status;
 
 	DiscordApiException(String message, int status, boolean retryable, Duration retryAfter) {
-		super(message, retryable, retryAfter, null);
+		this(message, status, retryable, retryAfter, false);
+	}
+
+	/**
+	 * @param message what happened
+	 * @param status the HTTP status, 0 when no answer came
+	 * @param retryable whether trying again may help
+	 * @param retryAfter how long Discord asked to wait, or null
+	 * @param outcomeUnknown whether the request went out and its answer timed out, so
+	 * Discord may have posted the message
+	 */
+	DiscordApiException(String message, int status, boolean retryable, Duration retryAfter, boolean outcomeUnknown) {
+		super(message, retryable, retryAfter, outcomeUnknown, null);
 		this.status = status;
 	}
 

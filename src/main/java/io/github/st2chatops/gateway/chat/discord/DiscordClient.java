@@ -12,12 +12,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.github.st2chatops.gateway.chat.ChatDeliveryException;
 import io.github.st2chatops.gateway.chat.RetryAfter;
 
 /**
@@ -28,6 +33,11 @@ import io.github.st2chatops.gateway.chat.RetryAfter;
  * escapes, and no message holds a URL (webhook URLs carry the token).
  */
 class DiscordClient {
+
+	/** The multipart part of the first (and only) attached file. */
+	static final String FILE_PART = "files[0]";
+
+	private static final MediaType TEXT_UTF_8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
 	private final RestClient restClient;
 
@@ -90,6 +100,30 @@ class DiscordClient {
 	 * {@code allowed_mentions})
 	 */
 	void createMessage(String channelId, Map<String, Object> message) {
+		toChannel(channelId, MediaType.APPLICATION_JSON, this.jsonMapper.writeValueAsBytes(message));
+	}
+
+	/**
+	 * Posts a message with one text file attached, as Discord takes uploads: a
+	 * multipart/form-data body to the same endpoint, with the message as its
+	 * {@code payload_json} part and the file as its {@code files[0]} part.
+	 * @param channelId the channel (or thread) id
+	 * @param message the message, whose {@code attachments} names the file with id 0
+	 * @param fileName the file's name
+	 * @param content the file's bytes (UTF-8 text)
+	 */
+	void createMessage(String channelId, Map<String, Object> message, String fileName, byte[] content) {
+		HttpHeaders payloadHeaders = new HttpHeaders();
+		payloadHeaders.setContentType(MediaType.APPLICATION_JSON);
+		HttpHeaders fileHeaders = new HttpHeaders();
+		fileHeaders.setContentType(TEXT_UTF_8);
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("payload_json", new HttpEntity<>(this.jsonMapper.writeValueAsString(message), payloadHeaders));
+		parts.add(FILE_PART, new HttpEntity<>(new NamedBytes(content, fileName), fileHeaders));
+		toChannel(channelId, MediaType.MULTIPART_FORM_DATA, parts);
+	}
+
+	private void toChannel(String channelId, MediaType contentType, Object body) {
 		URI uri = UriComponentsBuilder.fromUri(this.properties.apiUrl())
 			.pathSegment("channels", channelId, "messages")
 			.build()
@@ -100,8 +134,8 @@ class DiscordClient {
 						this.restClient.post()
 							.uri(uri)
 							.header(HttpHeaders.AUTHORIZATION, "Bot " + this.properties.botToken())
-							.contentType(MediaType.APPLICATION_JSON)
-							.body(this.jsonMapper.writeValueAsBytes(message))));
+							.contentType(contentType)
+							.body(body)));
 	}
 
 	private Answer exchange(String call, RestClient.RequestHeadersSpec<?> request) {
@@ -112,8 +146,10 @@ class DiscordClient {
 		}
 		catch (RestClientException ex) {
 			// the exception's message holds the URL, and a webhook URL holds the token
+			// no cause either, for the same reason; a POST whose answer timed out may
+			// have posted
 			throw new DiscordApiException("Discord did not answer " + call + " (" + ex.getClass().getSimpleName() + ")",
-					0, true, null);
+					0, true, null, call.startsWith("POST ") && ChatDeliveryException.unanswered(ex));
 		}
 	}
 
@@ -184,6 +220,23 @@ class DiscordClient {
 		catch (JacksonException ex) {
 			return null;
 		}
+	}
+
+	/** Bytes that the multipart body names with the file's name. */
+	private static final class NamedBytes extends ByteArrayResource {
+
+		private final String fileName;
+
+		NamedBytes(byte[] content, String fileName) {
+			super(content);
+			this.fileName = fileName;
+		}
+
+		@Override
+		public String getFilename() {
+			return this.fileName;
+		}
+
 	}
 
 	private record Answer(int status, HttpHeaders headers, String body) {

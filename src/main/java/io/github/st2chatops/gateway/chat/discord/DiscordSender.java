@@ -3,6 +3,7 @@ package io.github.st2chatops.gateway.chat.discord;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,8 @@ import org.slf4j.LoggerFactory;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatDeliveryException;
+import io.github.st2chatops.gateway.chat.ChatFile;
+import io.github.st2chatops.gateway.chat.ChatFileSender;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
@@ -31,8 +34,11 @@ import io.github.st2chatops.gateway.chat.PostLog;
  * </ul>
  * Once the token has expired (Discord answers 401 or 404), everything goes through the
  * bot. Messages never ping {@code @everyone} or roles.
+ * <p>
+ * A long result goes as one channel message with the result attached as a text file (at
+ * most {@link #MAX_FILE_BYTES}), placed like a result's message.
  */
-class DiscordSender implements ChatSender {
+class DiscordSender implements ChatSender, ChatFileSender {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiscordSender.class);
 
@@ -43,6 +49,12 @@ class DiscordSender implements ChatSender {
 	private static final int MENTION_ROOM = 32;
 
 	private static final int MAX_REMEMBERED = 10_000;
+
+	/**
+	 * The largest file the gateway attaches: Discord's per-file limit for a bot in a
+	 * server without boosts (10 MiB); a longer result goes in parts.
+	 */
+	static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 	/** User mentions notify; {@code @everyone}, {@code @here} and roles never do. */
 	private static final Map<String, Object> ALLOWED_MENTIONS = Map.of("parse", List.of("users"));
@@ -105,6 +117,28 @@ class DiscordSender implements ChatSender {
 		}
 	}
 
+	@Override
+	public void sendFile(ChatReply reply, ChatFile file, PostLog log) {
+		if (reply.whisper()) {
+			throw new ChatDeliveryException("Discord results for one user are not sent as files", false, null, null);
+		}
+		byte[] content = file.bytes();
+		if (content.length > MAX_FILE_BYTES) {
+			throw new ChatDeliveryException(
+					String.format(Locale.ROOT, "The result is %,d bytes, more than the %,d Discord takes as a file",
+							content.length, MAX_FILE_BYTES),
+					false, null, null);
+		}
+		ChatAddress address = reply.address();
+		String token = this.interactions.tokenOf(address.responseUrl());
+		// one request posts the message and its file: a timed-out one is not sent again
+		log.postOnce(ChatFile.STEP, Duration.ZERO, (key) -> {
+			Map<String, Object> message = channelMessage(file.comment(), originalOrNone(address, token));
+			message.put("attachments", List.of(Map.of("id", 0, "filename", file.name())));
+			this.client.createMessage(address.channel(), message, file.name(), content);
+		});
+	}
+
 	private void sendAck(ChatReply reply, String token, String part) {
 		if (followUp(reply.address(), token, message(part, reply.whisper() ? EPHEMERAL : 0))) {
 			return;
@@ -140,6 +174,22 @@ class DiscordSender implements ChatSender {
 		}
 	}
 
+	/**
+	 * The id of the interaction's answer, or null when Discord did not give it now: a
+	 * file then goes to the command's channel or thread as a plain message, rather than
+	 * in parts.
+	 */
+	private String originalOrNone(ChatAddress address, String token) {
+		try {
+			return original(address, token);
+		}
+		catch (DiscordApiException ex) {
+			logger.info("Could not find the answer of an interaction in channel {} ({}); posting the result's file "
+					+ "without replying to it", address.channel(), ex.getMessage());
+			return null;
+		}
+	}
+
 	/** The id of the interaction's answer while the token can read it, else null. */
 	private String original(ChatAddress address, String token) {
 		if (token == null || this.goneTokens.contains(token)) {
@@ -169,12 +219,17 @@ class DiscordSender implements ChatSender {
 	private void toChannel(ChatReply reply, String replyTo, String part) {
 		ChatAddress address = reply.address();
 		String content = (reply.whisper() && address.userId() != null) ? "<@" + address.userId() + "> " + part : part;
+		this.client.createMessage(address.channel(), channelMessage(content, replyTo));
+	}
+
+	/** A bot's channel message, replying to {@code replyTo} when that is not null. */
+	private static Map<String, Object> channelMessage(String content, String replyTo) {
 		Map<String, Object> message = message(content, 0);
 		if (replyTo != null) {
 			// a deleted answer must not make the result fail: then it is a plain message
 			message.put("message_reference", Map.of("message_id", replyTo, "fail_if_not_exists", false));
 		}
-		this.client.createMessage(address.channel(), message);
+		return message;
 	}
 
 	private void forget(ChatAddress address, String token) {

@@ -1,33 +1,45 @@
 package io.github.st2chatops.gateway.chat.discord;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatDelivery;
+import io.github.st2chatops.gateway.chat.ChatDeliveryException;
+import io.github.st2chatops.gateway.chat.ChatFile;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSenders;
+import io.github.st2chatops.gateway.chat.DeliveryLedger;
 import io.github.st2chatops.gateway.chat.DeliveryProperties;
 import io.github.st2chatops.gateway.chat.DeliveryResult;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
+import io.github.st2chatops.gateway.chat.PostLog;
 import io.github.st2chatops.gateway.chat.RecordingSleeper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -39,6 +51,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * How replies and results reach Discord, through {@link ChatDelivery} as in the gateway,
@@ -58,6 +71,8 @@ class DiscordSenderTests {
 
 	private static final String MESSAGES = "/api/v10/channels/" + CHANNEL + "/messages";
 
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+
 	@RegisterExtension
 	static WireMockExtension discord = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
@@ -65,24 +80,23 @@ class DiscordSenderTests {
 
 	private final RecordingSleeper sleeper = new RecordingSleeper();
 
+	private DiscordProperties properties;
+
 	private DiscordInteractions interactions;
 
 	private ChatDelivery delivery;
 
 	private ChatAddress address;
 
+	private DiscordSender sender;
+
 	@BeforeEach
 	void setUp() {
-		DiscordProperties properties = new DiscordProperties("00".repeat(32), APPLICATION_ID, "test-bot-token",
+		this.properties = new DiscordProperties("00".repeat(32), APPLICATION_ID, "test-bot-token",
 				URI.create(discord.baseUrl() + "/api/v10"), "st2", DiscordProperties.UserField.ID, 2000,
 				Duration.ofHours(1), Duration.ofSeconds(5));
-		Clock clock = Clock.systemUTC();
-		this.interactions = new DiscordInteractions(properties, clock);
-		DiscordClient client = new DiscordClient(RestClient.create(), properties, this.interactions, this.json, clock);
-		DiscordSender sender = new DiscordSender(client, this.interactions, properties.messageLimit());
-		this.delivery = new ChatDelivery(new ChatSenders(List.of(sender)),
-				new DeliveryProperties(Duration.ofMinutes(5), Duration.ofMillis(10), Duration.ofMillis(100), null),
-				clock, this.sleeper, new SimpleMeterRegistry());
+		this.interactions = new DiscordInteractions(this.properties, Clock.systemUTC());
+		useClient(RestClient.create());
 		this.address = new ChatAddress("discord", "290926798626357999", CHANNEL, null, "53908232506183680",
 				"53908232506183680", this.interactions.webhookUrl(TOKEN));
 		discord.stubFor(post(WEBHOOK).willReturn(okJson(fixtureText("/chat/discord/message-created.json"))));
@@ -213,11 +227,139 @@ class DiscordSenderTests {
 	}
 
 	@Test
+	void longResultShouldBeOneChannelMessageWithTheResultAttached() {
+		String text = longResult();
+
+		DeliveryResult result = this.delivery.deliver(ChatReply.of(this.address, text), DeliveryLedger.inMemory(),
+				Integer.MAX_VALUE);
+
+		assertThat(result.delivered()).isTrue();
+		List<LoggedRequest> posts = discord.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)));
+		assertThat(posts).hasSize(1);
+		LoggedRequest upload = posts.get(0);
+		assertThat(upload.getHeader("Authorization")).isEqualTo("Bot test-bot-token");
+		assertThat(upload.getHeader("Content-Type")).startsWith("multipart/form-data;");
+		assertThat(upload.getParts()).extracting(Request.Part::getName).containsExactly("payload_json", "files[0]");
+		Request.Part payloadPart = upload.getPart("payload_json");
+		assertThat(payloadPart.getHeader("Content-Type").firstValue()).startsWith("application/json");
+		JsonNode payload = this.json.readTree(payloadPart.getBody().asString());
+		assertThat(payload.path("content").asString()).startsWith("Action ops.dump completed.\nline 0000")
+			.contains("st2-result.txt")
+			.hasSizeLessThanOrEqualTo(2000);
+		assertThat(payload.path("attachments")).hasSize(1);
+		assertThat(payload.path("attachments").path(0).path("id").asInt()).isZero();
+		assertThat(payload.path("attachments").path(0).path("filename").asString()).isEqualTo("st2-result.txt");
+		assertThat(payload.path("message_reference").path("message_id").asString()).isEqualTo("1186300500000000000");
+		assertThat(payload.path("message_reference").path("fail_if_not_exists").asBoolean(true)).isFalse();
+		assertThat(payload.path("allowed_mentions").path("parse").path(0).asString()).isEqualTo("users");
+		Request.Part file = upload.getPart("files[0]");
+		assertThat(file.getHeader("Content-Disposition").firstValue())
+			.isEqualTo("form-data; name=\"files[0]\"; filename=\"st2-result.txt\"");
+		assertThat(MediaType.parseMediaType(file.getHeader("Content-Type").firstValue()))
+			.isEqualTo(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
+		assertThat(file.getBody().asString()).isEqualTo(text);
+	}
+
+	@Test
+	void fileShouldGoAsAPlainMessageWhenTheAnswerCannotBeRead() {
+		discord.stubFor(get(WEBHOOK + "/messages/@original").willReturn(aResponse().withStatus(503)));
+
+		assertThat(this.delivery
+			.deliver(ChatReply.of(this.address, longResult()), DeliveryLedger.inMemory(), Integer.MAX_VALUE)
+			.delivered()).isTrue();
+
+		List<LoggedRequest> posts = discord.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)));
+		assertThat(posts).singleElement()
+			.satisfies((post) -> assertThat(
+					this.json.readTree(post.getPart("payload_json").getBody().asString()).has("message_reference"))
+				.isFalse());
+	}
+
+	@Test
+	void retriedResultShouldNotUploadTwice() {
+		DeliveryLedger ledger = DeliveryLedger.inMemory();
+		ChatReply reply = ChatReply.of(this.address, longResult());
+
+		assertThat(this.delivery.deliver(reply, ledger, Integer.MAX_VALUE).delivered()).isTrue();
+		assertThat(this.delivery.deliver(reply, ledger, Integer.MAX_VALUE).delivered()).isTrue();
+
+		discord.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 400, 413, 500 })
+	void refusedUploadShouldFallBackToParts(int status) {
+		discord.stubFor(post(MESSAGES).withHeader("Content-Type", containing("multipart/form-data"))
+			.willReturn(aResponse().withStatus(status)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"message\": \"Request entity too large\", \"code\": 40005}")));
+		String text = longResult();
+
+		DeliveryResult result = this.delivery.deliver(ChatReply.of(this.address, text), DeliveryLedger.inMemory(),
+				Integer.MAX_VALUE);
+
+		assertThat(result.delivered()).isTrue();
+		discord.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)).withHeader("Content-Type",
+				containing("multipart/form-data")));
+		List<String> parts = discord
+			.findAll(postRequestedFor(urlPathEqualTo(MESSAGES)).withHeader("Content-Type",
+					containing("application/json")))
+			.stream()
+			.map((request) -> this.json.readTree(request.getBodyAsString()).path("content").asString())
+			.toList();
+		assertThat(parts).hasSizeGreaterThan(3).allSatisfy((part) -> assertThat(part).hasSizeLessThanOrEqualTo(2000));
+		assertThat(parts.get(0)).startsWith("_(a long result");
+		assertThat(String.join("", parts)).contains("line 000000").contains(text.substring(text.lastIndexOf('\n') + 1));
+	}
+
+	@Test
+	void uploadWithoutAnAnswerShouldNotBeSentAgainNorSplit() {
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory();
+		requests.setReadTimeout(READ_TIMEOUT);
+		useClient(RestClient.builder().requestFactory(requests).build());
+		discord.stubFor(post(MESSAGES).withHeader("Content-Type", containing("multipart/form-data"))
+			.willReturn(okJson(fixtureText("/chat/discord/message-created.json"))
+				.withFixedDelay((int) READ_TIMEOUT.toMillis() + 1000)));
+
+		this.delivery.deliver(ChatReply.of(this.address, longResult()), DeliveryLedger.inMemory(), Integer.MAX_VALUE);
+
+		discord.verify(1, postRequestedFor(urlPathEqualTo(MESSAGES)));
+	}
+
+	@Test
+	void fileOverDiscordsLimitShouldBeRefusedWithoutARequest() {
+		ChatFile huge = new ChatFile("st2-result.txt", "x".repeat(DiscordSender.MAX_FILE_BYTES + 1), "first lines");
+
+		assertThatExceptionOfType(ChatDeliveryException.class)
+			.isThrownBy(() -> this.sender.sendFile(ChatReply.of(this.address, "first lines"), huge, PostLog.inMemory()))
+			.satisfies((ex) -> assertThat(ex.outcomeUnknown()).isFalse())
+			.withMessageContaining("10,485,760");
+		discord.verify(0, postRequestedFor(urlPathEqualTo(MESSAGES)));
+	}
+
+	@Test
 	void secondsShouldReadDiscordsFractionalRetryAfter() {
 		assertThat(DiscordClient.seconds("64.57")).isEqualTo(Duration.ofMillis(64_570));
 		assertThat(DiscordClient.seconds("0.0005")).isEqualTo(Duration.ofMillis(1));
 		assertThat(DiscordClient.seconds("-1")).isNull();
 		assertThat(DiscordClient.seconds("soon")).isNull();
+	}
+
+	private static String longResult() {
+		StringBuilder result = new StringBuilder("Action ops.dump completed.\n");
+		for (int line = 0; result.length() < 50 * 1024; line++) {
+			result.append(String.format("line %06d: the output of a chatty action, going on and on%n", line));
+		}
+		return result.toString().strip();
+	}
+
+	private void useClient(RestClient restClient) {
+		Clock clock = Clock.systemUTC();
+		DiscordClient client = new DiscordClient(restClient, this.properties, this.interactions, this.json, clock);
+		this.sender = new DiscordSender(client, this.interactions, this.properties.messageLimit());
+		this.delivery = new ChatDelivery(new ChatSenders(List.of(this.sender)),
+				new DeliveryProperties(Duration.ofMinutes(5), Duration.ofMillis(10), Duration.ofMillis(100), null),
+				clock, this.sleeper, new SimpleMeterRegistry());
 	}
 
 	private List<String> contents(String path) {
