@@ -17,11 +17,7 @@ import org.springframework.http.HttpHeaders;
  * timed out is not sent again (at most once). A platform says where a reply goes, what
  * one part's JSON is, and, if it signs its posts, which headers go with it.
  */
-public abstract class WebhookSender implements ChatSender {
-
-	private final String platform;
-
-	private final int messageLimit;
+public abstract class WebhookSender extends PlatformSender {
 
 	private final ChatWebhookClient client;
 
@@ -35,26 +31,15 @@ public abstract class WebhookSender implements ChatSender {
 	 * @param jsonMapper writes each part's JSON
 	 */
 	protected WebhookSender(String platform, int messageLimit, ChatWebhookClient client, JsonMapper jsonMapper) {
-		this.platform = platform;
-		this.messageLimit = messageLimit;
+		super(platform, messageLimit);
 		this.client = client;
 		this.jsonMapper = jsonMapper;
 	}
 
 	@Override
-	public String platform() {
-		return this.platform;
-	}
-
-	@Override
-	public int messageLimit() {
-		return this.messageLimit;
-	}
-
-	@Override
 	public final void send(ChatReply reply, PostLog log) {
 		URI url = url(reply);
-		List<String> parts = MessageSplitter.split(text(reply), this.messageLimit);
+		List<String> parts = MessageSplitter.split(text(reply), messageLimit());
 		log.postEach(IntStream.range(0, parts.size()).boxed().toList(), Duration.ZERO, (index, key) -> {
 			byte[] body = this.jsonMapper.writeValueAsBytes(message(reply, parts.get(index), index));
 			this.client.postJson(url, body, headers(body));
