@@ -208,6 +208,22 @@ class InquiryIntegrationTests {
 	}
 
 	@Test
+	void slackClickWithAResponseUrlOffSlacksHostsShouldNotFollowItAndAnswerWithTheBotToken() {
+		String responsePath = "/actions/T0TEAM/" + sequence.incrementAndGet() + "/elsewhere";
+		// the same WireMock under another host name: not one of the allowed hosts
+		String responseUrl = chat.baseUrl().replace("localhost", "127.0.0.1") + responsePath;
+
+		assertThat(clickAt(responseUrl).status()).isEqualTo(200);
+
+		await()
+			.untilAsserted(() -> chat.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage")).withRequestBody(
+					matchingJsonPath("$.text", equalTo("Approved by @U0ALICE (st2 inquiry " + INQUIRY + ").")))));
+		chat.verify(0, postRequestedFor(urlEqualTo(responsePath)));
+		st2.verify(1, putRequestedFor(urlEqualTo("/api/v1/inquiries/" + INQUIRY)).withHeader("X-Auth-Token",
+				equalTo(ALICE_TOKEN)));
+	}
+
+	@Test
 	void slackClickOnAnAnsweredInquiryShouldAnswerNothingAndTellOnlyTheClicker() {
 		st2.stubFor(get("/api/v1/inquiries/" + INQUIRY)
 			.willReturn(St2WireMock.fault(400, "Inquiry \\\"" + INQUIRY + "\\\" has already been responded to.")));
@@ -240,7 +256,8 @@ class InquiryIntegrationTests {
 
 	@Test
 	void unsignedSlackInteractionShouldBeRefusedAndAnswerNothing() {
-		String body = "payload=" + URLEncoder.encode(payload("/actions/x/unsigned"), StandardCharsets.UTF_8);
+		String body = "payload="
+				+ URLEncoder.encode(payload(chat.baseUrl() + "/actions/x/unsigned"), StandardCharsets.UTF_8);
 
 		GatewayHttp.Response response = this.http.post("/chat/slack/interactions", body, "Content-Type",
 				"application/x-www-form-urlencoded", "X-Slack-Request-Timestamp",
@@ -317,15 +334,19 @@ class InquiryIntegrationTests {
 	}
 
 	private GatewayHttp.Response click(String responsePath, boolean signed) {
-		byte[] body = ("payload=" + URLEncoder.encode(payload(responsePath), StandardCharsets.UTF_8))
+		return clickAt(chat.baseUrl() + responsePath);
+	}
+
+	private GatewayHttp.Response clickAt(String responseUrl) {
+		byte[] body = ("payload=" + URLEncoder.encode(payload(responseUrl), StandardCharsets.UTF_8))
 			.getBytes(StandardCharsets.UTF_8);
 		String[] signature = slackSigned(SLACK_SECRET, Instant.now(), body);
 		return this.http.postBytes("/chat/slack/interactions", body, "Content-Type",
 				"application/x-www-form-urlencoded", signature[0], signature[1], signature[2], signature[3]);
 	}
 
-	private String payload(String responsePath) {
-		return fixtureText("/relay/inquiries/block-actions.json").replace("RESPONSE_URL", chat.baseUrl() + responsePath)
+	private String payload(String responseUrl) {
+		return fixtureText("/relay/inquiries/block-actions.json").replace("RESPONSE_URL", responseUrl)
 			.replace("ACTION_TS", sequence.incrementAndGet() + ".000300");
 	}
 

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
+import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,9 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -28,7 +26,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,8 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * so), and a retried notification uploads nothing twice. WireMock plays both APIs with
  * their documented requests and answers.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class LongResultFilesIntegrationTests {
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
+				"gateway.relay.token=" + LongResultFilesIntegrationTests.TOKEN,
+				"gateway.chat.delivery.initial-backoff=10ms", "gateway.chat.delivery.max-backoff=50ms",
+				"gateway.chat.slack.signing-secret=8f742231b10e8888abcd99yyyzzz85a5",
+				"gateway.chat.slack.bot-token=xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
+				"gateway.chat.mattermost.token=xr3j5x3p4pfk8nqs7ffmd6sh3e",
+				"gateway.chat.mattermost.bot-token=9xuqwrwgstrb3mzrxb83nb357a" })
+class LongResultFilesIntegrationTests extends GatewayIntegrationTestBase {
 
 	static final String TOKEN = "relay-token-for-long-results-0123";
 
@@ -51,32 +55,12 @@ class LongResultFilesIntegrationTests {
 	static final JsonMapper json = JsonMapper.builder().build();
 
 	@RegisterExtension
-	static WireMockExtension chat = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("gateway.st2.url", () -> "http://127.0.0.1:9");
-		registry.add("gateway.st2.api-key", () -> "test-api-key");
-		registry.add("gateway.relay.token", () -> TOKEN);
-		registry.add("gateway.chat.delivery.initial-backoff", () -> "10ms");
-		registry.add("gateway.chat.delivery.max-backoff", () -> "50ms");
-		registry.add("gateway.chat.slack.signing-secret", () -> "8f742231b10e8888abcd99yyyzzz85a5");
-		registry.add("gateway.chat.slack.bot-token", () -> "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy");
-		registry.add("gateway.chat.slack.api-url", () -> chat.baseUrl() + "/slack/api");
-		registry.add("gateway.chat.mattermost.token", () -> "xr3j5x3p4pfk8nqs7ffmd6sh3e");
-		registry.add("gateway.chat.mattermost.url", () -> chat.baseUrl() + "/mattermost");
-		registry.add("gateway.chat.mattermost.bot-token", () -> "9xuqwrwgstrb3mzrxb83nb357a");
-	}
-
-	@LocalServerPort
-	int port;
-
-	GatewayHttp http;
+	static final StubServer chat = StubServer.serving("gateway.chat.slack.api-url", "/slack/api")
+		.andServing("gateway.chat.mattermost.url", "/mattermost")
+		.resettingBeforeEach();
 
 	@BeforeEach
 	void setUp() {
-		this.http = new GatewayHttp(this.port);
-		chat.resetAll();
 		chat.stubFor(post("/slack/api/files.getUploadURLExternal").willReturn(okJson("""
 				{"ok": true, "upload_url": "%s/slack/upload/v1/ABCDEFGH", "file_id": "%s"}""".formatted(chat.baseUrl(),
 				SLACK_FILE_ID))));

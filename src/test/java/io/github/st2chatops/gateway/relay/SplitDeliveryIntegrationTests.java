@@ -6,10 +6,11 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
+import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,15 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,8 +38,22 @@ import static org.awaitility.Awaitility.await;
  * which Mattermost deduplicates. WireMock plays each platform and counts the posts of
  * each part.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class SplitDeliveryIntegrationTests {
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "gateway.st2.url=http://127.0.0.1:9",
+		"gateway.st2.api-key=test-api-key", "gateway.relay.token=" + SplitDeliveryIntegrationTests.TOKEN,
+		"gateway.chat.delivery.timeout=4s", "gateway.chat.delivery.initial-backoff=20ms",
+		"gateway.chat.delivery.max-backoff=200ms", "gateway.chat.slack.signing-secret=8f742231b10e8888abcd99yyyzzz85a5",
+		"gateway.chat.slack.bot-token=xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
+		"gateway.chat.slack.message-limit=" + SplitDeliveryIntegrationTests.LIMIT, "gateway.chat.slack.timeout=1s",
+		"gateway.chat.mattermost.token=xr3j5x3p4pfk8nqs7ffmd6sh3e",
+		"gateway.chat.mattermost.bot-token=9xuqwrwgstrb3mzrxb83nb357a",
+		"gateway.chat.mattermost.message-limit=" + SplitDeliveryIntegrationTests.LIMIT,
+		"gateway.chat.mattermost.timeout=1s", "gateway.chat.teams.security-token=c2VjdXJpdHktdG9rZW4tZm9yLXRlc3Rz",
+		"gateway.chat.teams.max-message-length=" + SplitDeliveryIntegrationTests.LIMIT,
+		"gateway.chat.rocketchat.token=rocketchat-outgoing-token-0123",
+		"gateway.chat.rocketchat.max-message-length=" + SplitDeliveryIntegrationTests.LIMIT,
+		"gateway.chat.generic.secret=generic-secret-0123456789",
+		"gateway.chat.generic.max-message-length=" + SplitDeliveryIntegrationTests.LIMIT })
+class SplitDeliveryIntegrationTests extends GatewayIntegrationTestBase {
 
 	static final String TOKEN = "relay-token-for-split-results-0123";
 
@@ -54,46 +65,15 @@ class SplitDeliveryIntegrationTests {
 	static final JsonMapper json = JsonMapper.builder().build();
 
 	@RegisterExtension
-	static WireMockExtension chat = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("gateway.st2.url", () -> "http://127.0.0.1:9");
-		registry.add("gateway.st2.api-key", () -> "test-api-key");
-		registry.add("gateway.relay.token", () -> TOKEN);
-		registry.add("gateway.chat.delivery.timeout", () -> "4s");
-		registry.add("gateway.chat.delivery.initial-backoff", () -> "20ms");
-		registry.add("gateway.chat.delivery.max-backoff", () -> "200ms");
-		registry.add("gateway.chat.slack.signing-secret", () -> "8f742231b10e8888abcd99yyyzzz85a5");
-		registry.add("gateway.chat.slack.bot-token", () -> "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy");
-		registry.add("gateway.chat.slack.api-url", () -> chat.baseUrl() + "/slack/api");
-		registry.add("gateway.chat.slack.message-limit", () -> LIMIT);
-		registry.add("gateway.chat.slack.timeout", () -> "1s");
-		registry.add("gateway.chat.mattermost.token", () -> "xr3j5x3p4pfk8nqs7ffmd6sh3e");
-		registry.add("gateway.chat.mattermost.url", () -> chat.baseUrl() + "/mattermost");
-		registry.add("gateway.chat.mattermost.bot-token", () -> "9xuqwrwgstrb3mzrxb83nb357a");
-		registry.add("gateway.chat.mattermost.message-limit", () -> LIMIT);
-		registry.add("gateway.chat.mattermost.timeout", () -> "1s");
-		registry.add("gateway.chat.teams.security-token", () -> "c2VjdXJpdHktdG9rZW4tZm9yLXRlc3Rz");
-		registry.add("gateway.chat.teams.default-workflow-url", () -> chat.baseUrl() + "/teams/workflow");
-		registry.add("gateway.chat.teams.max-message-length", () -> LIMIT);
-		registry.add("gateway.chat.rocketchat.token", () -> "rocketchat-outgoing-token-0123");
-		registry.add("gateway.chat.rocketchat.webhook-url", () -> chat.baseUrl() + "/rocketchat/hooks/abc");
-		registry.add("gateway.chat.rocketchat.max-message-length", () -> LIMIT);
-		registry.add("gateway.chat.generic.secret", () -> "generic-secret-0123456789");
-		registry.add("gateway.chat.generic.callback-url", () -> chat.baseUrl() + "/generic/results");
-		registry.add("gateway.chat.generic.max-message-length", () -> LIMIT);
-	}
-
-	@LocalServerPort
-	int port;
-
-	GatewayHttp http;
+	static final StubServer chat = StubServer.serving("gateway.chat.slack.api-url", "/slack/api")
+		.andServing("gateway.chat.mattermost.url", "/mattermost")
+		.andServing("gateway.chat.teams.default-workflow-url", "/teams/workflow")
+		.andServing("gateway.chat.rocketchat.webhook-url", "/rocketchat/hooks/abc")
+		.andServing("gateway.chat.generic.callback-url", "/generic/results")
+		.resettingBeforeEach();
 
 	@BeforeEach
 	void setUp() {
-		this.http = new GatewayHttp(this.port);
-		chat.resetAll();
 		for (Platform platform : Platform.values()) {
 			chat.stubFor(post(urlPathEqualTo(platform.path)).atPriority(10).willReturn(platform.ok()));
 		}

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -169,13 +170,7 @@ class St2ClientIntegrationTests {
 	@Test
 	void callWhenTokenNearsExpiryShouldRenewBeforeIt() {
 		stubExecution();
-		st2.stubFor(post("/auth/v1/tokens").inScenario("renewal")
-			.whenScenarioStateIs(STARTED)
-			.willReturn(St2WireMock.token(TOKEN_1, NOW.plus(Duration.ofHours(1))))
-			.willSetStateTo("renewed"));
-		st2.stubFor(post("/auth/v1/tokens").inScenario("renewal")
-			.whenScenarioStateIs("renewed")
-			.willReturn(St2WireMock.token(TOKEN_2, NOW.plus(Duration.ofHours(2)))));
+		stubTokenThen(Duration.ofHours(1), St2WireMock.token(TOKEN_2, NOW.plus(Duration.ofHours(2))));
 		withClient(password(), (context) -> {
 			St2Client client = context.getBean(St2Client.class);
 			client.getExecution("5f1d2e3c4b5a697887766554");
@@ -211,13 +206,7 @@ class St2ClientIntegrationTests {
 	@Test
 	void callWhenRenewalFailsBeforeExpiryShouldKeepUsingTokenAndRetryLater() {
 		stubExecution();
-		st2.stubFor(post("/auth/v1/tokens").inScenario("auth down")
-			.whenScenarioStateIs(STARTED)
-			.willReturn(St2WireMock.token(TOKEN_1, NOW.plus(Duration.ofHours(1))))
-			.willSetStateTo("down"));
-		st2.stubFor(post("/auth/v1/tokens").inScenario("auth down")
-			.whenScenarioStateIs("down")
-			.willReturn(St2WireMock.fault(503, "Service Unavailable")));
+		stubTokenThen(Duration.ofHours(1), St2WireMock.fault(503, "Service Unavailable"));
 		withClient(password(), (context) -> {
 			St2Client client = context.getBean(St2Client.class);
 			client.getExecution("5f1d2e3c4b5a697887766554");
@@ -285,13 +274,8 @@ class St2ClientIntegrationTests {
 	@Test
 	void callWhenFiftyRequestsMeetExpiredTokenShouldRequestOneToken() throws Exception {
 		stubExecution();
-		st2.stubFor(post("/auth/v1/tokens").inScenario("renewal")
-			.whenScenarioStateIs(STARTED)
-			.willReturn(St2WireMock.token(TOKEN_1, NOW.plus(Duration.ofHours(1))))
-			.willSetStateTo("renewed"));
-		st2.stubFor(post("/auth/v1/tokens").inScenario("renewal")
-			.whenScenarioStateIs("renewed")
-			.willReturn(St2WireMock.token(TOKEN_2, NOW.plus(Duration.ofHours(3))).withFixedDelay(200)));
+		stubTokenThen(Duration.ofHours(1),
+				St2WireMock.token(TOKEN_2, NOW.plus(Duration.ofHours(3))).withFixedDelay(200));
 		withClient(password(), (context) -> {
 			St2Client client = context.getBean(St2Client.class);
 			client.getExecution("5f1d2e3c4b5a697887766554");
@@ -627,13 +611,20 @@ class St2ClientIntegrationTests {
 	}
 
 	private void stubTwoTokens() {
+		stubTokenThen(Duration.ofHours(24),
+				St2WireMock.token(TOKEN_2, NOW.plus(Duration.ofHours(24))).withFixedDelay(100));
+	}
+
+	/**
+	 * st2's auth service: TOKEN_1 with the given lifetime first, then the other answer
+	 * for every later token request.
+	 */
+	private static void stubTokenThen(Duration firstLifetime, ResponseDefinitionBuilder then) {
 		st2.stubFor(post("/auth/v1/tokens").inScenario("tokens")
 			.whenScenarioStateIs(STARTED)
-			.willReturn(St2WireMock.token(TOKEN_1, NOW.plus(Duration.ofHours(24))))
-			.willSetStateTo("second"));
-		st2.stubFor(post("/auth/v1/tokens").inScenario("tokens")
-			.whenScenarioStateIs("second")
-			.willReturn(St2WireMock.token(TOKEN_2, NOW.plus(Duration.ofHours(24))).withFixedDelay(100)));
+			.willReturn(St2WireMock.token(TOKEN_1, NOW.plus(firstLifetime)))
+			.willSetStateTo("first issued"));
+		st2.stubFor(post("/auth/v1/tokens").inScenario("tokens").whenScenarioStateIs("first issued").willReturn(then));
 	}
 
 	static St2AliasExecutionRequest executionRequest() {

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +22,7 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.github.st2chatops.gateway.chat.ChatDeliveryException;
+import io.github.st2chatops.gateway.chat.JsonBodies;
 import io.github.st2chatops.gateway.chat.RetryAfter;
 
 /**
@@ -154,7 +154,7 @@ class DiscordClient {
 	}
 
 	private JsonNode checked(String call, Answer answer) {
-		JsonNode json = json(answer.body());
+		JsonNode json = JsonBodies.objectOrNull(this.jsonMapper, answer.body());
 		if (answer.status() == 429) {
 			throw new DiscordApiException("Discord is rate limiting " + call, 429, true, retryAfter(answer, json));
 		}
@@ -205,19 +205,6 @@ class DiscordClient {
 			return Duration.ofMillis(seconds.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact());
 		}
 		catch (NumberFormatException | ArithmeticException ex) {
-			return null;
-		}
-	}
-
-	private JsonNode json(String body) {
-		if (body == null || body.isBlank()) {
-			return null;
-		}
-		try {
-			JsonNode node = this.jsonMapper.readTree(body);
-			return node.isObject() ? node : null;
-		}
-		catch (JacksonException ex) {
 			return null;
 		}
 	}

@@ -7,11 +7,12 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.ChatRequestVerifier;
+import io.github.st2chatops.gateway.chat.RequestTimestamp;
 
 /**
  * Checks Discord's interaction signature on the raw body: {@code X-Signature-Ed25519} is
@@ -22,9 +23,6 @@ import io.github.st2chatops.gateway.chat.ChatRequestVerifier;
  * with bad signatures on purpose and removes an endpoint that accepts one.
  */
 class DiscordRequestVerifier implements ChatRequestVerifier {
-
-	/** How far Discord's timestamp may be from our clock, either way. */
-	static final Duration TOLERANCE = Duration.ofMinutes(5);
 
 	static final String TIMESTAMP_HEADER = "X-Signature-Timestamp";
 
@@ -58,17 +56,9 @@ class DiscordRequestVerifier implements ChatRequestVerifier {
 		if (timestamp == null || timestamp.isBlank() || signature == null || signature.isBlank()) {
 			return Verification.unauthorized("The X-Signature-Ed25519 and X-Signature-Timestamp headers are required.");
 		}
-		long seconds;
-		try {
-			seconds = Long.parseLong(timestamp);
-		}
-		catch (NumberFormatException ex) {
-			return Verification.unauthorized("X-Signature-Timestamp is not a Unix time in seconds.");
-		}
-		long now = this.clock.instant().getEpochSecond();
-		if (Math.abs(now - seconds) > TOLERANCE.toSeconds()) {
-			return Verification
-				.unauthorized("X-Signature-Timestamp is more than five minutes away from the gateway's clock.");
+		Optional<Verification> late = RequestTimestamp.refusal(TIMESTAMP_HEADER, timestamp, this.clock);
+		if (late.isPresent()) {
+			return late.get();
 		}
 		if (!matches(this.publicKey, timestamp.getBytes(StandardCharsets.UTF_8), request.body(), signature.strip())) {
 			return Verification.unauthorized("The Discord signature does not match the request.");

@@ -16,8 +16,8 @@ import io.github.st2chatops.gateway.chat.ChatDeliveryException;
 import io.github.st2chatops.gateway.chat.ChatFile;
 import io.github.st2chatops.gateway.chat.ChatFileSender;
 import io.github.st2chatops.gateway.chat.ChatReply;
-import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
+import io.github.st2chatops.gateway.chat.PlatformSender;
 import io.github.st2chatops.gateway.chat.PostLog;
 
 /**
@@ -38,7 +38,7 @@ import io.github.st2chatops.gateway.chat.PostLog;
  * A long result goes as one channel message with the result attached as a text file (at
  * most {@link #MAX_FILE_BYTES}), placed like a result's message.
  */
-class DiscordSender implements ChatSender, ChatFileSender {
+class DiscordSender extends PlatformSender implements ChatFileSender {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiscordSender.class);
 
@@ -63,8 +63,6 @@ class DiscordSender implements ChatSender, ChatFileSender {
 
 	private final DiscordInteractions interactions;
 
-	private final int messageLimit;
-
 	/** Interaction tokens Discord no longer takes, so later messages go to the bot. */
 	private final Set<String> goneTokens = ConcurrentHashMap.newKeySet();
 
@@ -72,27 +70,16 @@ class DiscordSender implements ChatSender, ChatFileSender {
 	private final Map<String, String> originals = new ConcurrentHashMap<>();
 
 	DiscordSender(DiscordClient client, DiscordInteractions interactions, int messageLimit) {
+		super(DiscordConfiguration.PLATFORM, messageLimit);
 		this.client = client;
 		this.interactions = interactions;
-		this.messageLimit = messageLimit;
-	}
-
-	@Override
-	public String platform() {
-		return DiscordConfiguration.PLATFORM;
-	}
-
-	@Override
-	public int messageLimit() {
-		return this.messageLimit;
 	}
 
 	@Override
 	public void send(ChatReply reply, PostLog log) {
 		String token = this.interactions.tokenOf(reply.address().responseUrl());
 		boolean ack = token != null && this.interactions.awaitsAck(token);
-		List<String> parts = MessageSplitter.split(reply.text(),
-				this.messageLimit - (reply.whisper() ? MENTION_ROOM : 0));
+		List<String> parts = MessageSplitter.split(reply.text(), messageLimit() - (reply.whisper() ? MENTION_ROOM : 0));
 		try {
 			// Discord has no idempotency key for messages: a part whose outcome is
 			// unknown is

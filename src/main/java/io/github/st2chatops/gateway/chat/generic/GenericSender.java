@@ -2,19 +2,14 @@ package io.github.st2chatops.gateway.chat.generic;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.st2chatops.gateway.chat.ChatReply;
-import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.ChatWebhookClient;
-import io.github.st2chatops.gateway.chat.MessageSplitter;
-import io.github.st2chatops.gateway.chat.PostLog;
+import io.github.st2chatops.gateway.chat.WebhookSender;
 
 import org.springframework.http.HttpHeaders;
 
@@ -24,49 +19,36 @@ import org.springframework.http.HttpHeaders;
  * {@code max-message-length} goes out as several callbacks, in order; the first carries
  * {@code extra}. A callback whose answer timed out is not sent again (at most once).
  */
-class GenericSender implements ChatSender {
+class GenericSender extends WebhookSender {
 
 	private final GenericProperties properties;
-
-	private final ChatWebhookClient client;
-
-	private final JsonMapper jsonMapper;
 
 	private final Clock clock;
 
 	GenericSender(GenericProperties properties, ChatWebhookClient client, JsonMapper jsonMapper, Clock clock) {
+		super(GenericConfiguration.PLATFORM, properties.maxMessageLength(), client, jsonMapper);
 		this.properties = properties;
-		this.client = client;
-		this.jsonMapper = jsonMapper;
 		this.clock = clock;
 	}
 
 	@Override
-	public String platform() {
-		return GenericConfiguration.PLATFORM;
-	}
-
-	@Override
-	public int messageLimit() {
-		return this.properties.maxMessageLength();
-	}
-
-	@Override
-	public void send(ChatReply reply, PostLog log) {
-		List<String> parts = MessageSplitter.split(reply.text(), this.properties.maxMessageLength());
-		log.postEach(IntStream.range(0, parts.size()).boxed().toList(), Duration.ZERO, (i, key) -> {
-			byte[] body = this.jsonMapper.writeValueAsBytes(payload(reply, parts.get(i), i == 0));
-			String timestamp = Long.toString(this.clock.instant().getEpochSecond());
-			HttpHeaders headers = new HttpHeaders();
-			headers.set(GenericSignature.TIMESTAMP_HEADER, timestamp);
-			headers.set(GenericSignature.SIGNATURE_HEADER,
-					GenericSignature.sign(this.properties.secret(), timestamp, body));
-			this.client.postJson(callbackUrl(), body, headers);
-		});
-	}
-
-	private URI callbackUrl() {
+	protected URI url(ChatReply reply) {
 		return this.properties.callbackUrl();
+	}
+
+	@Override
+	protected Object message(ChatReply reply, String part, int index) {
+		return payload(reply, part, index == 0);
+	}
+
+	@Override
+	protected HttpHeaders headers(byte[] body) {
+		String timestamp = Long.toString(this.clock.instant().getEpochSecond());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(GenericSignature.TIMESTAMP_HEADER, timestamp);
+		headers.set(GenericSignature.SIGNATURE_HEADER,
+				GenericSignature.sign(this.properties.secret(), timestamp, body));
+		return headers;
 	}
 
 	private static Map<String, Object> payload(ChatReply reply, String text, boolean first) {

@@ -6,9 +6,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.github.st2chatops.gateway.chat.JsonBodies;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
@@ -222,7 +223,7 @@ class MattermostClient {
 		if (answer.status() == 429 || answer.status() >= 500) {
 			throw failure(call, answer);
 		}
-		JsonNode json = json(answer.body());
+		JsonNode json = JsonBodies.objectOrNull(this.jsonMapper, answer.body());
 		if (answer.status() < 200 || answer.status() >= 300) {
 			String id = (json != null) ? json.path("id").asString("") : "";
 			throw new MattermostApiException("Mattermost refused " + call + " with HTTP " + answer.status()
@@ -235,19 +236,6 @@ class MattermostClient {
 		String what = (answer.status() == 429) ? "is rate limiting " + call
 				: "failed on " + call + " (HTTP " + answer.status() + ")";
 		return new MattermostApiException("Mattermost " + what, answer.status(), true, answer.retryAfter(), null);
-	}
-
-	private JsonNode json(String body) {
-		if (body == null || body.isBlank()) {
-			return null;
-		}
-		try {
-			JsonNode node = this.jsonMapper.readTree(body);
-			return node.isObject() ? node : null;
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
 	}
 
 	/** {@code Retry-After}, else Mattermost's {@code X-Ratelimit-Reset} (seconds). */

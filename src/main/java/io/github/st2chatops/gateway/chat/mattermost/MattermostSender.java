@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +14,9 @@ import io.github.st2chatops.gateway.chat.ChatDeliveryException;
 import io.github.st2chatops.gateway.chat.ChatFile;
 import io.github.st2chatops.gateway.chat.ChatFileSender;
 import io.github.st2chatops.gateway.chat.ChatReply;
-import io.github.st2chatops.gateway.chat.ChatSender;
-import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
+import io.github.st2chatops.gateway.chat.PlatformSender;
 import io.github.st2chatops.gateway.chat.PostLog;
+import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
 
 /**
  * Sends replies and relayed results to Mattermost. A slash command's {@code response_url}
@@ -34,7 +33,7 @@ import io.github.st2chatops.gateway.chat.PostLog;
  * {@code POST /api/v4/files} (multipart), then a post with its {@code file_ids} in the
  * thread.
  */
-class MattermostSender implements ChatSender, ChatFileSender {
+class MattermostSender extends PlatformSender implements ChatFileSender {
 
 	/**
 	 * How long after an unanswered post a repeat with the same {@code pending_post_id} is
@@ -51,27 +50,10 @@ class MattermostSender implements ChatSender, ChatFileSender {
 
 	private final MattermostProperties properties;
 
-	private final ResponseUrlPolicy responseUrls;
-
 	MattermostSender(MattermostClient client, MattermostProperties properties, ResponseUrlPolicy responseUrls) {
+		super(MattermostConfiguration.PLATFORM, properties.messageLimit(), responseUrls);
 		this.client = client;
 		this.properties = properties;
-		this.responseUrls = responseUrls;
-	}
-
-	@Override
-	public String platform() {
-		return MattermostConfiguration.PLATFORM;
-	}
-
-	@Override
-	public Optional<String> responseUrlRefusal(String responseUrl) {
-		return this.responseUrls.refusal(responseUrl);
-	}
-
-	@Override
-	public int messageLimit() {
-		return this.properties.messageLimit();
 	}
 
 	@Override
@@ -115,12 +97,12 @@ class MattermostSender implements ChatSender, ChatFileSender {
 
 	private void sendOne(ChatReply reply, MattermostMessages.Message message, String key) {
 		ChatAddress address = reply.address();
-		if (this.responseUrls.shouldTry(address)) {
+		if (responseUrls().shouldTry(address)) {
 			if (this.client.respond(address.responseUrl(),
 					message.asResponse(reply.whisper() ? "ephemeral" : "in_channel"))) {
 				return;
 			}
-			this.responseUrls.unusable(address);
+			responseUrls().unusable(address);
 		}
 		String root = (address.thread() != null) ? root(address.thread()) : null;
 		if (reply.whisper() && address.userId() != null) {

@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.github.st2chatops.gateway.chat.JsonBodies;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -229,16 +230,7 @@ class SlackClient {
 	private record Answer(int status, String retryAfter, String body) {
 
 		JsonNode json(JsonMapper jsonMapper) {
-			if (this.body == null || this.body.isBlank()) {
-				return null;
-			}
-			try {
-				JsonNode node = jsonMapper.readTree(this.body);
-				return node.isObject() ? node : null;
-			}
-			catch (JacksonException ex) {
-				return null;
-			}
+			return JsonBodies.objectOrNull(jsonMapper, this.body);
 		}
 
 	}

@@ -71,7 +71,7 @@ class SlackConfiguration {
 			@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor) {
 		ChatPlatform<SlackInteraction> interactions = new ChatPlatform<>(PLATFORM, slackPlatform.verifier(),
 				new SlackInteractionParser(properties, jsonMapper), INTERACTION_DEADLINE);
-		return new SlackInteractions(flow, interactions, slackClient, executor);
+		return new SlackInteractions(flow, interactions, slackClient, responseUrls(properties), executor);
 	}
 
 	@Bean
@@ -88,8 +88,16 @@ class SlackConfiguration {
 
 	@Bean
 	SlackSender slackSender(SlackClient slackClient, SlackProperties properties) {
-		return new SlackSender(slackClient, properties.messageLimit(), new ResponseUrlPolicy(PLATFORM,
-				SlackProperties.RESPONSE_URL_HOSTS, properties.responseUrlHosts(), properties.apiUrl()));
+		return new SlackSender(slackClient, properties.messageLimit(), responseUrls(properties));
+	}
+
+	/**
+	 * The hosts a command's or a click's response_url may point to: the configured ones
+	 * and the Web API's.
+	 */
+	private static ResponseUrlPolicy responseUrls(SlackProperties properties) {
+		return new ResponseUrlPolicy(PLATFORM, SlackProperties.RESPONSE_URL_HOSTS, properties.responseUrlHosts(),
+				properties.apiUrl());
 	}
 
 	@Bean

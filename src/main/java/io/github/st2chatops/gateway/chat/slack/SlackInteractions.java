@@ -2,6 +2,7 @@ package io.github.st2chatops.gateway.chat.slack;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.InboundFlow;
 import io.github.st2chatops.gateway.chat.InboundOutcome;
+import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
 
 /**
  * Button clicks, from the HTTP interactivity endpoint and from Socket Mode's
@@ -20,7 +22,8 @@ import io.github.st2chatops.gateway.chat.InboundOutcome;
  * {@code response_url}: the message is replaced by itself without buttons and with the
  * outcome ("Approved by @alice"), and a refusal (already answered, expired, not allowed)
  * is shown to the person who clicked only. A command slower than the platform's deadline
- * answers through the sender instead.
+ * answers through the sender instead, and so does a click whose {@code response_url} is
+ * not one of Slack's hosts ({@link ResponseUrlPolicy}).
  */
 class SlackInteractions {
 
@@ -32,13 +35,16 @@ class SlackInteractions {
 
 	private final SlackClient client;
 
+	private final ResponseUrlPolicy responseUrls;
+
 	private final Executor executor;
 
 	SlackInteractions(InboundFlow flow, ChatPlatform<SlackInteraction> platform, SlackClient client,
-			Executor executor) {
+			ResponseUrlPolicy responseUrls, Executor executor) {
 		this.flow = flow;
 		this.platform = platform;
 		this.client = client;
+		this.responseUrls = responseUrls;
 		this.executor = executor;
 	}
 
@@ -71,13 +77,20 @@ class SlackInteractions {
 		if (!(outcome instanceof InboundOutcome.Accepted<SlackInteraction> accepted) || accepted.replies().isEmpty()) {
 			return;
 		}
+		String responseUrl = accepted.message().responseUrl();
+		Optional<String> refusal = this.responseUrls.refusal(responseUrl);
+		if (refusal.isPresent()) {
+			logger.warn("{} Answering the click with the bot token instead.", refusal.get());
+			this.flow.sendLater(accepted.replies().get());
+			return;
+		}
 		for (ChatReply reply : accepted.replies().get()) {
 			Map<String, Object> body = reply.whisper()
 					? Map.of("response_type", "ephemeral", "replace_original", false, "text",
 							SlackText.escape(reply.text()))
 					: SlackInteractionParser.replacement(accepted.message(), reply.text());
 			try {
-				if (this.client.respond(accepted.message().responseUrl(), body)) {
+				if (this.client.respond(responseUrl, body)) {
 					continue;
 				}
 			}

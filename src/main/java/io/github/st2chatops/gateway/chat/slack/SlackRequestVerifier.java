@@ -2,11 +2,12 @@ package io.github.st2chatops.gateway.chat.slack;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Optional;
 
 import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.ChatRequestVerifier;
 import io.github.st2chatops.gateway.chat.HmacSha256;
+import io.github.st2chatops.gateway.chat.RequestTimestamp;
 
 /**
  * Checks Slack's request signature on the raw body: {@code X-Slack-Signature} is
@@ -15,9 +16,6 @@ import io.github.st2chatops.gateway.chat.HmacSha256;
  * five minutes of now either way, so a captured request cannot be replayed later.
  */
 class SlackRequestVerifier implements ChatRequestVerifier {
-
-	/** How far Slack's timestamp may be from our clock, either way. */
-	static final Duration TOLERANCE = Duration.ofMinutes(5);
 
 	static final String TIMESTAMP_HEADER = "X-Slack-Request-Timestamp";
 
@@ -42,17 +40,9 @@ class SlackRequestVerifier implements ChatRequestVerifier {
 			return Verification
 				.unauthorized("The X-Slack-Signature and X-Slack-Request-Timestamp headers are required.");
 		}
-		long seconds;
-		try {
-			seconds = Long.parseLong(timestamp.strip());
-		}
-		catch (NumberFormatException ex) {
-			return Verification.unauthorized("X-Slack-Request-Timestamp is not a Unix time in seconds.");
-		}
-		long now = this.clock.instant().getEpochSecond();
-		if (Math.abs(now - seconds) > TOLERANCE.toSeconds()) {
-			return Verification
-				.unauthorized("X-Slack-Request-Timestamp is more than five minutes away from the gateway's clock.");
+		Optional<Verification> late = RequestTimestamp.refusal(TIMESTAMP_HEADER, timestamp, this.clock);
+		if (late.isPresent()) {
+			return late.get();
 		}
 		String presented = signature.strip();
 		boolean matches = presented.startsWith(VERSION + "=")

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
@@ -15,9 +14,9 @@ import io.github.st2chatops.gateway.chat.ChatDeliveryException;
 import io.github.st2chatops.gateway.chat.ChatFile;
 import io.github.st2chatops.gateway.chat.ChatFileSender;
 import io.github.st2chatops.gateway.chat.ChatReply;
-import io.github.st2chatops.gateway.chat.ChatSender;
-import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
+import io.github.st2chatops.gateway.chat.PlatformSender;
 import io.github.st2chatops.gateway.chat.PostLog;
+import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
 
 /**
  * Sends replies and relayed results to Slack. A slash command's {@code response_url} is
@@ -33,38 +32,18 @@ import io.github.st2chatops.gateway.chat.PostLog;
  * {@code files.completeUploadExternal} into the channel and thread); only the last call
  * shows anything.
  */
-class SlackSender implements ChatSender, ChatFileSender {
+class SlackSender extends PlatformSender implements ChatFileSender {
 
 	private final SlackClient client;
 
-	private final int messageLimit;
-
-	private final ResponseUrlPolicy responseUrls;
-
 	SlackSender(SlackClient client, int messageLimit, ResponseUrlPolicy responseUrls) {
+		super(SlackConfiguration.PLATFORM, messageLimit, responseUrls);
 		this.client = client;
-		this.messageLimit = messageLimit;
-		this.responseUrls = responseUrls;
-	}
-
-	@Override
-	public String platform() {
-		return SlackConfiguration.PLATFORM;
-	}
-
-	@Override
-	public Optional<String> responseUrlRefusal(String responseUrl) {
-		return this.responseUrls.refusal(responseUrl);
-	}
-
-	@Override
-	public int messageLimit() {
-		return this.messageLimit;
 	}
 
 	@Override
 	public void send(ChatReply reply, PostLog log) {
-		List<Map<String, Object>> messages = SlackMessages.of(reply, this.messageLimit);
+		List<Map<String, Object>> messages = SlackMessages.of(reply, messageLimit());
 		log.postEach(messages, Duration.ZERO,
 				(message, key) -> ChatApiException.posting(() -> sendOne(reply, message)));
 	}
@@ -107,14 +86,14 @@ class SlackSender implements ChatSender, ChatFileSender {
 
 	private void sendOne(ChatReply reply, Map<String, Object> message) {
 		ChatAddress address = reply.address();
-		if (this.responseUrls.shouldTry(address)) {
+		if (responseUrls().shouldTry(address)) {
 			Map<String, Object> body = new LinkedHashMap<>(message);
 			body.put("response_type", reply.whisper() ? "ephemeral" : "in_channel");
 			body.put("replace_original", false);
 			if (this.client.respond(address.responseUrl(), body)) {
 				return;
 			}
-			this.responseUrls.unusable(address);
+			responseUrls().unusable(address);
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("channel", address.channel());
