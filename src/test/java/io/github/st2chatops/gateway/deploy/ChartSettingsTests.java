@@ -53,7 +53,7 @@ class ChartSettingsTests {
 		documented.addAll(GatewaySettings.OPERATIONS_SETTINGS);
 
 		assertThat(documented.stream().map(GatewaySettings::concrete))
-			.as("settings of docs/configuration.md and DESIGN.md without a chart value")
+			.as("settings of docs/configuration.md and of the platform list without a chart value")
 			.allMatch(GatewaySettings.BY_PROPERTY::containsKey);
 	}
 

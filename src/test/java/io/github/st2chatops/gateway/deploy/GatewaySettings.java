@@ -38,8 +38,8 @@ final class GatewaySettings {
 			"chat/rocketchat/webhookUrl", "chat/discord/botToken", "chat/generic/secret", "inquiry/signingSecret");
 
 	/**
-	 * The settings DESIGN.md names that docs/configuration.md does not list yet (their
-	 * features are being built): chat platforms, relay, rate limits.
+	 * The settings of the original design that docs/configuration.md does not list yet
+	 * (their features are being built): chat platforms, relay, rate limits.
 	 */
 	static final List<String> DESIGN_SETTINGS = List.of("gateway.chat.slack.signing-secret",
 			"gateway.chat.slack.bot-token", "gateway.chat.slack.api-url", "gateway.chat.mattermost.token",
