@@ -117,6 +117,35 @@ sealed interface PyNode {
 	}
 
 	/**
+	 * The sequences a node holds: the body of a repeat, group, look-around or atomic
+	 * group, the alternatives of a branch, both arms of a conditional. For walks of the
+	 * tree that treat every kind of nesting alike.
+	 * @param node the node
+	 * @return its sequences, empty for a node that holds none
+	 */
+	static List<Seq> children(PyNode node) {
+		if (node instanceof Repeat repeat) {
+			return List.of(repeat.body());
+		}
+		if (node instanceof Group group) {
+			return List.of(group.body());
+		}
+		if (node instanceof Assert assertion) {
+			return List.of(assertion.body());
+		}
+		if (node instanceof Atomic atomic) {
+			return List.of(atomic.body());
+		}
+		if (node instanceof Branch branch) {
+			return branch.alternatives();
+		}
+		if (node instanceof GroupRefExists exists) {
+			return (exists.no() != null) ? List.of(exists.yes(), exists.no()) : List.of(exists.yes());
+		}
+		return List.of();
+	}
+
+	/**
 	 * Zero-width position assertions.
 	 */
 	enum AtCode {

@@ -120,31 +120,12 @@ final class PyRegexTranslator {
 		int deepest = 0;
 		for (PyNode node : seq.nodes) {
 			int depth = 0;
-			if (node instanceof Repeat repeat) {
-				depth = emptyRepeatNesting(repeat.body());
-				if (repeat.max() > 1 && PyWidth.of(repeat.body(), this.regex.groupWidths())[0] == 0) {
-					depth++;
-				}
+			for (Seq child : PyNode.children(node)) {
+				depth = Math.max(depth, emptyRepeatNesting(child));
 			}
-			else if (node instanceof Group group) {
-				depth = emptyRepeatNesting(group.body());
-			}
-			else if (node instanceof Atomic atomic) {
-				depth = emptyRepeatNesting(atomic.body());
-			}
-			else if (node instanceof Assert assertion) {
-				depth = emptyRepeatNesting(assertion.body());
-			}
-			else if (node instanceof Branch branch) {
-				for (Seq alternative : branch.alternatives()) {
-					depth = Math.max(depth, emptyRepeatNesting(alternative));
-				}
-			}
-			else if (node instanceof GroupRefExists exists) {
-				depth = emptyRepeatNesting(exists.yes());
-				if (exists.no() != null) {
-					depth = Math.max(depth, emptyRepeatNesting(exists.no()));
-				}
+			if (node instanceof Repeat repeat && repeat.max() > 1
+					&& PyWidth.of(repeat.body(), this.regex.groupWidths())[0] == 0) {
+				depth++;
 			}
 			deepest = Math.max(deepest, depth);
 		}
@@ -288,26 +269,8 @@ final class PyRegexTranslator {
 
 	private static boolean containsGroup(Seq seq) {
 		for (PyNode node : seq.nodes) {
-			boolean contains = false;
-			if (node instanceof Group group) {
-				contains = group.group() != null || containsGroup(group.body());
-			}
-			else if (node instanceof Repeat repeat) {
-				contains = containsGroup(repeat.body());
-			}
-			else if (node instanceof Assert assertion) {
-				contains = containsGroup(assertion.body());
-			}
-			else if (node instanceof Atomic atomic) {
-				contains = containsGroup(atomic.body());
-			}
-			else if (node instanceof Branch branch) {
-				contains = branch.alternatives().stream().anyMatch(PyRegexTranslator::containsGroup);
-			}
-			else if (node instanceof GroupRefExists exists) {
-				contains = containsGroup(exists.yes()) || (exists.no() != null && containsGroup(exists.no()));
-			}
-			if (contains) {
+			if ((node instanceof Group group && group.group() != null)
+					|| PyNode.children(node).stream().anyMatch(PyRegexTranslator::containsGroup)) {
 				return true;
 			}
 		}
