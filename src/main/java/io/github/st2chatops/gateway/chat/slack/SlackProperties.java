@@ -33,11 +33,11 @@ import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
  * scope connections:write); with it Slack is reached over Socket Mode and needs no public
  * URL
  * @param socketMode the Socket Mode settings
- * @param responseUrlHosts the hosts a slash command's response_url may point to (default
- * hooks.slack.com; the host of api-url is always allowed); host names or *.suffix
- * patterns. A response_url elsewhere, loopback and private addresses included, is never
- * followed: replies go through the API instead, and a notification whose context names
- * one is refused
+ * @param responseUrlHosts the hosts a slash command's or button click's response_url may
+ * point to (default hooks.slack.com; the host of api-url is always allowed); host names
+ * or *.suffix patterns. A response_url elsewhere, loopback and private addresses
+ * included, is never followed: replies go through the API instead, and a notification
+ * whose context names one is refused
  */
 @ConfigurationProperties("gateway.chat.slack")
 public record SlackProperties(String signingSecret, String botToken, @DefaultValue("https://slack.com/api") URI apiUrl,
