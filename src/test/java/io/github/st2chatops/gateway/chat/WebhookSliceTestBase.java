@@ -4,8 +4,13 @@ import org.junit.jupiter.api.AfterEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 import io.github.st2chatops.gateway.chat.ChatWebhookSliceConfiguration.SwitchableClaimStore;
+
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 
 /**
  * What every {@code @WebMvcTest} of a chat webhook controller shares: {@code MockMvc},
@@ -27,6 +32,18 @@ public abstract class WebhookSliceTestBase {
 	void resetHandlerAndClaims() {
 		this.claims.setDown(false);
 		this.handler.reset();
+	}
+
+	/**
+	 * Takes the claim store down and sends a request that would run a command: the answer
+	 * is 503 {@code unavailable} with {@code Retry-After: 5}, and nothing runs.
+	 * @param request a valid request the platform would otherwise claim and run
+	 * @throws Exception when the request cannot be performed
+	 */
+	protected void assertUnavailableWhileStateStoreIsDown(RequestBuilder request) throws Exception {
+		this.claims.setDown(true);
+		this.mvc.perform(request).andExpect(problem(503, "unavailable")).andExpect(header().string("Retry-After", "5"));
+		assertThat(this.handler.commands()).isEmpty();
 	}
 
 }

@@ -18,7 +18,6 @@ import static io.github.st2chatops.gateway.chat.WebhookTestSupport.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -91,11 +90,8 @@ class MattermostWebhookControllerTests extends WebhookSliceTestBase {
 
 	@Test
 	void receiveWhenStateStoreIsDownShouldBe503WithRetryAfterAndRunNothing() throws Exception {
-		this.claims.setDown(true);
-		this.mvc.perform(json(OUTGOING_WEBHOOK.replace("axdygg1957njfe5pu38saikdho", "slicedown")))
-			.andExpect(problem(503, "unavailable"))
-			.andExpect(header().string("Retry-After", "5"));
-		assertThat(this.handler.commands()).isEmpty();
+		assertUnavailableWhileStateStoreIsDown(
+				json(OUTGOING_WEBHOOK.replace("axdygg1957njfe5pu38saikdho", "slicedown")));
 	}
 
 	private static MockHttpServletRequestBuilder form(String body) {

@@ -21,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -102,20 +101,12 @@ class SlackWebhookControllerTests extends WebhookSliceTestBase {
 
 	@Test
 	void eventWhenStateStoreIsDownShouldBe503WithRetryAfterAndRunNothing() throws Exception {
-		this.claims.setDown(true);
-		this.mvc.perform(event(APP_MENTION))
-			.andExpect(problem(503, "unavailable"))
-			.andExpect(header().string("Retry-After", "5"));
-		assertThat(this.handler.commands()).isEmpty();
+		assertUnavailableWhileStateStoreIsDown(event(APP_MENTION));
 	}
 
 	@Test
 	void commandWhenStateStoreIsDownShouldBe503WithRetryAfterAndRunNothing() throws Exception {
-		this.claims.setDown(true);
-		this.mvc.perform(command(SLASH_COMMAND.replace("TRIGGER", "slice-down")))
-			.andExpect(problem(503, "unavailable"))
-			.andExpect(header().string("Retry-After", "5"));
-		assertThat(this.handler.commands()).isEmpty();
+		assertUnavailableWhileStateStoreIsDown(command(SLASH_COMMAND.replace("TRIGGER", "slice-down")));
 	}
 
 	private static MockHttpServletRequestBuilder command(String body) {

@@ -20,7 +20,6 @@ import static io.github.st2chatops.gateway.chat.WebhookTestSupport.teamsSigned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -92,11 +91,7 @@ class TeamsWebhookControllerTests extends WebhookSliceTestBase {
 
 	@Test
 	void receiveWhenStateStoreIsDownShouldBe503WithRetryAfterAndRunNothing() throws Exception {
-		this.claims.setDown(true);
-		this.mvc.perform(signed(activity("2002")))
-			.andExpect(problem(503, "unavailable"))
-			.andExpect(header().string("Retry-After", "5"));
-		assertThat(this.handler.commands()).isEmpty();
+		assertUnavailableWhileStateStoreIsDown(signed(activity("2002")));
 	}
 
 	private RequestBuilder signed(byte[] body) {
