@@ -1,12 +1,20 @@
 package io.github.st2chatops.gateway.chat.discord;
 
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 
 class DiscordPropertiesTests {
 
@@ -26,58 +34,49 @@ class DiscordPropertiesTests {
 		});
 	}
 
-	@Test
-	void bindWhenPublicKeyIsSetWithoutApplicationIdShouldFailNamingTheProperty() {
-		this.runner.withPropertyValues(KEY, "gateway.chat.discord.bot-token=b0t")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.discord.application-id must be set")
-				.message()
-				.doesNotContain("b0t"));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void bindWhenSettingIsMissingOrWrongShouldFailNamingTheProperty(StartUpFailure failure) {
+		failure.assertStopsStartUp(this.runner);
 	}
 
-	@Test
-	void bindWhenPublicKeyIsSetWithoutBotTokenShouldFailNamingTheProperty() {
-		this.runner.withPropertyValues(KEY, "gateway.chat.discord.application-id=1100000000000000000")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.discord.bot-token must be set"));
-	}
-
-	@Test
-	void bindWhenBotTokenIsSetWithoutPublicKeyShouldFailNamingTheProperty() {
-		this.runner.withPropertyValues("gateway.chat.discord.bot-token=b0t")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.discord.public-key must be set")
-				.message()
-				.doesNotContain("b0t"));
-	}
-
-	@Test
-	void bindWhenPublicKeyIsNotHexOfThirtyTwoBytesShouldFail() {
-		for (String key : new String[] { "a1".repeat(31), "zz".repeat(32), "a1".repeat(33) }) {
-			this.runner
-				.withPropertyValues("gateway.chat.discord.public-key=" + key,
-						"gateway.chat.discord.application-id=1100000000000000000", "gateway.chat.discord.bot-token=b")
-				.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-					.hasMessageContaining("gateway.chat.discord.public-key must be the application's public key"));
-		}
-	}
-
-	@Test
-	void bindWhenMessageLimitIsAboveDiscordsShouldFail() {
-		this.runner
-			.withPropertyValues(KEY, "gateway.chat.discord.application-id=1", "gateway.chat.discord.bot-token=b",
-					"gateway.chat.discord.message-limit=2001")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.discord.message-limit must be between 100 and 2000"));
-	}
-
-	@Test
-	void bindWhenCommandNameIsNotADiscordNameShouldFail() {
-		this.runner
-			.withPropertyValues(KEY, "gateway.chat.discord.application-id=1", "gateway.chat.discord.bot-token=b",
-					"gateway.chat.discord.command-name=St2 Run")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.discord.command-name must be a Discord command name"));
+	static Stream<Named<StartUpFailure>> bindWhenSettingIsMissingOrWrongShouldFailNamingTheProperty() {
+		return Stream.of(
+				named("public key without application id, bot token not shown",
+						StartUpFailure
+							.of("gateway.chat.discord.application-id must be set", KEY,
+									"gateway.chat.discord.bot-token=b0t")
+							.hiding("b0t")),
+				named("public key without bot token",
+						StartUpFailure.of("gateway.chat.discord.bot-token must be set", KEY,
+								"gateway.chat.discord.application-id=1100000000000000000")),
+				named("bot token without public key, not shown",
+						StartUpFailure
+							.of("gateway.chat.discord.public-key must be set", "gateway.chat.discord.bot-token=b0t")
+							.hiding("b0t")),
+				named("public key of 31 bytes",
+						StartUpFailure.of("gateway.chat.discord.public-key must be the application's public key",
+								"gateway.chat.discord.public-key=" + "a1".repeat(31),
+								"gateway.chat.discord.application-id=1100000000000000000",
+								"gateway.chat.discord.bot-token=b")),
+				named("public key that is not hex",
+						StartUpFailure.of("gateway.chat.discord.public-key must be the application's public key",
+								"gateway.chat.discord.public-key=" + "zz".repeat(32),
+								"gateway.chat.discord.application-id=1100000000000000000",
+								"gateway.chat.discord.bot-token=b")),
+				named("public key of 33 bytes",
+						StartUpFailure.of("gateway.chat.discord.public-key must be the application's public key",
+								"gateway.chat.discord.public-key=" + "a1".repeat(33),
+								"gateway.chat.discord.application-id=1100000000000000000",
+								"gateway.chat.discord.bot-token=b")),
+				named("message limit above Discord's",
+						StartUpFailure.of("gateway.chat.discord.message-limit must be between 100 and 2000", KEY,
+								"gateway.chat.discord.application-id=1", "gateway.chat.discord.bot-token=b",
+								"gateway.chat.discord.message-limit=2001")),
+				named("command name that is not a Discord name",
+						StartUpFailure.of("gateway.chat.discord.command-name must be a Discord command name", KEY,
+								"gateway.chat.discord.application-id=1", "gateway.chat.discord.bot-token=b",
+								"gateway.chat.discord.command-name=St2 Run")));
 	}
 
 	@Test

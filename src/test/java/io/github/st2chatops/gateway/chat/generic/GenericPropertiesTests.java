@@ -1,14 +1,21 @@
 package io.github.st2chatops.gateway.chat.generic;
 
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.st2chatops.gateway.chat.ChatPlatformTestBeans;
+import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 
 /**
  * Generic webhook settings: off until the secret is set, a half or weak setting stops
@@ -36,31 +43,26 @@ class GenericPropertiesTests {
 			});
 	}
 
-	@Test
-	void secretWithoutCallbackUrlShouldStopStartUp() {
-		this.runner.withPropertyValues("gateway.chat.generic.secret=0123456789abcdef0123")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("gateway.chat.generic.callback-url must be set"));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void halfOrWeakSettingShouldStopStartUp(StartUpFailure failure) {
+		failure.assertStopsStartUp(this.runner);
 	}
 
-	@Test
-	void callbackUrlWithoutSecretShouldStopStartUp() {
-		this.runner.withPropertyValues("gateway.chat.generic.callback-url=https://bot.example.com/st2")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("gateway.chat.generic.secret must be set"));
-	}
-
-	@Test
-	void shortSecretShouldStopStartUpWithoutShowingIt() {
-		this.runner
-			.withPropertyValues("gateway.chat.generic.secret=tooShort",
-					"gateway.chat.generic.callback-url=https://bot.example.com/st2")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("gateway.chat.generic.secret must be at least 16 characters")
-				.hasMessageNotContaining("tooShort"));
+	static Stream<Named<StartUpFailure>> halfOrWeakSettingShouldStopStartUp() {
+		return Stream.of(
+				named("secret without callback URL",
+						StartUpFailure.of("gateway.chat.generic.callback-url must be set",
+								"gateway.chat.generic.secret=0123456789abcdef0123")),
+				named("callback URL without secret",
+						StartUpFailure.of("gateway.chat.generic.secret must be set",
+								"gateway.chat.generic.callback-url=https://bot.example.com/st2")),
+				named("short secret, not shown",
+						StartUpFailure
+							.of("gateway.chat.generic.secret must be at least 16 characters",
+									"gateway.chat.generic.secret=tooShort",
+									"gateway.chat.generic.callback-url=https://bot.example.com/st2")
+							.hiding("tooShort")));
 	}
 
 	@Configuration(proxyBeanMethods = false)

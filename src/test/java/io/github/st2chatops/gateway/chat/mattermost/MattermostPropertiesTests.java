@@ -1,12 +1,20 @@
 package io.github.st2chatops.gateway.chat.mattermost;
 
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 
 class MattermostPropertiesTests {
 
@@ -31,32 +39,40 @@ class MattermostPropertiesTests {
 					"b2"));
 	}
 
-	@Test
-	void bindWhenTokenIsSetWithoutUrlShouldFailNamingTheProperty() {
-		this.runner.withPropertyValues("gateway.chat.mattermost.token=t0k3n", "gateway.chat.mattermost.bot-token=b")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.hasMessageContaining("gateway.chat.mattermost.url must be set")
-					.message()
-					.doesNotContain("t0k3n");
-			});
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void bindWhenSettingIsMissingOrWrongShouldFailNamingTheProperty(StartUpFailure failure) {
+		failure.assertStopsStartUp(this.runner);
 	}
 
-	@Test
-	void bindWhenTokenIsSetWithoutBotTokenShouldFailNamingTheProperty() {
-		this.runner
-			.withPropertyValues("gateway.chat.mattermost.token=t", "gateway.chat.mattermost.url=https://mm.example.com")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.mattermost.bot-token must be set"));
-	}
-
-	@Test
-	void bindWhenBotTokenIsSetWithoutTokenOrWebSocketShouldFailNamingTheProperties() {
-		this.runner.withPropertyValues("gateway.chat.mattermost.bot-token=b")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.mattermost.token (slash commands, outgoing webhooks) or "
-						+ "gateway.chat.mattermost.websocket.enabled=true (the gateway connects out) must be set"));
+	static Stream<Named<StartUpFailure>> bindWhenSettingIsMissingOrWrongShouldFailNamingTheProperty() {
+		return Stream.of(
+				named("token without URL, token not shown",
+						StartUpFailure
+							.of("gateway.chat.mattermost.url must be set", "gateway.chat.mattermost.token=t0k3n",
+									"gateway.chat.mattermost.bot-token=b")
+							.hiding("t0k3n")),
+				named("token without bot token", StartUpFailure.of("gateway.chat.mattermost.bot-token must be set",
+						"gateway.chat.mattermost.token=t", "gateway.chat.mattermost.url=https://mm.example.com")),
+				named("bot token without token or WebSocket", StartUpFailure
+					.of("gateway.chat.mattermost.token (slash commands, outgoing webhooks) or "
+							+ "gateway.chat.mattermost.websocket.enabled=true (the gateway connects out) must be set",
+							"gateway.chat.mattermost.bot-token=b")),
+				named("WebSocket without bot token",
+						StartUpFailure.of(
+								"gateway.chat.mattermost.bot-token must be set when "
+										+ "gateway.chat.mattermost.websocket.enabled is set",
+								"gateway.chat.mattermost.websocket.enabled=true",
+								"gateway.chat.mattermost.url=http://mm.example.com")),
+				named("WebSocket URL that is not a WebSocket URL", StartUpFailure.of(
+						"gateway.chat.mattermost.websocket.url must be an absolute ws:// or wss:// URL",
+						"gateway.chat.mattermost.websocket.enabled=true",
+						"gateway.chat.mattermost.url=http://mm.example.com", "gateway.chat.mattermost.bot-token=b",
+						"gateway.chat.mattermost.websocket.url=https://mm.example.com/api/v4/websocket")),
+				named("URL that is not a URL",
+						StartUpFailure.of("gateway.chat.mattermost.url must be an absolute",
+								"gateway.chat.mattermost.token=t", "gateway.chat.mattermost.url=mm.example.com",
+								"gateway.chat.mattermost.bot-token=b")));
 	}
 
 	@Test
@@ -70,35 +86,6 @@ class MattermostPropertiesTests {
 				assertThat(properties.token()).isEmpty();
 				assertThat(properties.websocketUrl()).hasToString("wss://mm.example.com/chat/api/v4/websocket");
 			});
-	}
-
-	@Test
-	void bindWhenTheWebSocketIsOnWithoutBotTokenShouldFailNamingTheProperty() {
-		this.runner
-			.withPropertyValues("gateway.chat.mattermost.websocket.enabled=true",
-					"gateway.chat.mattermost.url=http://mm.example.com")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.mattermost.bot-token must be set when "
-						+ "gateway.chat.mattermost.websocket.enabled is set"));
-	}
-
-	@Test
-	void bindWhenTheWebSocketUrlIsNotAWebSocketUrlShouldFail() {
-		this.runner
-			.withPropertyValues("gateway.chat.mattermost.websocket.enabled=true",
-					"gateway.chat.mattermost.url=http://mm.example.com", "gateway.chat.mattermost.bot-token=b",
-					"gateway.chat.mattermost.websocket.url=https://mm.example.com/api/v4/websocket")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.mattermost.websocket.url must be an absolute ws:// or wss:// URL"));
-	}
-
-	@Test
-	void bindWhenUrlIsNotAUrlShouldFail() {
-		this.runner
-			.withPropertyValues("gateway.chat.mattermost.token=t", "gateway.chat.mattermost.url=mm.example.com",
-					"gateway.chat.mattermost.bot-token=b")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.mattermost.url must be an absolute"));
 	}
 
 	@Test

@@ -1,16 +1,24 @@
 package io.github.st2chatops.gateway.chat.rocketchat;
 
+import java.util.stream.Stream;
+
 import java.time.Duration;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.st2chatops.gateway.chat.ChatPlatformTestBeans;
+
+import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 
 /**
  * Rocket.Chat settings: off until the token is set, a half setting stops start-up with a
@@ -45,20 +53,19 @@ class RocketChatPropertiesTests {
 			});
 	}
 
-	@Test
-	void tokenWithoutWebhookUrlShouldStopStartUp() {
-		this.runner.withPropertyValues("gateway.chat.rocketchat.token=abc")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("gateway.chat.rocketchat.webhook-url must be set"));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void halfSettingShouldStopStartUp(StartUpFailure failure) {
+		failure.assertStopsStartUp(this.runner);
 	}
 
-	@Test
-	void webhookUrlWithoutTokenShouldStopStartUp() {
-		this.runner.withPropertyValues("gateway.chat.rocketchat.webhook-url=" + WEBHOOK)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("gateway.chat.rocketchat.token must be set"));
+	static Stream<Named<StartUpFailure>> halfSettingShouldStopStartUp() {
+		return Stream.of(
+				named("token without webhook URL",
+						StartUpFailure.of("gateway.chat.rocketchat.webhook-url must be set",
+								"gateway.chat.rocketchat.token=abc")),
+				named("webhook URL without token", StartUpFailure.of("gateway.chat.rocketchat.token must be set",
+						"gateway.chat.rocketchat.webhook-url=" + WEBHOOK)));
 	}
 
 	@Test

@@ -1,8 +1,15 @@
 package io.github.st2chatops.gateway.chat.slack;
 
+import java.util.stream.Stream;
+
 import java.util.Map;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -14,6 +21,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 
 class SlackPropertiesTests {
 
@@ -31,25 +39,34 @@ class SlackPropertiesTests {
 		});
 	}
 
-	@Test
-	void bindWhenSigningSecretIsSetWithoutBotTokenShouldFailNamingTheProperty() {
-		this.runner.withPropertyValues("gateway.chat.slack.signing-secret=s3cr3t-value").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.slack.bot-token must be set")
-				.message()
-				.doesNotContain("s3cr3t-value");
-		});
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void bindWhenSettingIsMissingOrWrongShouldFailNamingTheProperty(StartUpFailure failure) {
+		failure.assertStopsStartUp(this.runner);
 	}
 
-	@Test
-	void bindWhenBotTokenIsSetWithoutSigningSecretShouldFailNamingTheProperty() {
-		this.runner.withPropertyValues("gateway.chat.slack.bot-token=xoxb-1").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining(
-						"gateway.chat.slack.app-token (Socket Mode) or gateway.chat.slack.signing-secret");
-		});
+	static Stream<Named<StartUpFailure>> bindWhenSettingIsMissingOrWrongShouldFailNamingTheProperty() {
+		return Stream.of(
+				named("signing secret without bot token, secret not shown",
+						StartUpFailure
+							.of("gateway.chat.slack.bot-token must be set",
+									"gateway.chat.slack.signing-secret=s3cr3t-value")
+							.hiding("s3cr3t-value")),
+				named("bot token without signing secret or app token",
+						StartUpFailure.of(
+								"gateway.chat.slack.app-token (Socket Mode) or gateway.chat.slack.signing-secret",
+								"gateway.chat.slack.bot-token=xoxb-1")),
+				named("app token that is not an app token, not shown",
+						StartUpFailure
+							.of("gateway.chat.slack.app-token must be an app-level token",
+									"gateway.chat.slack.app-token=xoxb-wr0ng", "gateway.chat.slack.bot-token=xoxb-1")
+							.hiding("wr0ng")),
+				named("too many connections",
+						StartUpFailure.of("gateway.chat.slack.socket-mode.connections must be between 1 and 10",
+								"gateway.chat.slack.app-token=xapp-1", "gateway.chat.slack.bot-token=xoxb-1",
+								"gateway.chat.slack.socket-mode.connections=11")),
+				named("API URL that is not a URL",
+						StartUpFailure.of("gateway.chat.slack.api-url", "gateway.chat.slack.api-url=slack.com/api")));
 	}
 
 	@Test
@@ -71,32 +88,6 @@ class SlackPropertiesTests {
 			.withPropertyValues("gateway.chat.slack.app-token=xapp-1", "gateway.chat.slack.bot-token=xoxb-1",
 					"gateway.chat.slack.socket-mode.enabled=false")
 			.run((context) -> assertThat(context.getBean(SlackProperties.class).socketModeOn()).isFalse());
-	}
-
-	@Test
-	void bindWhenAppTokenIsNotAnAppTokenShouldFailWithoutShowingIt() {
-		this.runner.withPropertyValues("gateway.chat.slack.app-token=xoxb-wr0ng", "gateway.chat.slack.bot-token=xoxb-1")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.slack.app-token must be an app-level token")
-				.message()
-				.doesNotContain("wr0ng"));
-	}
-
-	@Test
-	void bindWhenTooManyConnectionsShouldFailNamingTheProperty() {
-		this.runner
-			.withPropertyValues("gateway.chat.slack.app-token=xapp-1", "gateway.chat.slack.bot-token=xoxb-1",
-					"gateway.chat.slack.socket-mode.connections=11")
-			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("gateway.chat.slack.socket-mode.connections must be between 1 and 10"));
-	}
-
-	@Test
-	void bindWhenApiUrlIsNotAUrlShouldFail() {
-		this.runner.withPropertyValues("gateway.chat.slack.api-url=slack.com/api").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("gateway.chat.slack.api-url");
-		});
 	}
 
 	@Test

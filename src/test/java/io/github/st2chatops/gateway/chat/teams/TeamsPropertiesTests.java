@@ -1,5 +1,7 @@
 package io.github.st2chatops.gateway.chat.teams;
 
+import java.util.stream.Stream;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -7,9 +9,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.st2chatops.gateway.chat.ChatPlatformTestBeans;
+
+import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -20,6 +27,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertiesPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 
 /**
  * Teams settings: off until the security token is set, a half or wrong setting stops
@@ -54,23 +62,26 @@ class TeamsPropertiesTests {
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(TeamsSender.class));
 	}
 
-	@Test
-	void securityTokenThatIsNotBase64ShouldStopStartUp() {
-		this.runner.withPropertyValues("gateway.chat.teams.security-token=not base64!")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("gateway.chat.teams.security-token is not valid base64")
-				.hasMessageNotContaining("not base64!"));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void wrongSettingShouldStopStartUp(StartUpFailure failure) {
+		failure.assertStopsStartUp(this.runner);
 	}
 
-	@Test
-	void workflowUrlWithoutSecurityTokenShouldStopStartUp() {
-		this.runner
-			.withPropertyValues(
-					"gateway.chat.teams.default-workflow-url=https://prod-00.westus.logic.azure.com/workflows/x")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("gateway.chat.teams.security-token must be set"));
+	static Stream<Named<StartUpFailure>> wrongSettingShouldStopStartUp() {
+		return Stream.of(
+				named("security token that is not base64, not shown",
+						StartUpFailure
+							.of("gateway.chat.teams.security-token is not valid base64",
+									"gateway.chat.teams.security-token=not base64!")
+							.hiding("not base64!")),
+				named("workflow URL without security token", StartUpFailure.of(
+						"gateway.chat.teams.security-token must be set",
+						"gateway.chat.teams.default-workflow-url=https://prod-00.westus.logic.azure.com/workflows/x")),
+				named("reply deadline of five seconds",
+						StartUpFailure.of("gateway.chat.teams.reply-deadline must be less than 5s",
+								"gateway.chat.teams.security-token=dGVhbXMtdGVzdC1zZWN1cml0eS1rZXk=",
+								"gateway.chat.teams.reply-deadline=5s")));
 	}
 
 	@Test
@@ -114,16 +125,6 @@ class TeamsPropertiesTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("gateway.chat.teams.workflow-urls[" + CHANNEL + "] must be an absolute"));
-	}
-
-	@Test
-	void replyDeadlineOfFiveSecondsShouldStopStartUp() {
-		this.runner
-			.withPropertyValues("gateway.chat.teams.security-token=dGVhbXMtdGVzdC1zZWN1cml0eS1rZXk=",
-					"gateway.chat.teams.reply-deadline=5s")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("gateway.chat.teams.reply-deadline must be less than 5s"));
 	}
 
 	@Test
