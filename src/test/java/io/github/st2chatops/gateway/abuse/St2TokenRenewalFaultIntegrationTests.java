@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
 import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
@@ -26,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.stubInTurn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,18 +52,14 @@ class St2TokenRenewalFaultIntegrationTests extends GatewayIntegrationTestBase {
 	static {
 		// st2's token answer (st2auth TokenController), expiry as st2 formats it
 		String expiry = St2WireMock.ST2_ISOTIME.format(NOW.plus(Duration.ofHours(24)));
-		st2.stubFor(post(urlEqualTo("/auth/v1/tokens")).inScenario("auth")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(201)
-				.withHeader("Content-Type", "application/json")
-				.withBody("{\"user\": \"chatops_bot\", \"token\": \"" + TOKEN + "\", \"expiry\": \"" + expiry
-						+ "\", \"ttl\": 86400, \"id\": \"5e86421776f946e98faea41e\", \"metadata\": {}}"))
-			.willSetStateTo("down"));
-		st2.stubFor(post(urlEqualTo("/auth/v1/tokens")).inScenario("auth")
-			.whenScenarioStateIs("down")
-			.willReturn(aResponse().withStatus(503)
-				.withHeader("Content-Type", "text/html")
-				.withBody("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>")));
+		stubInTurn(st2, () -> post(urlEqualTo("/auth/v1/tokens")),
+				aResponse().withStatus(201)
+					.withHeader("Content-Type", "application/json")
+					.withBody("{\"user\": \"chatops_bot\", \"token\": \"" + TOKEN + "\", \"expiry\": \"" + expiry
+							+ "\", \"ttl\": 86400, \"id\": \"5e86421776f946e98faea41e\", \"metadata\": {}}"),
+				aResponse().withStatus(503)
+					.withHeader("Content-Type", "text/html")
+					.withBody("<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>"));
 		St2WireMock.stubSampleCatalog(st2);
 		St2WireMock.stubDeployStarted(st2, "5f1a7e2b9c1d4a0001e0e001");
 	}

@@ -1,5 +1,7 @@
 package io.github.st2chatops.gateway.chat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +53,16 @@ public abstract class WebhookIntegrationTestBase {
 		this.http = new GatewayHttp(this.port);
 		this.handler.reset();
 		this.sleeper.reset();
+	}
+
+	/**
+	 * Reads a JSON object the gateway posted.
+	 * @param body the request body
+	 * @return the object
+	 */
+	@SuppressWarnings("unchecked")
+	protected Map<String, Object> readJson(byte[] body) {
+		return this.json.readValue(body, Map.class);
 	}
 
 }

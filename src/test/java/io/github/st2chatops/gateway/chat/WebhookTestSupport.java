@@ -16,8 +16,17 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -202,6 +211,60 @@ public final class WebhookTestSupport {
 				server.getAllServeEvents().stream().map((event) -> event.getRequest()).toList());
 		Collections.reverse(requests);
 		return requests;
+	}
+
+	/**
+	 * Stubs a request to be answered in turn (a WireMock scenario of its own): the first
+	 * matching request gets the first answer, the next one the second, and so on; the
+	 * last answer stays for every later request.
+	 * @param server the stub
+	 * @param request a new matcher for the request each time it is called
+	 * @param answers the answers, in order
+	 */
+	public static void stubInTurn(Stubbing server, Supplier<MappingBuilder> request,
+			ResponseDefinitionBuilder... answers) {
+		String scenario = "in turn " + UUID.randomUUID();
+		for (int i = 0; i < answers.length; i++) {
+			ScenarioMappingBuilder stub = request.get()
+				.inScenario(scenario)
+				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "answer " + i)
+				.willReturn(answers[i]);
+			server.stubFor((i < answers.length - 1) ? stub.willSetStateTo("answer " + (i + 1)) : stub);
+		}
+	}
+
+	/**
+	 * A long answer of numbered lines, {@code line 1 <of>} to {@code line <count> <of>}.
+	 * @param count how many lines
+	 * @param of what each line says after its number
+	 * @return the lines, joined by line breaks
+	 */
+	public static String numberedLines(int count, String of) {
+		return IntStream.rangeClosed(1, count)
+			.mapToObj((i) -> "line " + i + " " + of)
+			.collect(Collectors.joining("\n"));
+	}
+
+	/**
+	 * Asserts that the parts posted are a text split as the gateway splits it: each
+	 * within the limit, each but the last ending with {@link MessageSplitter#CONTINUED},
+	 * and all of them, joined by line breaks, the text again.
+	 * @param parts the parts, in the order they were posted
+	 * @param limit the platform's message limit
+	 * @param text the text that was split
+	 */
+	public static void assertSplit(List<String> parts, int limit, String text) {
+		StringBuilder joined = new StringBuilder();
+		for (int i = 0; i < parts.size(); i++) {
+			String part = parts.get(i);
+			assertThat(part.length()).isLessThanOrEqualTo(limit);
+			if (i < parts.size() - 1) {
+				assertThat(part).endsWith(MessageSplitter.CONTINUED);
+				part = part.substring(0, part.length() - MessageSplitter.CONTINUED.length());
+			}
+			joined.append(part).append('\n');
+		}
+		assertThat(joined.toString().strip()).isEqualTo(text);
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +49,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.stubInTurn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -185,21 +185,14 @@ class DiscordSenderTests {
 
 	@Test
 	void rateLimitedPartShouldWaitDiscordsRetryAfterAndResumeWithoutRepeatingEarlierParts() {
-		discord.stubFor(post(MESSAGES).inScenario("429")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(okJson(fixtureText("/chat/discord/message-created.json")))
-			.willSetStateTo("limited"));
-		discord.stubFor(post(MESSAGES).inScenario("429")
-			.whenScenarioStateIs("limited")
-			.willReturn(aResponse().withStatus(429)
-				.withHeader("Content-Type", "application/json")
-				.withHeader("Retry-After", "2")
-				.withHeader("X-RateLimit-Reset-After", "1.250")
-				.withBody("{\"message\": \"You are being rate limited.\", \"retry_after\": 1.25, \"global\": false}"))
-			.willSetStateTo("open"));
-		discord.stubFor(post(MESSAGES).inScenario("429")
-			.whenScenarioStateIs("open")
-			.willReturn(okJson(fixtureText("/chat/discord/message-created.json"))));
+		stubInTurn(discord, () -> post(MESSAGES), okJson(fixtureText("/chat/discord/message-created.json")),
+				aResponse().withStatus(429)
+					.withHeader("Content-Type", "application/json")
+					.withHeader("Retry-After", "2")
+					.withHeader("X-RateLimit-Reset-After", "1.250")
+					.withBody(
+							"{\"message\": \"You are being rate limited.\", \"retry_after\": 1.25, \"global\": false}"),
+				okJson(fixtureText("/chat/discord/message-created.json")));
 		String text = "x".repeat(1500) + "\n" + "y".repeat(1500);
 
 		DeliveryResult result = this.delivery

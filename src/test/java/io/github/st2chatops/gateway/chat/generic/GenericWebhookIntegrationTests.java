@@ -3,11 +3,11 @@ package io.github.st2chatops.gateway.chat.generic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,6 @@ import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.DeliveryResult;
-import io.github.st2chatops.gateway.chat.MessageSplitter;
 import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.StubServer;
@@ -26,6 +25,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.test.context.TestPropertySource;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixture;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.numberedLines;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertSplit;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.stubInTurn;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.awaitRequests;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -198,26 +200,16 @@ class GenericWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	@Test
 	void longReplyShouldBeSplitIntoSignedCallbacksUnderTheLimitInOrder() throws Exception {
-		StringBuilder text = new StringBuilder();
-		for (int i = 1; i <= 30; i++) {
-			text.append("line ").append(i).append(" of the result\n");
-		}
-		this.handler.answerWith(text.toString().strip());
+		String text = numberedLines(30, "of the result");
+		this.handler.answerWith(text);
 		send(fixture("/chat/generic/message.json"), now());
 
-		List<LoggedRequest> callbacks = awaitRequests(callback, 4);
-		StringBuilder joined = new StringBuilder();
-		for (int i = 0; i < callbacks.size(); i++) {
-			String part = (String) readJson(callbacks.get(i).getBody()).get("text");
-			assertThat(part.length()).isLessThanOrEqualTo(LIMIT);
-			if (i < callbacks.size() - 1) {
-				assertThat(part).endsWith(MessageSplitter.CONTINUED);
-				part = part.substring(0, part.length() - MessageSplitter.CONTINUED.length());
-			}
-			joined.append(part).append('\n');
-			assertSignedBy(SECRET, callbacks.get(i));
+		List<String> parts = new ArrayList<>();
+		for (LoggedRequest posted : awaitRequests(callback, 4)) {
+			assertSignedBy(SECRET, posted);
+			parts.add((String) readJson(posted.getBody()).get("text"));
 		}
-		assertThat(joined.toString().strip()).isEqualTo(text.toString().strip());
+		assertSplit(parts, LIMIT, text);
 	}
 
 	@Test
@@ -243,11 +235,7 @@ class GenericWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	@Test
 	void callbackAnswering429ShouldBeRetriedAfterRetryAfter() {
-		callback.stubFor(post("/callback").inScenario("busy")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7"))
-			.willSetStateTo("free"));
-		callback.stubFor(post("/callback").inScenario("busy").whenScenarioStateIs("free").willReturn(ok()));
+		stubInTurn(callback, () -> post("/callback"), aResponse().withStatus(429).withHeader("Retry-After", "7"), ok());
 		ChatAddress address = new ChatAddress("generic", null, "builds", null, null, null, null);
 
 		DeliveryResult result = this.delivery.deliver(ChatReply.of(address, "done"));
@@ -299,11 +287,6 @@ class GenericWebhookIntegrationTests extends WebhookIntegrationTestBase {
 		assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp))).isLessThan(60);
 		assertThat(request.getHeader("X-Gateway-Signature"))
 			.isEqualTo(GenericSignature.sign(secret, timestamp, request.getBody()));
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> readJson(byte[] body) {
-		return this.json.readValue(body, Map.class);
 	}
 
 	/**

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.StubServer;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.stubInTurn;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -289,13 +289,8 @@ class MattermostWebhookIntegrationTests extends WebhookIntegrationTestBase {
 	@Test
 	void replyWhenMattermostAnswers429ShouldWaitRetryAfterAndPostOnce() {
 		this.handler.hold();
-		mattermost.stubFor(post("/api/v4/posts").inScenario("rate")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2"))
-			.willSetStateTo("open"));
-		mattermost.stubFor(post("/api/v4/posts").inScenario("rate")
-			.whenScenarioStateIs("open")
-			.willReturn(okJson(fixtureText("/chat/mattermost/post-created.json")).withStatus(201)));
+		stubInTurn(mattermost, () -> post("/api/v4/posts"), aResponse().withStatus(429).withHeader("Retry-After", "2"),
+				okJson(fixtureText("/chat/mattermost/post-created.json")).withStatus(201));
 
 		this.http.post("/chat/mattermost",
 				fixtureText("/chat/mattermost/outgoing-webhook.json").replace(POST_ID, unique()), "Content-Type",

@@ -2,11 +2,11 @@ package io.github.st2chatops.gateway.chat.rocketchat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,6 @@ import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.DeliveryResult;
-import io.github.st2chatops.gateway.chat.MessageSplitter;
 import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.StubServer;
@@ -26,6 +25,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.test.context.TestPropertySource;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixture;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.numberedLines;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertSplit;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.stubInTurn;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.awaitRequests;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -171,12 +173,9 @@ class RocketChatWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	@Test
 	void answerOverTheDefaultLimitShouldBeSplitThroughTheWebhookInOrder() throws Exception {
-		StringBuilder text = new StringBuilder();
-		for (int i = 1; i <= 400; i++) {
-			text.append("line ").append(i).append(" of a long result\n");
-		}
+		String text = numberedLines(400, "of a long result");
 		assertThat(text.length()).isGreaterThan(2 * 5000);
-		this.handler.answerWith(text.toString().strip());
+		this.handler.answerWith(text);
 		GatewayHttp.Response response = postMessage(message("!st2 pack get st2", null));
 
 		assertThat(response.json()).isEmpty();
@@ -184,20 +183,13 @@ class RocketChatWebhookIntegrationTests extends WebhookIntegrationTestBase {
 			.untilAsserted(() -> assertThat(rocketChat.getAllServeEvents()
 				.stream()
 				.anyMatch((event) -> event.getRequest().getBodyAsString().contains("line 400 of"))).isTrue());
-		List<LoggedRequest> posts = awaitRequests(rocketChat, 3);
-		StringBuilder joined = new StringBuilder();
-		for (int i = 0; i < posts.size(); i++) {
-			Map<String, Object> posted = readJson(posts.get(i).getBody());
+		List<String> parts = new ArrayList<>();
+		for (LoggedRequest post : awaitRequests(rocketChat, 3)) {
+			Map<String, Object> posted = readJson(post.getBody());
 			assertThat(posted).containsEntry("channel", "#GENERAL").doesNotContainKey("tmid");
-			String part = (String) posted.get("text");
-			assertThat(part.length()).isLessThanOrEqualTo(5000);
-			if (i < posts.size() - 1) {
-				assertThat(part).endsWith(MessageSplitter.CONTINUED);
-				part = part.substring(0, part.length() - MessageSplitter.CONTINUED.length());
-			}
-			joined.append(part).append('\n');
+			parts.add((String) posted.get("text"));
 		}
-		assertThat(joined.toString().strip()).isEqualTo(text.toString().strip());
+		assertSplit(parts, 5000, text);
 	}
 
 	@Test
@@ -224,13 +216,8 @@ class RocketChatWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	@Test
 	void webhookAnswering429ShouldBeRetriedAfterRetryAfter() {
-		rocketChat.stubFor(post(HOOK_PATH).inScenario("busy")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "4"))
-			.willSetStateTo("free"));
-		rocketChat.stubFor(post(HOOK_PATH).inScenario("busy")
-			.whenScenarioStateIs("free")
-			.willReturn(okJson("{\"success\":true}")));
+		stubInTurn(rocketChat, () -> post(HOOK_PATH), aResponse().withStatus(429).withHeader("Retry-After", "4"),
+				okJson("{\"success\":true}"));
 		ChatAddress address = new ChatAddress("rocketchat", null, "GENERAL", null, null, null, null);
 
 		DeliveryResult result = this.delivery.deliver(ChatReply.of(address, "done"));
@@ -283,11 +270,6 @@ class RocketChatWebhookIntegrationTests extends WebhookIntegrationTestBase {
 	private void assertRefused(GatewayHttp.Response response) {
 		assertProblem(response, 401, "unauthorized", TOKEN);
 		assertThat(this.handler.commands()).isEmpty();
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> readJson(byte[] body) {
-		return this.json.readValue(body, Map.class);
 	}
 
 }

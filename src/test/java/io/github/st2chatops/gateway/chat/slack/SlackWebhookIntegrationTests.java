@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +31,7 @@ import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.StubServer;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.stubInTurn;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.slackSigned;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -387,17 +387,10 @@ class SlackWebhookIntegrationTests extends WebhookIntegrationTestBase {
 		String line = "y".repeat(99);
 		String text = String.join("\n", Collections.nCopies(60, line));
 		this.handler.answer((command) -> List.of(ChatReply.of(command.address(), text)));
-		slack.stubFor(post("/api/chat.postMessage").inScenario("rate")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json")))
-			.willSetStateTo("limited"));
-		slack.stubFor(post("/api/chat.postMessage").inScenario("rate")
-			.whenScenarioStateIs("limited")
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7"))
-			.willSetStateTo("open"));
-		slack.stubFor(post("/api/chat.postMessage").inScenario("rate")
-			.whenScenarioStateIs("open")
-			.willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json"))));
+		stubInTurn(slack, () -> post("/api/chat.postMessage"),
+				okJson(fixtureText("/chat/slack/chat-postMessage-ok.json")),
+				aResponse().withStatus(429).withHeader("Retry-After", "7"),
+				okJson(fixtureText("/chat/slack/chat-postMessage-ok.json")));
 
 		postSigned("/chat/slack/events", event("app-mention.json", unique(), unique() + ".8"));
 
@@ -411,13 +404,9 @@ class SlackWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	@Test
 	void replyWhenSlackSaysRatelimitedWithHttp200ShouldRetry() {
-		slack.stubFor(post("/api/chat.postMessage").inScenario("ratelimited")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(okJson(fixtureText("/chat/slack/ratelimited.json")).withHeader("Retry-After", "3"))
-			.willSetStateTo("open"));
-		slack.stubFor(post("/api/chat.postMessage").inScenario("ratelimited")
-			.whenScenarioStateIs("open")
-			.willReturn(okJson(fixtureText("/chat/slack/chat-postMessage-ok.json"))));
+		stubInTurn(slack, () -> post("/api/chat.postMessage"),
+				okJson(fixtureText("/chat/slack/ratelimited.json")).withHeader("Retry-After", "3"),
+				okJson(fixtureText("/chat/slack/chat-postMessage-ok.json")));
 
 		postSigned("/chat/slack/events", event("app-mention.json", unique(), unique() + ".9"));
 

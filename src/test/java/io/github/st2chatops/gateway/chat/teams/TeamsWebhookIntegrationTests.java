@@ -2,13 +2,12 @@ package io.github.st2chatops.gateway.chat.teams;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.test.context.TestPropertySource;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixture;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.numberedLines;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertSplit;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.stubInTurn;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.awaitRequests;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.assertProblem;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -244,11 +246,8 @@ class TeamsWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	@Test
 	void longAnswerShouldBeSplitInlineFirstThenThroughTheWorkflowInOrder() throws Exception {
-		StringBuilder text = new StringBuilder();
-		for (int i = 1; i <= 40; i++) {
-			text.append("line ").append(i).append(" of the result\n");
-		}
-		this.handler.answerWith(text.toString().strip());
+		String text = numberedLines(40, "of the result");
+		this.handler.answerWith(text);
 		GatewayHttp.Response response = send(
 				this.json.writeValueAsBytes(activity("<at>st2</at> pack get st2", CHANNEL)));
 
@@ -264,17 +263,7 @@ class TeamsWebhookIntegrationTests extends WebhookIntegrationTestBase {
 		for (LoggedRequest post : awaitRequests(workflows, 1)) {
 			parts.add(cardText(post));
 		}
-		StringBuilder joined = new StringBuilder();
-		for (int i = 0; i < parts.size(); i++) {
-			String part = parts.get(i);
-			assertThat(part.length()).isLessThanOrEqualTo(LIMIT);
-			if (i < parts.size() - 1) {
-				assertThat(part).endsWith(MessageSplitter.CONTINUED);
-				part = part.substring(0, part.length() - MessageSplitter.CONTINUED.length());
-			}
-			joined.append(part).append('\n');
-		}
-		assertThat(joined.toString().strip()).isEqualTo(text.toString().strip());
+		assertSplit(parts, LIMIT, text);
 	}
 
 	@Test
@@ -327,13 +316,8 @@ class TeamsWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	@Test
 	void workflowAnswering429ShouldBeRetriedAfterRetryAfter() {
-		workflows.stubFor(post(urlPathEqualTo(WORKFLOW_PATH)).inScenario("busy")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3"))
-			.willSetStateTo("free"));
-		workflows.stubFor(post(urlPathEqualTo(WORKFLOW_PATH)).inScenario("busy")
-			.whenScenarioStateIs("free")
-			.willReturn(aResponse().withStatus(202)));
+		stubInTurn(workflows, () -> post(urlPathEqualTo(WORKFLOW_PATH)),
+				aResponse().withStatus(429).withHeader("Retry-After", "3"), aResponse().withStatus(202));
 		ChatAddress address = new ChatAddress("teams", TENANT, CHANNEL, null, null, null, null);
 
 		DeliveryResult result = this.delivery.deliver(ChatReply.of(address, "done"));
