@@ -1,59 +1,57 @@
 package io.github.st2chatops.gateway.chat.teams;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class TeamsTextTests {
 
-	@Test
-	void cleanShouldDropTheWebhookMentionAndDecodeEntities() {
-		assertThat(TeamsText.clean("<at>st2</at>&nbsp;pack get \u201cst2\u201d\n")).isEqualTo("pack get \"st2\"");
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void cleanShouldDropTheWebhookMentionAndMarkup(String text, String expected) {
+		assertThat(TeamsText.clean(text)).isEqualTo(expected);
 	}
 
-	@Test
-	void cleanShouldKeepLaterMentionsAsNames() {
-		assertThat(TeamsText.clean("<at>st2</at> grant <at>Adele Vance</at> access"))
-			.isEqualTo("grant Adele Vance access");
+	static Stream<Arguments> cleanShouldDropTheWebhookMentionAndMarkup() {
+		return Stream.of(
+				arguments(named("drops the webhook mention and decodes entities",
+						"<at>st2</at>&nbsp;pack get \u201cst2\u201d\n"), "pack get \"st2\""),
+				arguments(named("keeps later mentions as names", "<at>st2</at> grant <at>Adele Vance</at> access"),
+						"grant Adele Vance access"),
+				arguments(named("drops tags and keeps paragraphs as line breaks",
+						"<p><at>st2</at> run <b>backup</b></p><p>now</p>"), "run backup\nnow"),
+				arguments(named("keeps breaks as line breaks", "<at>st2</at> a<br>b<br/>c"), "a\nb\nc"),
+				arguments(
+						named("decodes escaped markup after dropping tags",
+								"<at>st2</at> echo &lt;b&gt; &amp;&amp; &#39;x&#39; &#x2014; &quot;y&quot;"),
+						"echo <b> && 'x' -- \"y\""),
+				arguments(named("leaves unknown entities alone", "<at>st2</at> a &bogus; b"), "a &bogus; b"),
+				arguments(named("reads mention tags with attributes and in any case", "<AT id=\"0\">st2</AT> help"),
+						"help"),
+				arguments(named("gives nothing for the mention alone", "<at>st2</at>"), ""),
+				arguments(named("gives nothing for nothing", null), ""));
 	}
 
-	@Test
-	void cleanShouldDropTagsAndKeepLineBreaks() {
-		assertThat(TeamsText.clean("<p><at>st2</at> run <b>backup</b></p><p>now</p>")).isEqualTo("run backup\nnow");
-		assertThat(TeamsText.clean("<at>st2</at> a<br>b<br/>c")).isEqualTo("a\nb\nc");
+	@ParameterizedTest(name = "{0}")
+	@MethodSource
+	void cleanWhenEntitiesNameTheWebhooksMentionShouldDropThatOneOnly(String text, String expected) {
+		assertThat(TeamsText.clean(text, List.of("<at>st2</at>"))).isEqualTo(expected);
 	}
 
-	@Test
-	void cleanShouldDecodeEscapedMarkupAfterDroppingTags() {
-		assertThat(TeamsText.clean("<at>st2</at> echo &lt;b&gt; &amp;&amp; &#39;x&#39; &#x2014; &quot;y&quot;"))
-			.isEqualTo("echo <b> && 'x' -- \"y\"");
-	}
-
-	@Test
-	void cleanShouldLeaveUnknownEntitiesAlone() {
-		assertThat(TeamsText.clean("<at>st2</at> a &bogus; b")).isEqualTo("a &bogus; b");
-	}
-
-	@Test
-	void cleanShouldReadMentionTagsWithAttributesAndAnyCase() {
-		assertThat(TeamsText.clean("<AT id=\"0\">st2</AT> help")).isEqualTo("help");
-	}
-
-	@Test
-	void cleanOfNothingShouldBeEmpty() {
-		assertThat(TeamsText.clean(null)).isEmpty();
-		assertThat(TeamsText.clean("<at>st2</at>")).isEmpty();
-	}
-
-	@Test
-	void cleanWhenEntitiesNameTheWebhooksMentionShouldDropThatOneOnly() {
-		assertThat(TeamsText.clean("<at>Alice</at> <at>st2</at> pack get st2", List.of("<at>st2</at>")))
-			.isEqualTo("Alice pack get st2");
-		assertThat(TeamsText.clean("<at>st2</at> grant <at>st2</at>", List.of("<at>st2</at>"))).isEqualTo("grant st2");
-		assertThat(TeamsText.clean("<at>Alice</at>&nbsp;<at>st2</at>&nbsp;run", List.of("<at>st2</at>")))
-			.isEqualTo("Alice run");
+	static Stream<Arguments> cleanWhenEntitiesNameTheWebhooksMentionShouldDropThatOneOnly() {
+		return Stream.of(
+				arguments(named("after another mention", "<at>Alice</at> <at>st2</at> pack get st2"),
+						"Alice pack get st2"),
+				arguments(named("the first of two", "<at>st2</at> grant <at>st2</at>"), "grant st2"),
+				arguments(named("between entities", "<at>Alice</at>&nbsp;<at>st2</at>&nbsp;run"), "Alice run"));
 	}
 
 	@Test
