@@ -8,7 +8,6 @@ import java.util.UUID;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
 import io.github.st2chatops.gateway.support.GatewayHttp;
-import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,12 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
-				"gateway.relay.token=" + LargeNotificationIntegrationTests.TOKEN,
 				"gateway.chat.generic.secret=generic-secret-for-large-results-01",
 				"gateway.chat.generic.max-message-length=" + LargeNotificationIntegrationTests.PLATFORM_LIMIT })
-class LargeNotificationIntegrationTests extends GatewayIntegrationTestBase {
-
-	static final String TOKEN = "relay-token-for-large-results-0123";
+class LargeNotificationIntegrationTests extends NotificationPushTestBase {
 
 	static final int PLATFORM_LIMIT = 10_000;
 
@@ -110,11 +106,6 @@ class LargeNotificationIntegrationTests extends GatewayIntegrationTestBase {
 
 		assertThat(response.status()).isEqualTo(413);
 		assertThat(response.json().get("detail").toString()).contains("65536 bytes");
-	}
-
-	private GatewayHttp.Response push(String body) {
-		return this.http.post(NotificationController.PATH, body, "Content-Type", "application/json", "Authorization",
-				"Bearer " + TOKEN);
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.st2chatops.gateway.support.GatewayHttp;
-import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,15 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
-				"gateway.relay.token=" + LongResultFilesIntegrationTests.TOKEN,
 				"gateway.chat.delivery.initial-backoff=10ms", "gateway.chat.delivery.max-backoff=50ms",
 				"gateway.chat.slack.signing-secret=8f742231b10e8888abcd99yyyzzz85a5",
 				"gateway.chat.slack.bot-token=xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
 				"gateway.chat.mattermost.token=xr3j5x3p4pfk8nqs7ffmd6sh3e",
 				"gateway.chat.mattermost.bot-token=9xuqwrwgstrb3mzrxb83nb357a" })
-class LongResultFilesIntegrationTests extends GatewayIntegrationTestBase {
-
-	static final String TOKEN = "relay-token-for-long-results-0123";
+class LongResultFilesIntegrationTests extends NotificationPushTestBase {
 
 	static final String SLACK_FILE_ID = "F0AB1CD2EF3";
 
@@ -183,8 +179,7 @@ class LongResultFilesIntegrationTests extends GatewayIntegrationTestBase {
 	}
 
 	private GatewayHttp.Response push(Map<String, Object> notification, String key) {
-		return this.http.post("/api/v1/st2/notifications", json.writeValueAsString(notification), "Content-Type",
-				"application/json", "Authorization", "Bearer " + TOKEN, "Idempotency-Key", key);
+		return push(json.writeValueAsString(notification), "Idempotency-Key", key);
 	}
 
 	private static Map<String, Object> slack(String result) {

@@ -1,7 +1,6 @@
 package io.github.st2chatops.gateway.relay;
 
 import io.github.st2chatops.gateway.support.GatewayHttp;
-import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
-				"gateway.relay.token=" + NotificationPlatformsIntegrationTests.TOKEN,
 				"gateway.chat.slack.signing-secret=8f742231b10e8888abcd99yyyzzz85a5",
 				"gateway.chat.slack.bot-token=" + NotificationPlatformsIntegrationTests.SLACK_BOT_TOKEN,
 				"gateway.chat.mattermost.token=xr3j5x3p4pfk8nqs7ffmd6sh3e",
@@ -37,9 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// the reply URLs below are on 127.0.0.1: allowed here as Slack's
 				// hooks.slack.com
 				"gateway.chat.slack.response-url-hosts=hooks.slack.com,127.0.0.1" })
-class NotificationPlatformsIntegrationTests extends GatewayIntegrationTestBase {
-
-	static final String TOKEN = "relay-token-0123456789abcdef";
+class NotificationPlatformsIntegrationTests extends NotificationPushTestBase {
 
 	static final String SLACK_BOT_TOKEN = "xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy";
 
@@ -184,10 +180,6 @@ class NotificationPlatformsIntegrationTests extends GatewayIntegrationTestBase {
 
 		assertThat(response.status()).isEqualTo(422);
 		assertThat((String) response.json().get("detail")).contains("'teams'");
-	}
-
-	private GatewayHttp.Response push(String body) {
-		return this.http.postJson("/api/v1/st2/notifications", TOKEN, body);
 	}
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String fixture) {

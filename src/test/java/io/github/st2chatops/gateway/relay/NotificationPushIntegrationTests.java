@@ -14,9 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.st2chatops.gateway.support.GatewayHttp;
-import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.StubServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +34,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.github.st2chatops.gateway.chat.WebhookTestSupport.stubInTurn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,12 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test platform on WireMock) in the right channel and thread, once.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key",
-				"gateway.relay.token=" + NotificationPushIntegrationTests.TOKEN })
+		properties = { "gateway.st2.url=http://127.0.0.1:9", "gateway.st2.api-key=test-api-key" })
 @Import(RelayTestConfiguration.class)
-class NotificationPushIntegrationTests extends GatewayIntegrationTestBase {
-
-	static final String TOKEN = "relay-token-0123456789abcdef";
+class NotificationPushIntegrationTests extends NotificationPushTestBase {
 
 	static final String PATH = "/api/v1/st2/notifications";
 
@@ -118,13 +114,8 @@ class NotificationPushIntegrationTests extends GatewayIntegrationTestBase {
 
 	@Test
 	void pushWhenChatAnswers429ShouldWaitAsToldAndPostOnce() {
-		chat.stubFor(post("/messages").inScenario("rate limited")
-			.whenScenarioStateIs(Scenario.STARTED)
-			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3"))
-			.willSetStateTo("recovered"));
-		chat.stubFor(post("/messages").inScenario("rate limited")
-			.whenScenarioStateIs("recovered")
-			.willReturn(aResponse().withStatus(200)));
+		stubInTurn(chat, () -> post("/messages"), aResponse().withStatus(429).withHeader("Retry-After", "3"),
+				aResponse().withStatus(200));
 
 		GatewayHttp.Response response = push(unique(fixture("notification-by-context.json")));
 
@@ -348,13 +339,6 @@ class NotificationPushIntegrationTests extends GatewayIntegrationTestBase {
 			.tags("source", "push", "platform", platform, "outcome", outcome)
 			.counter();
 		return (counter != null) ? counter.count() : 0;
-	}
-
-	private GatewayHttp.Response push(String body, String... extraHeaders) {
-		List<String> headers = new ArrayList<>(
-				List.of("Content-Type", "application/json", "Authorization", "Bearer " + TOKEN));
-		headers.addAll(List.of(extraHeaders));
-		return this.http.post(PATH, body, headers.toArray(String[]::new));
 	}
 
 	/**

@@ -9,7 +9,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.st2chatops.gateway.support.GatewayHttp;
-import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +38,9 @@ import static org.awaitility.Awaitility.await;
  * each part.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "gateway.st2.url=http://127.0.0.1:9",
-		"gateway.st2.api-key=test-api-key", "gateway.relay.token=" + SplitDeliveryIntegrationTests.TOKEN,
-		"gateway.chat.delivery.timeout=4s", "gateway.chat.delivery.initial-backoff=20ms",
-		"gateway.chat.delivery.max-backoff=200ms", "gateway.chat.slack.signing-secret=8f742231b10e8888abcd99yyyzzz85a5",
+		"gateway.st2.api-key=test-api-key", "gateway.chat.delivery.timeout=4s",
+		"gateway.chat.delivery.initial-backoff=20ms", "gateway.chat.delivery.max-backoff=200ms",
+		"gateway.chat.slack.signing-secret=8f742231b10e8888abcd99yyyzzz85a5",
 		"gateway.chat.slack.bot-token=xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
 		"gateway.chat.slack.message-limit=" + SplitDeliveryIntegrationTests.LIMIT, "gateway.chat.slack.timeout=1s",
 		"gateway.chat.mattermost.token=xr3j5x3p4pfk8nqs7ffmd6sh3e",
@@ -53,9 +52,7 @@ import static org.awaitility.Awaitility.await;
 		"gateway.chat.rocketchat.max-message-length=" + SplitDeliveryIntegrationTests.LIMIT,
 		"gateway.chat.generic.secret=generic-secret-0123456789",
 		"gateway.chat.generic.max-message-length=" + SplitDeliveryIntegrationTests.LIMIT })
-class SplitDeliveryIntegrationTests extends GatewayIntegrationTestBase {
-
-	static final String TOKEN = "relay-token-for-split-results-0123";
+class SplitDeliveryIntegrationTests extends NotificationPushTestBase {
 
 	static final int LIMIT = 150;
 
@@ -188,8 +185,7 @@ class SplitDeliveryIntegrationTests extends GatewayIntegrationTestBase {
 		String text = "PART-A " + "a".repeat(100) + "\nPART-B " + "b".repeat(100) + "\nPART-C " + "c".repeat(100);
 		String body = json.writeValueAsString(Map.of("message", text, "channel", platform.channel, "user", "jdoe",
 				"whisper", false, "extra", Map.of()));
-		return this.http.post("/api/v1/st2/notifications", body, "Content-Type", "application/json", "Authorization",
-				"Bearer " + TOKEN, "Idempotency-Key", idempotencyKey);
+		return push(body, "Idempotency-Key", idempotencyKey);
 	}
 
 	private static MappingBuilder part(Platform platform, String marker) {
