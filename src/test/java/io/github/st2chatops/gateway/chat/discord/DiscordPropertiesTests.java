@@ -4,23 +4,23 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
+import io.github.st2chatops.gateway.chat.PlatformPropertiesTestBase;
 import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 
-class DiscordPropertiesTests {
+class DiscordPropertiesTests extends PlatformPropertiesTestBase {
 
 	private static final String KEY = "gateway.chat.discord.public-key=" + "a1".repeat(32);
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
+	DiscordPropertiesTests() {
+		super(Config.class);
+	}
 
 	@Test
 	void bindWhenNothingIsSetShouldLeaveDiscordOffWithItsDefaults() {
@@ -34,13 +34,7 @@ class DiscordPropertiesTests {
 		});
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource
-	void bindWhenSettingIsMissingOrWrongShouldFailNamingTheProperty(StartUpFailure failure) {
-		failure.assertStopsStartUp(this.runner);
-	}
-
-	static Stream<Named<StartUpFailure>> bindWhenSettingIsMissingOrWrongShouldFailNamingTheProperty() {
+	static Stream<Named<StartUpFailure>> startUpFailures() {
 		return Stream.of(
 				named("public key without application id, bot token not shown",
 						StartUpFailure

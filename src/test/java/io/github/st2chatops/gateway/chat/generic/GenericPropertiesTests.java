@@ -4,14 +4,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.st2chatops.gateway.chat.ChatPlatformTestBeans;
+import io.github.st2chatops.gateway.chat.PlatformPropertiesTestBase;
 import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,10 +19,11 @@ import static org.junit.jupiter.api.Named.named;
  * Generic webhook settings: off until the secret is set, a half or weak setting stops
  * start-up with a message that names the property.
  */
-class GenericPropertiesTests {
+class GenericPropertiesTests extends PlatformPropertiesTestBase {
 
-	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(ChatPlatformTestBeans.class, Base.class, GenericConfiguration.class);
+	GenericPropertiesTests() {
+		super(ChatPlatformTestBeans.class, Base.class, GenericConfiguration.class);
+	}
 
 	@Test
 	void withoutSecretGenericShouldBeOff() {
@@ -43,13 +42,7 @@ class GenericPropertiesTests {
 			});
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource
-	void halfOrWeakSettingShouldStopStartUp(StartUpFailure failure) {
-		failure.assertStopsStartUp(this.runner);
-	}
-
-	static Stream<Named<StartUpFailure>> halfOrWeakSettingShouldStopStartUp() {
+	static Stream<Named<StartUpFailure>> startUpFailures() {
 		return Stream.of(
 				named("secret without callback URL",
 						StartUpFailure.of("gateway.chat.generic.callback-url must be set",

@@ -4,21 +4,21 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
+import io.github.st2chatops.gateway.chat.PlatformPropertiesTestBase;
 import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 
-class MattermostPropertiesTests {
+class MattermostPropertiesTests extends PlatformPropertiesTestBase {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
+	MattermostPropertiesTests() {
+		super(Config.class);
+	}
 
 	@Test
 	void bindWhenNothingIsSetShouldLeaveMattermostOff() {
@@ -39,13 +39,7 @@ class MattermostPropertiesTests {
 					"b2"));
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource
-	void bindWhenSettingIsMissingOrWrongShouldFailNamingTheProperty(StartUpFailure failure) {
-		failure.assertStopsStartUp(this.runner);
-	}
-
-	static Stream<Named<StartUpFailure>> bindWhenSettingIsMissingOrWrongShouldFailNamingTheProperty() {
+	static Stream<Named<StartUpFailure>> startUpFailures() {
 		return Stream.of(
 				named("token without URL, token not shown",
 						StartUpFailure

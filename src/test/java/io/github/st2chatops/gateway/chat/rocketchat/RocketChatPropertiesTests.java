@@ -6,15 +6,13 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.st2chatops.gateway.chat.ChatPlatformTestBeans;
 
+import io.github.st2chatops.gateway.chat.PlatformPropertiesTestBase;
 import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,12 +22,13 @@ import static org.junit.jupiter.api.Named.named;
  * Rocket.Chat settings: off until the token is set, a half setting stops start-up with a
  * message that names the property.
  */
-class RocketChatPropertiesTests {
+class RocketChatPropertiesTests extends PlatformPropertiesTestBase {
 
 	static final String WEBHOOK = "https://chat.example.com/hooks/5f7c0e1d2a3b4c5d6e7f8091/Xq2jZk7WmN4rT9sVbC1dE6fG";
 
-	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(ChatPlatformTestBeans.class, Base.class, RocketChatConfiguration.class);
+	RocketChatPropertiesTests() {
+		super(ChatPlatformTestBeans.class, Base.class, RocketChatConfiguration.class);
+	}
 
 	@Test
 	void withoutTokenRocketChatShouldBeOff() {
@@ -53,13 +52,7 @@ class RocketChatPropertiesTests {
 			});
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource
-	void halfSettingShouldStopStartUp(StartUpFailure failure) {
-		failure.assertStopsStartUp(this.runner);
-	}
-
-	static Stream<Named<StartUpFailure>> halfSettingShouldStopStartUp() {
+	static Stream<Named<StartUpFailure>> startUpFailures() {
 		return Stream.of(
 				named("token without webhook URL",
 						StartUpFailure.of("gateway.chat.rocketchat.webhook-url must be set",

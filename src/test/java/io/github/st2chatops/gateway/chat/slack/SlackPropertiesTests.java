@@ -6,13 +6,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
+import io.github.st2chatops.gateway.chat.PlatformPropertiesTestBase;
 import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
@@ -23,9 +21,11 @@ import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 
-class SlackPropertiesTests {
+class SlackPropertiesTests extends PlatformPropertiesTestBase {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
+	SlackPropertiesTests() {
+		super(Config.class);
+	}
 
 	@Test
 	void bindWhenNothingIsSetShouldLeaveSlackOff() {
@@ -39,13 +39,7 @@ class SlackPropertiesTests {
 		});
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource
-	void bindWhenSettingIsMissingOrWrongShouldFailNamingTheProperty(StartUpFailure failure) {
-		failure.assertStopsStartUp(this.runner);
-	}
-
-	static Stream<Named<StartUpFailure>> bindWhenSettingIsMissingOrWrongShouldFailNamingTheProperty() {
+	static Stream<Named<StartUpFailure>> startUpFailures() {
 		return Stream.of(
 				named("signing secret without bot token, secret not shown",
 						StartUpFailure

@@ -11,15 +11,13 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.st2chatops.gateway.chat.ChatPlatformTestBeans;
 
+import io.github.st2chatops.gateway.chat.PlatformPropertiesTestBase;
 import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -33,12 +31,13 @@ import static org.junit.jupiter.api.Named.named;
  * Teams settings: off until the security token is set, a half or wrong setting stops
  * start-up with a message that names the property.
  */
-class TeamsPropertiesTests {
+class TeamsPropertiesTests extends PlatformPropertiesTestBase {
 
 	static final String CHANNEL = "19:253b1f341670408fb6fcb4541c6cd3cc@thread.tacv2";
 
-	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(ChatPlatformTestBeans.class, Base.class, TeamsConfiguration.class);
+	TeamsPropertiesTests() {
+		super(ChatPlatformTestBeans.class, Base.class, TeamsConfiguration.class);
+	}
 
 	@Test
 	void withoutSecurityTokenTeamsShouldBeOff() {
@@ -62,13 +61,7 @@ class TeamsPropertiesTests {
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(TeamsSender.class));
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource
-	void wrongSettingShouldStopStartUp(StartUpFailure failure) {
-		failure.assertStopsStartUp(this.runner);
-	}
-
-	static Stream<Named<StartUpFailure>> wrongSettingShouldStopStartUp() {
+	static Stream<Named<StartUpFailure>> startUpFailures() {
 		return Stream.of(
 				named("security token that is not base64, not shown",
 						StartUpFailure
