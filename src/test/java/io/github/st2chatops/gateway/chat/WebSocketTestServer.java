@@ -19,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A small WebSocket server (RFC 6455) for the socket transports' tests, standing in for a
  * chat platform: it accepts the upgrade, hands each new link to a {@link Greeter} (which
@@ -87,7 +89,7 @@ public final class WebSocketTestServer implements AutoCloseable {
 	 * @return the links
 	 */
 	public List<Link> openLinks() {
-		return this.links.stream().filter(Link::isOpen).toList();
+		return this.links.stream().filter((link) -> link.open).toList();
 	}
 
 	/**
@@ -241,18 +243,12 @@ public final class WebSocketTestServer implements AutoCloseable {
 		}
 
 		/**
-		 * Whether the link is open.
-		 * @return true until either side closed it
+		 * Waits until the link is closed (by either side), and gives the close code the
+		 * gateway sent.
+		 * @return the code, or null when the link broke without one
 		 */
-		public boolean isOpen() {
-			return this.open;
-		}
-
-		/**
-		 * The close code the gateway sent.
-		 * @return the code, or null while open or when the link broke without one
-		 */
-		public Integer closeCode() {
+		public Integer awaitClose() {
+			await().until(() -> !this.open);
 			return this.closeCode;
 		}
 

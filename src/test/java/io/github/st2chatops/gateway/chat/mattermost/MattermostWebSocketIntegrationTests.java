@@ -238,8 +238,7 @@ class MattermostWebSocketIntegrationTests extends WebhookIntegrationTestBase {
 
 		this.webSocket.stop();
 
-		await().until(() -> !link.isOpen());
-		assertThat(link.closeCode()).isEqualTo(1000);
+		assertThat(link.awaitClose()).isEqualTo(1000);
 		this.webSocket.start();
 	}
 
