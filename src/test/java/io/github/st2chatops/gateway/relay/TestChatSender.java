@@ -6,9 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.st2chatops.gateway.chat.ChatDeliveryException;
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.ChatSender;
@@ -21,19 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
  * extra?}} to {@code <url>/messages}, and reports failures the way platform senders do
  * (429 with {@code Retry-After} and 5xx retryable, other 4xx permanent).
  */
-final class TestChatSender implements ChatSender {
+record TestChatSender(String url) implements ChatSender {
 
 	static final String PLATFORM = "testchat";
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	private final JsonMapper jsonMapper = JsonMapper.builder().build();
-
-	private final String url;
-
-	TestChatSender(String url) {
-		this.url = url;
-	}
+	private static final JsonMapper JSON_MAPPER = JsonMapper.builder().build();
 
 	@Override
 	public String platform() {
@@ -51,27 +45,14 @@ final class TestChatSender implements ChatSender {
 	}
 
 	private void post(ChatReply reply) {
-		Map<String, Object> payload = new LinkedHashMap<>();
-		payload.put("text", reply.text());
-		payload.put("channel", reply.address().channel());
-		if (reply.address().thread() != null) {
-			payload.put("thread", reply.address().thread());
-		}
-		if (reply.address().userName() != null) {
-			payload.put("user", reply.address().userName());
-		}
-		payload.put("whisper", reply.whisper());
-		if (!reply.extra().isEmpty()) {
-			payload.put("extra", reply.extra());
-		}
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.url + "/messages"))
 			.timeout(Duration.ofSeconds(5))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(this.jsonMapper.writeValueAsString(payload)))
+			.POST(HttpRequest.BodyPublishers.ofString(JSON_MAPPER.writeValueAsString(Message.of(reply))))
 			.build();
 		HttpResponse<String> response;
 		try {
-			response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+			response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new ChatDeliveryException("testchat unreachable", true, null, ex);
@@ -94,6 +75,21 @@ final class TestChatSender implements ChatSender {
 		if (status >= 400) {
 			throw new ChatDeliveryException("testchat refused the message (" + status + ")", false, null, null);
 		}
+	}
+
+	/**
+	 * The generic callback payload: thread and user only when known, extra only when
+	 * there is some.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Message(String text, String channel, String thread, String user, boolean whisper,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> extra) {
+
+		static Message of(ChatReply reply) {
+			return new Message(reply.text(), reply.address().channel(), reply.address().thread(),
+					reply.address().userName(), reply.whisper(), reply.extra());
+		}
+
 	}
 
 }
