@@ -1,6 +1,8 @@
 package io.github.st2chatops.gateway.chat;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -15,7 +17,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * What every {@code @WebMvcTest} of a chat webhook controller shares: {@code MockMvc},
  * the recording command handler and the claim store that can be taken down (both from
- * {@link ChatWebhookSliceConfiguration}), reset after each test.
+ * {@link ChatWebhookSliceConfiguration}), reset after each test; and one test of the
+ * requests the controller must refuse, which the test class lists as
+ * {@link RefusedRequest}s in a static {@code refusedRequests()}.
  */
 public abstract class WebhookSliceTestBase {
 
@@ -32,6 +36,14 @@ public abstract class WebhookSliceTestBase {
 	void resetHandlerAndClaims() {
 		this.claims.setDown(false);
 		this.handler.reset();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("refusedRequests")
+	protected void receiveWhenRequestIsRefusedShouldAnswerAProblemAndRunNothing(RefusedRequest refused)
+			throws Exception {
+		refused.assertAnswer(this.mvc.perform(refused.request()));
+		assertThat(this.handler.commands()).isEmpty();
 	}
 
 	/**

@@ -2,9 +2,12 @@ package io.github.st2chatops.gateway.chat.discord;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,14 +19,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.github.st2chatops.gateway.chat.ChatWebhookSliceConfiguration;
+import io.github.st2chatops.gateway.chat.RefusedRequest;
 import io.github.st2chatops.gateway.chat.WebhookSliceTestBase;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.discordKeyPair;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.discordPublicKeyHex;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.discordSigned;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
-import static io.github.st2chatops.gateway.chat.WebhookTestSupport.problem;
+import static io.github.st2chatops.gateway.chat.RefusedRequest.invalidRequest;
+import static io.github.st2chatops.gateway.chat.RefusedRequest.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -67,44 +73,21 @@ class DiscordWebhookControllerTests extends WebhookSliceTestBase {
 			.satisfies((command) -> assertThat(command.text()).isEqualTo("pack get \"st2\"")));
 	}
 
-	@Test
-	void receiveWhenSignatureIsOfAnotherKeyShouldBe401AndRunNothing() throws Exception {
-		byte[] body = COMMAND.getBytes(StandardCharsets.UTF_8);
-		String[] headers = discordSigned(discordKeyPair().getPrivate(), now(), body);
-		this.mvc.perform(request(body).header(headers[0], headers[1]).header(headers[2], headers[3]))
-			.andExpect(problem(401, "unauthorized"))
-			.andExpect(jsonPath("$.detail").value("The Discord signature does not match the request."));
-		assertThat(this.handler.commands()).isEmpty();
-	}
-
-	@Test
-	void receiveWhenPingIsUnsignedShouldBe401() throws Exception {
-		// Discord checks an endpoint with such requests and removes one that accepts them
-		this.mvc.perform(request(fixtureText("/chat/discord/ping.json").getBytes(StandardCharsets.UTF_8)))
-			.andExpect(problem(401, "unauthorized"));
-	}
-
-	@Test
-	void receiveWhenSignedLongAgoShouldBe401() throws Exception {
-		byte[] body = COMMAND.getBytes(StandardCharsets.UTF_8);
-		String[] headers = discordSigned(KEYS.getPrivate(),
-				String.valueOf(Instant.now().minusSeconds(600).getEpochSecond()), body);
-		this.mvc.perform(request(body).header(headers[0], headers[1]).header(headers[2], headers[3]))
-			.andExpect(problem(401, "unauthorized"));
-		assertThat(this.handler.commands()).isEmpty();
-	}
-
-	@Test
-	void receiveWhenBodyIsNotJsonShouldBe400() throws Exception {
-		this.mvc.perform(signed("{\"type\": ")).andExpect(problem(400, "invalid-request"));
-	}
-
-	@Test
-	void receiveWhenCommandHasNoUserShouldBe400() throws Exception {
-		this.mvc.perform(signed(COMMAND.replace("\"member\"", "\"other\"")))
-			.andExpect(problem(400, "invalid-request"))
-			.andExpect(jsonPath("$.detail").value("The Discord interaction has no 'member.user.id or user.id'."));
-		assertThat(this.handler.commands()).isEmpty();
+	static Stream<Named<RefusedRequest>> refusedRequests() {
+		return Stream.of(
+				named("signed with another key",
+						unauthorized(signed(discordKeyPair().getPrivate(), now(), COMMAND))
+							.saying("The Discord signature does not match the request.")),
+				// Discord checks an endpoint with such requests and removes one that
+				// accepts them
+				named("unsigned ping",
+						unauthorized(request(fixtureText("/chat/discord/ping.json").getBytes(StandardCharsets.UTF_8)))),
+				named("signed long ago",
+						unauthorized(signed(KEYS.getPrivate(),
+								String.valueOf(Instant.now().minusSeconds(600).getEpochSecond()), COMMAND))),
+				named("not JSON", invalidRequest(signed("{\"type\": "))),
+				named("command without user", invalidRequest(signed(COMMAND.replace("\"member\"", "\"other\"")))
+					.saying("The Discord interaction has no 'member.user.id or user.id'.")));
 	}
 
 	@Test
@@ -136,8 +119,12 @@ class DiscordWebhookControllerTests extends WebhookSliceTestBase {
 	}
 
 	private static MockHttpServletRequestBuilder signed(String json) {
+		return signed(KEYS.getPrivate(), now(), json);
+	}
+
+	private static MockHttpServletRequestBuilder signed(PrivateKey key, String timestamp, String json) {
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
-		String[] headers = discordSigned(KEYS.getPrivate(), now(), body);
+		String[] headers = discordSigned(key, timestamp, body);
 		return request(body).header(headers[0], headers[1]).header(headers[2], headers[3]);
 	}
 

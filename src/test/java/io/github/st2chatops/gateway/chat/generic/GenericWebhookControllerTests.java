@@ -3,7 +3,9 @@ package io.github.st2chatops.gateway.chat.generic;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,12 +15,15 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.github.st2chatops.gateway.chat.ChatWebhookSliceConfiguration;
+import io.github.st2chatops.gateway.chat.RefusedRequest;
 import io.github.st2chatops.gateway.chat.WebhookSliceTestBase;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixture;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.genericSigned;
-import static io.github.st2chatops.gateway.chat.WebhookTestSupport.problem;
+import static io.github.st2chatops.gateway.chat.RefusedRequest.invalidRequest;
+import static io.github.st2chatops.gateway.chat.RefusedRequest.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -42,31 +47,18 @@ class GenericWebhookControllerTests extends WebhookSliceTestBase {
 
 	static final AtomicLong lastTimestamp = new AtomicLong();
 
-	@Test
-	void receiveWhenSignedWithAnotherSecretShouldBe401AndRunNothing() throws Exception {
-		this.mvc.perform(signed(MESSAGE, "another-secret-of-the-same-length!!"))
-			.andExpect(problem(401, "unauthorized"))
-			.andExpect(jsonPath("$.detail").value("X-Gateway-Signature does not match the request."));
-		assertThat(this.handler.commands()).isEmpty();
-	}
-
-	@Test
-	void receiveWhenHeadersAreMissingShouldBe401() throws Exception {
-		this.mvc.perform(post("/chat/generic").contentType(MediaType.APPLICATION_JSON).content(MESSAGE))
-			.andExpect(problem(401, "unauthorized"));
-	}
-
-	@Test
-	void receiveWhenSignedBodyIsNotJsonShouldBe400() throws Exception {
-		this.mvc.perform(signed("text=hi".getBytes(StandardCharsets.UTF_8), SECRET))
-			.andExpect(problem(400, "invalid-request"));
-	}
-
-	@Test
-	void receiveWhenSignedMessageHasNoChannelShouldBe400() throws Exception {
-		this.mvc.perform(signed("{\"text\":\"hi\",\"user\":\"ci\"}".getBytes(StandardCharsets.UTF_8), SECRET))
-			.andExpect(problem(400, "invalid-request"))
-			.andExpect(jsonPath("$.detail").value("'channel' is required."));
+	static Stream<Named<RefusedRequest>> refusedRequests() {
+		return Stream.of(
+				named("signed with another secret",
+						unauthorized(signed(MESSAGE, "another-secret-of-the-same-length!!"))
+							.saying("X-Gateway-Signature does not match the request.")),
+				named("no signature headers",
+						unauthorized(post("/chat/generic").contentType(MediaType.APPLICATION_JSON).content(MESSAGE))),
+				named("signed, not JSON", invalidRequest(signed("text=hi".getBytes(StandardCharsets.UTF_8), SECRET))),
+				named("signed, no channel",
+						invalidRequest(
+								signed("{\"text\":\"hi\",\"user\":\"ci\"}".getBytes(StandardCharsets.UTF_8), SECRET))
+							.saying("'channel' is required.")));
 	}
 
 	@Test

@@ -1,7 +1,9 @@
 package io.github.st2chatops.gateway.chat.mattermost;
 
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,14 +13,17 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.github.st2chatops.gateway.chat.ChatWebhookSliceConfiguration;
+import io.github.st2chatops.gateway.chat.RefusedRequest;
 import io.github.st2chatops.gateway.chat.WebhookSliceTestBase;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
-import static io.github.st2chatops.gateway.chat.WebhookTestSupport.problem;
+import static io.github.st2chatops.gateway.chat.RefusedRequest.invalidRequest;
+import static io.github.st2chatops.gateway.chat.RefusedRequest.refused;
+import static io.github.st2chatops.gateway.chat.RefusedRequest.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -38,45 +43,22 @@ class MattermostWebhookControllerTests extends WebhookSliceTestBase {
 
 	static final String OUTGOING_WEBHOOK = fixtureText("/chat/mattermost/outgoing-webhook.json");
 
-	@Test
-	void receiveWhenHeaderTokenIsWrongShouldBe401AndRunNothing() throws Exception {
-		this.mvc.perform(form(SLASH_COMMAND).header("Authorization", "Token guessed"))
-			.andExpect(problem(401, "unauthorized"))
-			.andExpect(jsonPath("$.detail").value("The Mattermost token does not match."));
-		assertThat(this.handler.commands()).isEmpty();
-	}
-
-	@Test
-	void receiveWhenFieldTokenIsWrongShouldBe401() throws Exception {
-		this.mvc.perform(json(OUTGOING_WEBHOOK.replace("zmigewsanbbsdf59xnmduzypjc", "guessed")))
-			.andExpect(problem(401, "unauthorized"));
-	}
-
-	@Test
-	void receiveWhenNoTokenIsGivenShouldBe401() throws Exception {
-		this.mvc.perform(form(SLASH_COMMAND.replace("token=xr3j5x3p4pfk7kk6ck7b4e6ghh", "token=")))
-			.andExpect(problem(401, "unauthorized"));
-	}
-
-	@Test
-	void receiveWhenContentTypeIsNeitherFormNorJsonShouldBe415() throws Exception {
-		this.mvc
-			.perform(post("/chat/mattermost").contentType(MediaType.TEXT_PLAIN)
-				.header("Authorization", "Token xr3j5x3p4pfk7kk6ck7b4e6ghh")
-				.content(SLASH_COMMAND))
-			.andExpect(problem(415, "unsupported-media-type"));
-	}
-
-	@Test
-	void receiveWhenJsonIsMalformedShouldBe400() throws Exception {
-		this.mvc.perform(json("{\"token\": ")).andExpect(problem(400, "invalid-request"));
-	}
-
-	@Test
-	void receiveWhenChannelIsMissingShouldBe400() throws Exception {
-		this.mvc.perform(json(OUTGOING_WEBHOOK.replace("\"channel_id\"", "\"other\"")))
-			.andExpect(problem(400, "invalid-request"))
-			.andExpect(jsonPath("$.detail").value("The Mattermost payload has no 'channel_id'."));
+	static Stream<Named<RefusedRequest>> refusedRequests() {
+		return Stream.of(
+				named("wrong token in the header",
+						unauthorized(form(SLASH_COMMAND).header("Authorization", "Token guessed"))
+							.saying("The Mattermost token does not match.")),
+				named("wrong token in the body",
+						unauthorized(json(OUTGOING_WEBHOOK.replace("zmigewsanbbsdf59xnmduzypjc", "guessed")))),
+				named("no token",
+						unauthorized(form(SLASH_COMMAND.replace("token=xr3j5x3p4pfk7kk6ck7b4e6ghh", "token=")))),
+				named("neither form nor JSON",
+						refused(post("/chat/mattermost").contentType(MediaType.TEXT_PLAIN)
+							.header("Authorization", "Token xr3j5x3p4pfk7kk6ck7b4e6ghh")
+							.content(SLASH_COMMAND), 415, "unsupported-media-type")),
+				named("malformed JSON", invalidRequest(json("{\"token\": "))),
+				named("no channel", invalidRequest(json(OUTGOING_WEBHOOK.replace("\"channel_id\"", "\"other\"")))
+					.saying("The Mattermost payload has no 'channel_id'.")));
 	}
 
 	@Test

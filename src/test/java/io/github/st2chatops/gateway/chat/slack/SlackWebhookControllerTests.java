@@ -2,7 +2,9 @@ package io.github.st2chatops.gateway.chat.slack;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,12 +14,15 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.github.st2chatops.gateway.chat.ChatWebhookSliceConfiguration;
+import io.github.st2chatops.gateway.chat.RefusedRequest;
 import io.github.st2chatops.gateway.chat.WebhookSliceTestBase;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
-import static io.github.st2chatops.gateway.chat.WebhookTestSupport.problem;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.slackSigned;
+import static io.github.st2chatops.gateway.chat.RefusedRequest.invalidRequest;
+import static io.github.st2chatops.gateway.chat.RefusedRequest.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -44,42 +49,18 @@ class SlackWebhookControllerTests extends WebhookSliceTestBase {
 
 	static final String APP_MENTION = fixtureText("/chat/slack/app-mention.json");
 
-	@Test
-	void commandWhenSignedWithAnotherSecretShouldBe401AndRunNothing() throws Exception {
-		byte[] body = SLASH_COMMAND.getBytes(StandardCharsets.UTF_8);
-		String[] headers = slackSigned("another-secret", Instant.now(), body);
-		this.mvc
-			.perform(post("/chat/slack/commands").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.header(headers[0], headers[1])
-				.header(headers[2], headers[3])
-				.content(body))
-			.andExpect(problem(401, "unauthorized"))
-			.andExpect(jsonPath("$.detail").value("The Slack signature does not match the request."));
-		assertThat(this.handler.commands()).isEmpty();
-	}
-
-	@Test
-	void eventWhenSignedTooLongAgoShouldBe401() throws Exception {
-		byte[] body = APP_MENTION.getBytes(StandardCharsets.UTF_8);
-		String[] headers = slackSigned(SECRET, Instant.now().minusSeconds(301), body);
-		this.mvc
-			.perform(post("/chat/slack/events").contentType(MediaType.APPLICATION_JSON)
-				.header(headers[0], headers[1])
-				.header(headers[2], headers[3])
-				.content(body))
-			.andExpect(problem(401, "unauthorized"));
-	}
-
-	@Test
-	void commandWhenAFieldIsMissingShouldBe400() throws Exception {
-		this.mvc.perform(command(SLASH_COMMAND.replace("&channel_id=G8PSS9T3V", "")))
-			.andExpect(problem(400, "invalid-request"))
-			.andExpect(jsonPath("$.detail").value("The slash command payload has no 'channel_id'."));
-	}
-
-	@Test
-	void eventWhenBodyIsNotJsonShouldBe400() throws Exception {
-		this.mvc.perform(event("type=event_callback")).andExpect(problem(400, "invalid-request"));
+	static Stream<Named<RefusedRequest>> refusedRequests() {
+		return Stream.of(named("command signed with another secret",
+				unauthorized(signed(post("/chat/slack/commands").contentType(MediaType.APPLICATION_FORM_URLENCODED),
+						"another-secret", Instant.now(), SLASH_COMMAND))
+					.saying("The Slack signature does not match the request.")),
+				named("event signed too long ago",
+						unauthorized(signed(post("/chat/slack/events").contentType(MediaType.APPLICATION_JSON), SECRET,
+								Instant.now().minusSeconds(301), APP_MENTION))),
+				named("command without a field",
+						invalidRequest(command(SLASH_COMMAND.replace("&channel_id=G8PSS9T3V", "")))
+							.saying("The slash command payload has no 'channel_id'.")),
+				named("event that is not JSON", invalidRequest(event("type=event_callback"))));
 	}
 
 	@Test
@@ -110,16 +91,18 @@ class SlackWebhookControllerTests extends WebhookSliceTestBase {
 	}
 
 	private static MockHttpServletRequestBuilder command(String body) {
-		return signed(post("/chat/slack/commands").contentType(MediaType.APPLICATION_FORM_URLENCODED), body);
+		return signed(post("/chat/slack/commands").contentType(MediaType.APPLICATION_FORM_URLENCODED), SECRET,
+				Instant.now(), body);
 	}
 
 	private static MockHttpServletRequestBuilder event(String body) {
-		return signed(post("/chat/slack/events").contentType(MediaType.APPLICATION_JSON), body);
+		return signed(post("/chat/slack/events").contentType(MediaType.APPLICATION_JSON), SECRET, Instant.now(), body);
 	}
 
-	private static MockHttpServletRequestBuilder signed(MockHttpServletRequestBuilder request, String body) {
+	private static MockHttpServletRequestBuilder signed(MockHttpServletRequestBuilder request, String secret,
+			Instant at, String body) {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		String[] headers = slackSigned(SECRET, Instant.now(), bytes);
+		String[] headers = slackSigned(secret, at, bytes);
 		return request.header(headers[0], headers[1]).header(headers[2], headers[3]).content(bytes);
 	}
 

@@ -2,7 +2,9 @@ package io.github.st2chatops.gateway.chat.teams;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,12 +14,15 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 import io.github.st2chatops.gateway.chat.ChatWebhookSliceConfiguration;
+import io.github.st2chatops.gateway.chat.RefusedRequest;
 import io.github.st2chatops.gateway.chat.WebhookSliceTestBase;
 
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixture;
-import static io.github.st2chatops.gateway.chat.WebhookTestSupport.problem;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.teamsSigned;
+import static io.github.st2chatops.gateway.chat.RefusedRequest.invalidRequest;
+import static io.github.st2chatops.gateway.chat.RefusedRequest.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -41,35 +46,26 @@ class TeamsWebhookControllerTests extends WebhookSliceTestBase {
 
 	static final byte[] ACTIVITY = fixture("/chat/teams/outgoing-webhook-message.json");
 
-	@Test
-	void receiveWhenSignatureIsWrongShouldBe401AndRunNothing() throws Exception {
-		this.mvc
-			.perform(post("/chat/teams").contentType(MediaType.APPLICATION_JSON)
-				.header("Authorization", teamsSigned("another key".getBytes(StandardCharsets.UTF_8), ACTIVITY)[1])
-				.content(ACTIVITY))
-			.andExpect(problem(401, "unauthorized"));
-		assertThat(this.handler.commands()).isEmpty();
-	}
-
-	@Test
-	void receiveWhenUnsignedShouldBe401() throws Exception {
-		this.mvc.perform(post("/chat/teams").contentType(MediaType.APPLICATION_JSON).content(ACTIVITY))
-			.andExpect(problem(401, "unauthorized"));
-	}
-
-	@Test
-	void receiveWhenSignedBodyIsNotAnActivityShouldBe400() throws Exception {
-		byte[] body = "{\"type\": \"message\"".getBytes(StandardCharsets.UTF_8);
-		this.mvc.perform(signed(body)).andExpect(problem(400, "invalid-request"));
-	}
-
-	@Test
-	void receiveWhenMessageHasNoTextShouldBe400() throws Exception {
-		byte[] body = "{\"type\":\"message\",\"id\":\"1\",\"from\":{\"id\":\"29:1\"},\"conversation\":{\"id\":\"19:a\"}}"
-			.getBytes(StandardCharsets.UTF_8);
-		this.mvc.perform(signed(body))
-			.andExpect(problem(400, "invalid-request"))
-			.andExpect(jsonPath("$.detail").value("The activity has no 'text'."));
+	static Stream<Named<RefusedRequest>> refusedRequests() {
+		return Stream.of(
+				named("signed with another key",
+						unauthorized(post("/chat/teams").contentType(MediaType.APPLICATION_JSON)
+							.header("Authorization",
+									teamsSigned("another key".getBytes(StandardCharsets.UTF_8), ACTIVITY)[1])
+							.content(ACTIVITY))),
+				named("unsigned",
+						unauthorized(post("/chat/teams").contentType(MediaType.APPLICATION_JSON).content(ACTIVITY))),
+				named("signed, not an activity", invalidRequest(
+						signed("{\"type\": \"message\"".getBytes(StandardCharsets.UTF_8)))),
+				named("activity without id",
+						invalidRequest(signed(
+								new String(ACTIVITY, StandardCharsets.UTF_8).replace("\"id\": \"1485983408511\",", "")
+									.getBytes(StandardCharsets.UTF_8)))
+							.saying("The activity has no 'id'.")),
+				named("message without text", invalidRequest(signed(
+						"{\"type\":\"message\",\"id\":\"1\",\"from\":{\"id\":\"29:1\"},\"conversation\":{\"id\":\"19:a\"}}"
+							.getBytes(StandardCharsets.UTF_8)))
+					.saying("The activity has no 'text'.")));
 	}
 
 	@Test
@@ -94,7 +90,7 @@ class TeamsWebhookControllerTests extends WebhookSliceTestBase {
 		assertUnavailableWhileStateStoreIsDown(signed(activity("2002")));
 	}
 
-	private RequestBuilder signed(byte[] body) {
+	private static RequestBuilder signed(byte[] body) {
 		return post("/chat/teams").contentType(MediaType.APPLICATION_JSON)
 			.header("Authorization", teamsSigned(KEY, body)[1])
 			.content(body);
