@@ -168,10 +168,7 @@ class InquiryIntegrationTests {
 	@Test
 	void inquiryNotStartedFromChatShouldGoToItsRoutesChannelOrNowhere() {
 		String other = "6720a1f0c9d4e1000a1b2c99";
-		st2.stubFor(get("/api/v1/inquiries/" + other).willReturn(
-				St2WireMock.json(200, fixtureText("/relay/inquiries/inquiry-approve.json").replace(INQUIRY, other))));
-		st2.stubFor(get("/api/v1/executions/" + other).willReturn(
-				St2WireMock.json(200, "{\"id\": \"" + other + "\", \"status\": \"pending\", \"context\": {}}")));
+		stubInquiryNotStartedFromChat(other);
 
 		assertThat(announce(other, "ops").status()).isEqualTo(202);
 		chat.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage"))
@@ -179,10 +176,7 @@ class InquiryIntegrationTests {
 
 		double before = this.meterRegistry.counter("gateway.inquiries.unroutable").count();
 		String third = "6720a1f0c9d4e1000a1b2c98";
-		st2.stubFor(get("/api/v1/inquiries/" + third).willReturn(
-				St2WireMock.json(200, fixtureText("/relay/inquiries/inquiry-approve.json").replace(INQUIRY, third))));
-		st2.stubFor(get("/api/v1/executions/" + third).willReturn(
-				St2WireMock.json(200, "{\"id\": \"" + third + "\", \"status\": \"pending\", \"context\": {}}")));
+		stubInquiryNotStartedFromChat(third);
 		assertThat(announce(third, "nowhere").status()).isEqualTo(202);
 		assertThat(this.meterRegistry.counter("gateway.inquiries.unroutable").count()).isEqualTo(before + 1);
 		chat.verify(1, postRequestedFor(urlEqualTo("/api/chat.postMessage")));
@@ -201,10 +195,7 @@ class InquiryIntegrationTests {
 			.withRequestBody(matchingJsonPath("$.blocks[0].type", equalTo("section")))
 			.withRequestBody(matchingJsonPath("$.blocks[1].type", equalTo("context")))
 			.withRequestBody(matchingJsonPath("$.blocks[2]", absent()))));
-		st2.verify(1,
-				putRequestedFor(urlEqualTo("/api/v1/inquiries/" + INQUIRY))
-					.withHeader("X-Auth-Token", equalTo(ALICE_TOKEN))
-					.withRequestBody(equalToJson("{\"id\": \"" + INQUIRY + "\", \"response\": {\"approved\": true}}")));
+		verifyApprovedAsAlice();
 	}
 
 	@Test
@@ -278,10 +269,7 @@ class InquiryIntegrationTests {
 		assertThat(response.json()).containsEntry("update",
 				Map.of("message", "Approved by @mm0alice (st2 inquiry " + INQUIRY + ").", "props",
 						Map.of("attachments", java.util.List.of())));
-		st2.verify(1,
-				putRequestedFor(urlEqualTo("/api/v1/inquiries/" + INQUIRY))
-					.withHeader("X-Auth-Token", equalTo(ALICE_TOKEN))
-					.withRequestBody(equalToJson("{\"id\": \"" + INQUIRY + "\", \"response\": {\"approved\": true}}")));
+		verifyApprovedAsAlice();
 	}
 
 	@Test
@@ -357,6 +345,25 @@ class InquiryIntegrationTests {
 				 "type": "", "data_source": "",
 				 "context": {"inquiry": "%s", "answer": "%s", "signature": "%s"}}"""
 			.formatted(sequence.incrementAndGet(), INQUIRY, answer, signature);
+	}
+
+	/**
+	 * st2 has another inquiry, of a workflow that was not started from chat (no source
+	 * channel in its context).
+	 */
+	private static void stubInquiryNotStartedFromChat(String id) {
+		st2.stubFor(get("/api/v1/inquiries/" + id).willReturn(
+				St2WireMock.json(200, fixtureText("/relay/inquiries/inquiry-approve.json").replace(INQUIRY, id))));
+		st2.stubFor(get("/api/v1/executions/" + id)
+			.willReturn(St2WireMock.json(200, "{\"id\": \"" + id + "\", \"status\": \"pending\", \"context\": {}}")));
+	}
+
+	/** st2 got one answer to the inquiry, {@code approved}, as Alice's own identity. */
+	private static void verifyApprovedAsAlice() {
+		st2.verify(1,
+				putRequestedFor(urlEqualTo("/api/v1/inquiries/" + INQUIRY))
+					.withHeader("X-Auth-Token", equalTo(ALICE_TOKEN))
+					.withRequestBody(equalToJson("{\"id\": \"" + INQUIRY + "\", \"response\": {\"approved\": true}}")));
 	}
 
 }

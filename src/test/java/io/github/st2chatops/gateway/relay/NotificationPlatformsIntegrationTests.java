@@ -90,9 +90,7 @@ class NotificationPlatformsIntegrationTests extends NotificationPushTestBase {
 
 	@Test
 	void slackResultWithAnAllowedResponseUrlShouldBePostedThroughIt() {
-		chat.stubFor(post("/hooks/commands/T1/1").willReturn(aResponse().withStatus(200).withBody("ok")));
-
-		GatewayHttp.Response response = push(slackResult("http://127.0.0.1:" + chat.port() + "/hooks/commands/T1/1"));
+		GatewayHttp.Response response = pushSlackResultThrough("127.0.0.1", "/hooks/commands/T1/1");
 
 		assertThat(response.status()).isEqualTo(202);
 		chat.verify(1, postRequestedFor(urlEqualTo("/hooks/commands/T1/1"))
@@ -103,9 +101,7 @@ class NotificationPlatformsIntegrationTests extends NotificationPushTestBase {
 	@Test
 	void slackResultWithAResponseUrlOnLoopbackShouldBeRefusedAndPostNothing() {
 		// 127.0.0.2 reaches the same WireMock, but it is not an allowed host
-		chat.stubFor(post("/hooks/commands/T1/2").willReturn(aResponse().withStatus(200).withBody("ok")));
-
-		GatewayHttp.Response response = push(slackResult("http://127.0.0.2:" + chat.port() + "/hooks/commands/T1/2"));
+		GatewayHttp.Response response = pushSlackResultThrough("127.0.0.2", "/hooks/commands/T1/2");
 
 		assertRefusedResponseUrl(response, "127.0.0.2", "gateway.chat.slack.response-url-hosts");
 		chat.verify(0, postRequestedFor(urlEqualTo("/hooks/commands/T1/2")));
@@ -121,6 +117,15 @@ class NotificationPlatformsIntegrationTests extends NotificationPushTestBase {
 
 		assertRefusedResponseUrl(response, "192.168.10.20", "gateway.chat.mattermost.response-url-hosts");
 		chat.verify(0, postRequestedFor(urlEqualTo("/mattermost/api/v4/posts")));
+	}
+
+	/**
+	 * Pushes a Slack result whose command came with a response URL on the chat stub, as
+	 * the given host, and lets that URL answer as Slack's does.
+	 */
+	private GatewayHttp.Response pushSlackResultThrough(String host, String path) {
+		chat.stubFor(post(path).willReturn(aResponse().withStatus(200).withBody("ok")));
+		return push(slackResult("http://" + host + ":" + chat.port() + path));
 	}
 
 	private static String slackResult(String responseUrl) {

@@ -103,10 +103,7 @@ class St2PackTests {
 				assertThat(map(action, "parameters")).as(name).containsKey(name);
 			}
 		});
-		assertThat(map(action, "parameters")).containsEntry("channel", "{{ trigger.data.source_channel }}")
-			.containsEntry("context", "{{ trigger.data.source_context }}")
-			.containsEntry("execution_id", "{{ trigger.execution_id }}")
-			.containsEntry("route", "{{ trigger.route }}");
+		assertPassesTheNotificationOn(map(action, "parameters"));
 	}
 
 	@Test
@@ -151,6 +148,17 @@ class St2PackTests {
 		assertThat(criterion).containsEntry("type", "matchregex").containsEntry("pattern", "^[a-z]+:.");
 	}
 
+	/**
+	 * The rule's action gets what the gateway needs from the trigger: the route, the
+	 * channel and context the command came from, and the execution.
+	 */
+	private static void assertPassesTheNotificationOn(Map<String, Object> parameters) {
+		assertThat(parameters).containsEntry("route", "{{ trigger.route }}")
+			.containsEntry("channel", "{{ trigger.data.source_channel }}")
+			.containsEntry("context", "{{ trigger.data.source_context }}")
+			.containsEntry("execution_id", "{{ trigger.execution_id }}");
+	}
+
 	@Test
 	void streamAlternativeRuleShouldAnnounceOnTheGatewaysRouteAndBeOffByDefault() {
 		Map<String, Object> rule = load(PACK.resolve("rules/announce.yaml"));
@@ -162,10 +170,7 @@ class St2PackTests {
 		assertGatewayChannelCriterion(map(map(rule, "criteria"), "trigger.data.source_channel"));
 		assertThat(action).containsEntry("ref", "chatops.post_result");
 		assertThat(knownParameters("chatops.post_result")).containsAll(map(action, "parameters").keySet());
-		assertThat(map(action, "parameters")).containsEntry("route", "{{ trigger.route }}")
-			.containsEntry("channel", "{{ trigger.data.source_channel }}")
-			.containsEntry("context", "{{ trigger.data.source_context }}")
-			.containsEntry("execution_id", "{{ trigger.execution_id }}");
+		assertPassesTheNotificationOn(map(action, "parameters"));
 	}
 
 	@Test

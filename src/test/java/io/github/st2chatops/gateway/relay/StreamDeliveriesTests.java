@@ -89,13 +89,8 @@ class StreamDeliveriesTests {
 	@Test
 	void drainWithBacklogShouldDeliverOrReportEveryResult() throws InterruptedException {
 		Semaphore chat = new Semaphore(10);
-		this.deliveries = deliveries(100, 2, 5, (result) -> {
-			chat.acquireUninterruptibly();
-			return new RelayOutcome.Delivered(1);
-		});
-		for (int i = 0; i < 50; i++) {
-			this.deliveries.offer(result("slack:C" + (i % 5), Integer.toString(i)));
-		}
+		this.deliveries = deliveries(100, 2, 5, deliveredWhen(chat));
+		offer(50, 5);
 		// ten go out, then both workers wait for chat
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> this.delivered.size() == 10 && chat.hasQueuedThreads() && chat.getQueueLength() == 2);
@@ -117,13 +112,8 @@ class StreamDeliveriesTests {
 	@Test
 	void drainWhenChatKeepsUpShouldDeliverEverything() throws InterruptedException {
 		Semaphore chat = new Semaphore(0);
-		this.deliveries = deliveries(100, 2, 5, (result) -> {
-			chat.acquireUninterruptibly();
-			return new RelayOutcome.Delivered(1);
-		});
-		for (int i = 0; i < 30; i++) {
-			this.deliveries.offer(result("slack:C" + (i % 3), Integer.toString(i)));
-		}
+		this.deliveries = deliveries(100, 2, 5, deliveredWhen(chat));
+		offer(30, 3);
 		chat.release(30);
 
 		assertThat(this.deliveries.drain(Duration.ofSeconds(10))).isZero();
@@ -149,10 +139,7 @@ class StreamDeliveriesTests {
 	@Test
 	void offerWhenFullShouldWaitUntilAResultWentOut() throws InterruptedException {
 		Semaphore chat = new Semaphore(0);
-		this.deliveries = deliveries(2, 1, 0, (result) -> {
-			chat.acquireUninterruptibly();
-			return new RelayOutcome.Delivered(1);
-		});
+		this.deliveries = deliveries(2, 1, 0, deliveredWhen(chat));
 		this.deliveries.offer(result("slack:C1", "1"));
 		this.deliveries.offer(result("slack:C2", "2"));
 		AtomicBoolean thirdQueued = new AtomicBoolean();
@@ -178,10 +165,7 @@ class StreamDeliveriesTests {
 	@Test
 	void offerWhenInterruptedWhileFullShouldReportTheResult() throws InterruptedException {
 		Semaphore chat = new Semaphore(0);
-		this.deliveries = deliveries(1, 1, 0, (result) -> {
-			chat.acquireUninterruptibly();
-			return new RelayOutcome.Delivered(1);
-		});
+		this.deliveries = deliveries(1, 1, 0, deliveredWhen(chat));
 		this.deliveries.offer(result("slack:C1", "1"));
 		AtomicBoolean interrupted = new AtomicBoolean();
 		Thread reader = new Thread(() -> {
@@ -228,6 +212,26 @@ class StreamDeliveriesTests {
 			}
 			return outcome;
 		}, capacity, concurrency, redeliveries, Duration.ofMillis(1), maxWait, this.meterRegistry);
+	}
+
+	/**
+	 * A relay that delivers each result once the chat lets it (one permit a post).
+	 */
+	private static StreamDeliveries.Relayer deliveredWhen(Semaphore chat) {
+		return (result) -> {
+			chat.acquireUninterruptibly();
+			return new RelayOutcome.Delivered(1);
+		};
+	}
+
+	/**
+	 * Offers results {@code 0} to {@code count - 1}, spread over a number of Slack
+	 * channels.
+	 */
+	private void offer(int count, int channels) throws InterruptedException {
+		for (int i = 0; i < count; i++) {
+			this.deliveries.offer(result("slack:C" + (i % channels), Integer.toString(i)));
+		}
 	}
 
 	private static StreamedResult result(String channel, String eventId) {
