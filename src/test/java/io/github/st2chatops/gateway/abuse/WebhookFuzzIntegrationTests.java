@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
 
@@ -25,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -32,6 +35,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,44 +50,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.st2.api-key=st2-test-api-key", "gateway.st2.retry.max-retries=0",
-				"gateway.catalog.refresh-interval=1h",
-				"gateway.api.keys.ci.token=" + WebhookFuzzIntegrationTests.API_TOKEN, "gateway.api.keys.ci.user=ci-bot",
+				"gateway.catalog.refresh-interval=1h", "gateway.api.keys.ci.user=ci-bot",
 				"gateway.rate-limit.enabled=false",
-				"gateway.chat.slack.signing-secret=" + WebhookFuzzIntegrationTests.SLACK_SECRET,
 				"gateway.chat.slack.bot-token=xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
-				"gateway.chat.mattermost.token=" + WebhookFuzzIntegrationTests.MATTERMOST_TOKEN,
 				"gateway.chat.mattermost.bot-token=6ioei5o1zpgk7gxxq9ofsuwhyo",
-				"gateway.chat.teams.security-token=" + WebhookFuzzIntegrationTests.TEAMS_TOKEN,
-				"gateway.chat.rocketchat.token=" + WebhookFuzzIntegrationTests.ROCKETCHAT_TOKEN,
-				"gateway.chat.generic.secret=" + WebhookFuzzIntegrationTests.GENERIC_SECRET,
-				"gateway.chat.discord.public-key=" + WebhookFuzzIntegrationTests.DISCORD_PUBLIC_KEY,
-				"gateway.chat.discord.application-id=1100000000000000000",
-				"gateway.chat.discord.bot-token=" + WebhookFuzzIntegrationTests.DISCORD_BOT_TOKEN })
+				// RFC 8032's first test key: public, as Discord's application keys are
+				"gateway.chat.discord.public-key=d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a",
+				"gateway.chat.discord.application-id=1100000000000000000" })
 class WebhookFuzzIntegrationTests extends GatewayIntegrationTestBase {
 
-	static final String SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-
-	static final String GENERIC_SECRET = "generic-secret-for-fuzz-0123456789";
-
-	// base64 of the 32 bytes "teams-key-for-fuzz-tests-32bytes"
-	static final String TEAMS_TOKEN = "dGVhbXMta2V5LWZvci1mdXp6LXRlc3RzLTMyYnl0ZXM=";
-
-	static final String MATTERMOST_TOKEN = "xr3j5x3p4pfk7kk6ck7b4e6ghh";
-
-	static final String ROCKETCHAT_TOKEN = "rc-outgoing-token-for-tests";
-
-	static final String API_TOKEN = "ci-secret-token-0001";
-
-	// RFC 8032's first test key: public, as Discord's application keys are
-	static final String DISCORD_PUBLIC_KEY = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
-
-	static final String DISCORD_BOT_TOKEN = "discord-bot-token-for-fuzz";
-
 	/**
-	 * Every credential the gateway accepts here: none may appear in a request.
+	 * Every credential the gateway accepts here, by the setting that configures it: all
+	 * are set, and none may appear in a request.
 	 */
-	static final List<String> CREDENTIALS = List.of(SLACK_SECRET, GENERIC_SECRET, TEAMS_TOKEN, MATTERMOST_TOKEN,
-			ROCKETCHAT_TOKEN, API_TOKEN, DISCORD_BOT_TOKEN);
+	static final Map<String, String> CREDENTIALS = Map.ofEntries(
+			entry("gateway.chat.slack.signing-secret", "8f742231b10e8888abcd99yyyzzz85a5"),
+			entry("gateway.chat.generic.secret", "generic-secret-for-fuzz-0123456789"),
+			// base64 of the 32 bytes "teams-key-for-fuzz-tests-32bytes"
+			entry("gateway.chat.teams.security-token", "dGVhbXMta2V5LWZvci1mdXp6LXRlc3RzLTMyYnl0ZXM="),
+			entry("gateway.chat.mattermost.token", "xr3j5x3p4pfk7kk6ck7b4e6ghh"),
+			entry("gateway.chat.rocketchat.token", "rc-outgoing-token-for-tests"),
+			entry("gateway.api.keys.ci.token", "ci-secret-token-0001"),
+			entry("gateway.chat.discord.bot-token", "discord-bot-token-for-fuzz"));
+
+	@DynamicPropertySource
+	static void credentials(DynamicPropertyRegistry registry) {
+		CREDENTIALS.forEach((setting, value) -> registry.add(setting, () -> value));
+	}
 
 	/**
 	 * The default seed, then fixed ones (30 once made a body with the real Mattermost
@@ -164,7 +157,7 @@ class WebhookFuzzIntegrationTests extends GatewayIntegrationTestBase {
 			texts.add(new String(body, charset));
 		}
 		request.headers().map().values().forEach(texts::addAll);
-		return texts.stream().noneMatch((text) -> CREDENTIALS.stream().anyMatch(text::contains));
+		return texts.stream().noneMatch((text) -> CREDENTIALS.values().stream().anyMatch(text::contains));
 	}
 
 	/**
@@ -243,16 +236,16 @@ class WebhookFuzzIntegrationTests extends GatewayIntegrationTestBase {
 			case 0 -> "";
 			case 1 -> "{";
 			case 2 -> "{\"text\": \"" + line + "\", \"user\": \"alice\", \"channel\": \"builds\"}";
-			case 3 -> "token=" + wrongToken(random, MATTERMOST_TOKEN) + "&text=" + line.replace(' ', '+')
-					+ "&user_id=U1&channel_id=C1";
+			case 3 -> "token=" + wrongToken(random, CREDENTIALS.get("gateway.chat.mattermost.token")) + "&text="
+					+ line.replace(' ', '+') + "&user_id=U1&channel_id=C1";
 			case 4 -> "token=wrong&command=%2Fst2&text=" + junk(random, 20) + "&%ZZ=%";
 			case 5 ->
 				"{\"type\": \"event_callback\", \"event_id\": \"Ev1\", \"event\": {\"type\": \"app_mention\", \"text\": \""
 						+ line + "\", \"user\": \"U1\", \"channel\": \"C1\"}}";
 			case 6 -> "{\"type\": \"message\", \"id\": \"1\", \"text\": \"<at>bot</at> " + line
 					+ "\", \"from\": {\"id\": 7}, \"conversation\": null}";
-			case 7 -> "{\"token\": \"" + wrongToken(random, ROCKETCHAT_TOKEN) + "\", \"text\": \"" + line
-					+ "\", \"message_id\": [1,2], \"user_id\": {}}";
+			case 7 -> "{\"token\": \"" + wrongToken(random, CREDENTIALS.get("gateway.chat.rocketchat.token"))
+					+ "\", \"text\": \"" + line + "\", \"message_id\": [1,2], \"user_id\": {}}";
 			case 8 -> "[" + "[".repeat(random.nextInt(2000)) + "]";
 			default -> new String(randomBytes(random, random.nextInt(600)), StandardCharsets.ISO_8859_1);
 		};
