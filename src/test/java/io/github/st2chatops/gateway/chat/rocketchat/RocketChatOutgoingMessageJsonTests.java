@@ -22,8 +22,7 @@ class RocketChatOutgoingMessageJsonTests {
 
 	@Test
 	void channelMessageShouldReadAuthorRoomAndText() throws IOException {
-		RocketChatOutgoingMessage message = this.json.read("/chat/rocketchat/outgoing-webhook-message.json")
-			.getObject();
+		RocketChatOutgoingMessage message = read("outgoing-webhook-message.json");
 
 		assertThat(message.token()).isEqualTo("rc-outgoing-token-for-tests");
 		assertThat(message.channelId()).isEqualTo("GENERAL");
@@ -39,16 +38,14 @@ class RocketChatOutgoingMessageJsonTests {
 
 	@Test
 	void threadMessageShouldReadTheThreadsRoot() throws IOException {
-		RocketChatOutgoingMessage message = this.json.read("/chat/rocketchat/outgoing-webhook-thread-message.json")
-			.getObject();
+		RocketChatOutgoingMessage message = read("outgoing-webhook-thread-message.json");
 
 		assertThat(message.tmid()).isEqualTo("8XjbsbkJtrPWDtxJx");
 	}
 
 	@Test
 	void directMessageShouldHaveNoRoomName() throws IOException {
-		RocketChatOutgoingMessage message = this.json.read("/chat/rocketchat/outgoing-webhook-direct-message.json")
-			.getObject();
+		RocketChatOutgoingMessage message = read("outgoing-webhook-direct-message.json");
 
 		assertThat(message.channelId()).isEqualTo("aobEdbYhXfu5hkeqGrocket.cat");
 		assertThat(message.channelName()).isNull();
@@ -57,8 +54,7 @@ class RocketChatOutgoingMessageJsonTests {
 
 	@Test
 	void messageOfABotShouldBeFromABot() throws IOException {
-		RocketChatOutgoingMessage message = this.json.read("/chat/rocketchat/outgoing-webhook-bot-message.json")
-			.getObject();
+		RocketChatOutgoingMessage message = read("outgoing-webhook-bot-message.json");
 
 		assertThat(message.fromBot()).isTrue();
 	}
@@ -70,6 +66,10 @@ class RocketChatOutgoingMessageJsonTests {
 				 "message_id": "iNzCwGFnsEyAk7cSk", "text": "!st2 help"}""");
 
 		assertThat(message.problem()).isEqualTo("'user_id' and 'user_name' are required.");
+	}
+
+	private RocketChatOutgoingMessage read(String fixture) throws IOException {
+		return this.json.read("/chat/rocketchat/" + fixture).getObject();
 	}
 
 }
