@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatReply;
-import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.DeliveryResult;
 import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
 import io.github.st2chatops.gateway.support.GatewayHttp;
@@ -114,10 +113,7 @@ class GenericWebhookIntegrationTests extends WebhookIntegrationTestBase {
 				"X-Gateway-Timestamp", timestamp, "X-Gateway-Signature", wrong);
 
 		assertRefused(response);
-		assertThat(response.body()).doesNotContain(expected.substring(7));
-		assertThat(output).contains("X-Gateway-Signature does not match")
-			.doesNotContain(expected.substring(7))
-			.doesNotContain(SECRET);
+		assertLoggedWithout(response, output, "X-Gateway-Signature does not match", expected.substring(7), SECRET);
 	}
 
 	@Test
@@ -261,14 +257,7 @@ class GenericWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	@Test
 	void onlyTheGenericPlatformShouldBeOn() {
-		assertThat(this.context.getBeansOfType(ChatSender.class).values()).extracting(ChatSender::platform)
-			.containsExactly("generic");
-		GatewayHttp.Response teams = this.http.post("/chat/teams", "{}", "Content-Type", "application/json");
-		GatewayHttp.Response rocketChat = this.http.post("/chat/rocketchat", "{}", "Content-Type", "application/json");
-
-		assertThat(teams.status()).isEqualTo(404);
-		assertThat(teams.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:not-found");
-		assertThat(rocketChat.status()).isEqualTo(404);
+		assertOnlyPlatformOn("generic", "/chat/teams", "/chat/rocketchat");
 	}
 
 	private GatewayHttp.Response send(byte[] body, String timestamp) {

@@ -18,7 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatCommand;
 import io.github.st2chatops.gateway.chat.ChatReply;
-import io.github.st2chatops.gateway.chat.ChatSender;
 import io.github.st2chatops.gateway.chat.DeliveryResult;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
 import io.github.st2chatops.gateway.chat.WebhookIntegrationTestBase;
@@ -116,10 +115,8 @@ class TeamsWebhookIntegrationTests extends WebhookIntegrationTestBase {
 				TeamsRequestVerifier.authorization("another key".getBytes(StandardCharsets.UTF_8), body));
 
 		assertRefused(response);
-		assertThat(response.body()).doesNotContain(expected.substring(5));
-		assertThat(output).contains("The HMAC signature does not match")
-			.doesNotContain(expected.substring(5))
-			.doesNotContain(SECURITY_TOKEN);
+		assertLoggedWithout(response, output, "The HMAC signature does not match", expected.substring(5),
+				SECURITY_TOKEN);
 	}
 
 	@Test
@@ -140,26 +137,6 @@ class TeamsWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 		assertRefused(this.http.postBytes("/chat/teams", body, "Content-Type", "application/json", "Authorization",
 				"Bearer " + signature));
-	}
-
-	@Test
-	void signedBodyThatIsNotJsonShouldBe400() {
-		GatewayHttp.Response response = send("not json".getBytes(StandardCharsets.UTF_8));
-
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.json()).containsEntry("type", "urn:st2-chatops-gateway:problem:invalid-request");
-		assertThat(this.handler.commands()).isEmpty();
-	}
-
-	@Test
-	void signedActivityWithoutIdShouldBe400() {
-		ObjectNode activity = activity("ignored", CHANNEL);
-		activity.remove("id");
-		GatewayHttp.Response response = send(this.json.writeValueAsBytes(activity));
-
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.json()).containsEntry("detail", "The activity has no 'id'.");
-		assertThat(this.handler.commands()).isEmpty();
 	}
 
 	@Test
@@ -348,9 +325,7 @@ class TeamsWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	@Test
 	void onlyTheTeamsPlatformShouldBeOn() {
-		assertThat(this.context.getBeansOfType(ChatSender.class).values()).extracting(ChatSender::platform)
-			.containsExactly("teams");
-		assertThat(this.http.post("/chat/generic", "{}", "Content-Type", "application/json").status()).isEqualTo(404);
+		assertOnlyPlatformOn("teams", "/chat/generic");
 	}
 
 	private GatewayHttp.Response send(byte[] body) {
