@@ -8,6 +8,8 @@ import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 
 import org.springframework.test.context.TestPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * What the end-to-end tests of pushed results share: the relay's token, and a push of a
  * notification as st2's pack posts it (JSON, the bearer token, any further headers such
@@ -30,6 +32,16 @@ abstract class NotificationPushTestBase extends GatewayIntegrationTestBase {
 				List.of("Content-Type", "application/json", "Authorization", "Bearer " + TOKEN));
 		all.addAll(List.of(headers));
 		return this.http.post(NotificationController.PATH, body, all.toArray(String[]::new));
+	}
+
+	/**
+	 * Asserts that the gateway accepted a push (202) with the given outcome.
+	 * @param response the answer
+	 * @param status {@code delivered}, {@code duplicate}, {@code not_relayed} ...
+	 */
+	static void assertAccepted(GatewayHttp.Response response, String status) {
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.json()).containsEntry("status", status);
 	}
 
 }
