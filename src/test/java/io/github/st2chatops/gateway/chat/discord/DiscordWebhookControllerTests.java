@@ -22,12 +22,12 @@ import io.github.st2chatops.gateway.chat.ChatWebhookSliceConfiguration;
 import io.github.st2chatops.gateway.chat.RefusedRequest;
 import io.github.st2chatops.gateway.chat.WebhookSliceTestBase;
 
+import static io.github.st2chatops.gateway.chat.RefusedRequest.invalidRequest;
+import static io.github.st2chatops.gateway.chat.RefusedRequest.unauthorized;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.discordKeyPair;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.discordPublicKeyHex;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.discordSigned;
 import static io.github.st2chatops.gateway.chat.WebhookTestSupport.fixtureText;
-import static io.github.st2chatops.gateway.chat.RefusedRequest.invalidRequest;
-import static io.github.st2chatops.gateway.chat.RefusedRequest.unauthorized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 import static org.awaitility.Awaitility.await;
