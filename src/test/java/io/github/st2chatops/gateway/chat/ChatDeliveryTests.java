@@ -33,7 +33,7 @@ class ChatDeliveryTests {
 		assertThat(result).isEqualTo(new DeliveryResult.Delivered(1, 0));
 		assertThat(this.sender.files).hasSize(1);
 		assertThat(this.sender.files.get(0).comment()).startsWith("line 0\nline 1\n").contains("st2-result.txt");
-		assertThat(this.sender.parts).isEmpty();
+		assertThat(this.sender.texts()).isEmpty();
 	}
 
 	@Test
@@ -41,7 +41,7 @@ class ChatDeliveryTests {
 		this.delivery.deliver(ChatReply.of(ADDRESS, text(20)), DeliveryLedger.inMemory(), Integer.MAX_VALUE);
 
 		assertThat(this.sender.files).isEmpty();
-		assertThat(this.sender.parts).containsExactly(text(20));
+		assertThat(this.sender.texts()).containsExactly(text(20));
 	}
 
 	@Test
@@ -49,7 +49,7 @@ class ChatDeliveryTests {
 		this.delivery.deliver(ChatReply.of(ADDRESS, text(400)));
 
 		assertThat(this.sender.files).isEmpty();
-		assertThat(this.sender.parts).containsExactly(text(400));
+		assertThat(this.sender.texts()).containsExactly(text(400));
 	}
 
 	@Test
@@ -60,8 +60,8 @@ class ChatDeliveryTests {
 				Integer.MAX_VALUE);
 
 		assertThat(result.delivered()).isTrue();
-		assertThat(this.sender.parts).hasSize(1);
-		assertThat(this.sender.parts.get(0)).startsWith("_(a long result, ").endsWith(text(400));
+		assertThat(this.sender.texts()).hasSize(1);
+		assertThat(this.sender.texts().get(0)).startsWith("_(a long result, ").endsWith(text(400));
 	}
 
 	@Test
@@ -73,7 +73,7 @@ class ChatDeliveryTests {
 
 		assertThat(result).isEqualTo(new DeliveryResult.Delivered(2, 1));
 		assertThat(this.sender.uploads).isEqualTo(1);
-		assertThat(this.sender.parts).isEmpty();
+		assertThat(this.sender.texts()).isEmpty();
 	}
 
 	@Test
@@ -83,7 +83,7 @@ class ChatDeliveryTests {
 
 		assertThat(result.delivered()).isTrue();
 		assertThat(this.sender.files).isEmpty();
-		assertThat(this.sender.parts.get(0)).startsWith("line 0\n").contains("_(truncated:");
+		assertThat(this.sender.texts().get(0)).startsWith("line 0\n").contains("_(truncated:");
 	}
 
 	private static String text(int lines) {
@@ -95,9 +95,7 @@ class ChatDeliveryTests {
 	}
 
 	/** A platform with 100-character messages that takes files. */
-	private static final class FileSender implements ChatSender, ChatFileSender {
-
-		final List<String> parts = new ArrayList<>();
+	private static final class FileSender extends RecordingChatSender implements ChatFileSender {
 
 		final List<ChatFile> files = new ArrayList<>();
 
@@ -105,19 +103,8 @@ class ChatDeliveryTests {
 
 		int uploads;
 
-		@Override
-		public String platform() {
-			return "files";
-		}
-
-		@Override
-		public int messageLimit() {
-			return 100;
-		}
-
-		@Override
-		public void send(ChatReply reply, PostLog log) {
-			log.postOnce("part:0", Duration.ZERO, (key) -> this.parts.add(reply.text()));
+		FileSender() {
+			super("files", 100);
 		}
 
 		@Override

@@ -37,7 +37,7 @@ class InboundFlowTests {
 
 	private final ScriptedChatCommandHandler handler = new ScriptedChatCommandHandler();
 
-	private final List<ChatReply> delivered = new ArrayList<>();
+	private final RecordingChatSender sender = new RecordingChatSender("test", 4000);
 
 	private final SwitchableClaimStore claims = new SwitchableClaimStore(Clock.systemUTC());
 
@@ -63,7 +63,7 @@ class InboundFlowTests {
 
 		assertThat(outcome).isInstanceOfSatisfying(InboundOutcome.Accepted.class,
 				(accepted) -> assertThat(accepted.replies()).isEmpty());
-		assertThat(this.delivered).containsExactly(ChatReply.of(ADDRESS, "echo: pack get st2"));
+		assertThat(this.sender.replies()).containsExactly(ChatReply.of(ADDRESS, "echo: pack get st2"));
 	}
 
 	@Test
@@ -152,7 +152,7 @@ class InboundFlowTests {
 		this.flow.accept(platform, REQUEST);
 
 		assertThat(this.handler.commands()).isEmpty();
-		assertThat(this.delivered).containsExactly(why);
+		assertThat(this.sender.replies()).containsExactly(why);
 	}
 
 	@Test
@@ -189,25 +189,7 @@ class InboundFlowTests {
 	private ChatCommandRunner runner() {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("handler", this.handler);
-		ChatSender recording = new ChatSender() {
-
-			@Override
-			public String platform() {
-				return "test";
-			}
-
-			@Override
-			public int messageLimit() {
-				return 4000;
-			}
-
-			@Override
-			public void send(ChatReply reply, PostLog log) {
-				InboundFlowTests.this.delivered.add(reply);
-			}
-
-		};
-		ChatDelivery delivery = new ChatDelivery(new ChatSenders(List.of(recording)),
+		ChatDelivery delivery = new ChatDelivery(new ChatSenders(List.of(this.sender)),
 				new DeliveryProperties(Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofMillis(1), null),
 				Clock.systemUTC(), new RecordingSleeper(), this.meterRegistry);
 		return new ChatCommandRunner(beans.getBeanProvider(ChatCommandHandler.class), delivery, this.direct);
