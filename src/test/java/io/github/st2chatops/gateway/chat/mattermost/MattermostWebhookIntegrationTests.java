@@ -132,13 +132,11 @@ class MattermostWebhookIntegrationTests extends WebhookIntegrationTestBase {
 
 	@Test
 	void slashCommandWhenResponseUrlHasExpiredShouldPostWithTheBotToken() {
-		this.handler.hold();
 		String path = "/hooks/commands/" + unique();
 		mattermost.stubFor(post(path).willReturn(aResponse().withStatus(400)
 			.withBody("{\"id\":\"web.command_webhook.invalid.app_error\",\"status_code\":400}")));
 
-		slash(slashCommand(mattermost.baseUrl() + path, "late"), SLASH_TOKEN);
-		this.handler.release();
+		slashRepliedAfterTheAnswer(mattermost.baseUrl() + path, "late");
 
 		await().untilAsserted(() -> mattermost.verify(1,
 				postRequestedFor(urlEqualTo("/api/v4/posts"))
@@ -151,11 +149,9 @@ class MattermostWebhookIntegrationTests extends WebhookIntegrationTestBase {
 	void slashCommandWhenResponseUrlIsOnAnotherLoopbackHostShouldPostWithTheBotTokenOnly() {
 		// 127.0.0.2 reaches the same WireMock, but it is not the server's host
 		// (localhost)
-		this.handler.hold();
 		String path = "/hooks/commands/" + unique();
 
-		slash(slashCommand("http://127.0.0.2:" + mattermost.port() + path, "elsewhere"), SLASH_TOKEN);
-		this.handler.release();
+		slashRepliedAfterTheAnswer("http://127.0.0.2:" + mattermost.port() + path, "elsewhere");
 
 		await().untilAsserted(() -> mattermost.verify(1, postRequestedFor(urlEqualTo("/api/v4/posts"))
 			.withRequestBody(matchingJsonPath("$.message", equalTo("echo: elsewhere")))));
@@ -399,6 +395,16 @@ class MattermostWebhookIntegrationTests extends WebhookIntegrationTestBase {
 			bodies.add(this.json.readTree(request.getBodyAsString()));
 		}
 		return bodies;
+	}
+
+	/**
+	 * Sends a slash command whose reply is ready only after the gateway answered it, so
+	 * that the reply goes out later, through the response URL or with the bot token.
+	 */
+	private void slashRepliedAfterTheAnswer(String responseUrl, String text) {
+		this.handler.hold();
+		slash(slashCommand(responseUrl, text), SLASH_TOKEN);
+		this.handler.release();
 	}
 
 	private GatewayHttp.Response slash(String body, String headerToken) {
