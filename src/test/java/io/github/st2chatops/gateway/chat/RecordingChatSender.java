@@ -8,27 +8,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A chat platform for tests without HTTP: it takes every message in one post and records
  * the replies it was given.
  */
-class RecordingChatSender implements ChatSender {
-
-	private final String platform;
-
-	private final int messageLimit;
+class RecordingChatSender extends PlatformSender {
 
 	private final List<ChatReply> replies = new CopyOnWriteArrayList<>();
 
 	RecordingChatSender(String platform, int messageLimit) {
-		this.platform = platform;
-		this.messageLimit = messageLimit;
-	}
-
-	@Override
-	public String platform() {
-		return this.platform;
-	}
-
-	@Override
-	public int messageLimit() {
-		return this.messageLimit;
+		super(platform, messageLimit);
 	}
 
 	@Override
