@@ -52,6 +52,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * {@link St2Client} and {@link St2TokenProvider} against a WireMock st2, each test in a
@@ -104,6 +105,22 @@ class St2ClientIntegrationTests {
 			assertThat(context).hasNotFailed();
 			test.accept(context);
 		});
+	}
+
+	/**
+	 * Makes one call through a client that uses the API key, and returns what it threw
+	 * (failing unless it threw an exception of the given type).
+	 */
+	private <E extends Throwable> E thrownWithApiKey(Class<E> type, Consumer<St2Client> call) {
+		List<E> thrown = new ArrayList<>();
+		withClient(apiKey(), (context) -> thrown
+			.add(catchThrowableOfType(type, () -> call.accept(context.getBean(St2Client.class)))));
+		assertThat(thrown.get(0)).as("what the call threw").isInstanceOf(type);
+		return thrown.get(0);
+	}
+
+	private static St2Execution getExecution(St2Client client) {
+		return client.getExecution("5f1d2e3c4b5a697887766554");
 	}
 
 	private static String[] apiKey() {
@@ -172,16 +189,10 @@ class St2ClientIntegrationTests {
 		stubExecution();
 		stubTokenThen(Duration.ofHours(1), St2WireMock.token(TOKEN_2, NOW.plus(Duration.ofHours(2))));
 		withClient(password(), (context) -> {
-			St2Client client = context.getBean(St2Client.class);
-			client.getExecution("5f1d2e3c4b5a697887766554");
-			// 1 h lifetime: 10% is 6 min, so no renewal 53 min later...
-			this.clock.advance(Duration.ofMinutes(53));
-			client.getExecution("5f1d2e3c4b5a697887766554");
-			st2.verify(1, postRequestedFor(urlEqualTo("/auth/v1/tokens")));
-			// ...but one 55 min later, before st2 would refuse it
-			this.clock.advance(Duration.ofMinutes(2));
-			client.getExecution("5f1d2e3c4b5a697887766554");
-			st2.verify(2, postRequestedFor(urlEqualTo("/auth/v1/tokens")));
+			// 1 h lifetime: 10% is 6 min, so no renewal 53 min later, but one 55 min
+			// later,
+			// before st2 would refuse it
+			assertRenewsOnlyAfter(context.getBean(St2Client.class), Duration.ofMinutes(53), Duration.ofMinutes(2));
 			st2.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/executions/5f1d2e3c4b5a697887766554"))
 				.withHeader("X-Auth-Token", equalTo(TOKEN_2)));
 		});
@@ -191,16 +202,8 @@ class St2ClientIntegrationTests {
 	void callWhenShortTokenShouldRenewAtLeastSixtySecondsEarly() {
 		stubExecution();
 		st2.stubFor(post("/auth/v1/tokens").willReturn(St2WireMock.token(TOKEN_1, NOW.plus(Duration.ofMinutes(5)))));
-		withClient(password(), (context) -> {
-			St2Client client = context.getBean(St2Client.class);
-			client.getExecution("5f1d2e3c4b5a697887766554");
-			this.clock.advance(Duration.ofSeconds(239));
-			client.getExecution("5f1d2e3c4b5a697887766554");
-			st2.verify(1, postRequestedFor(urlEqualTo("/auth/v1/tokens")));
-			this.clock.advance(Duration.ofSeconds(1));
-			client.getExecution("5f1d2e3c4b5a697887766554");
-			st2.verify(2, postRequestedFor(urlEqualTo("/auth/v1/tokens")));
-		});
+		withClient(password(), (context) -> assertRenewsOnlyAfter(context.getBean(St2Client.class),
+				Duration.ofSeconds(239), Duration.ofSeconds(1)));
 	}
 
 	@Test
@@ -229,11 +232,7 @@ class St2ClientIntegrationTests {
 
 	@Test
 	void callWhenSt2Answers401ShouldRenewOnceAndReplay() {
-		stubTwoTokens();
-		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").withHeader("X-Auth-Token", equalTo(TOKEN_1))
-			.willReturn(St2WireMock.fault(401, "Unauthorized - Token has expired.")));
-		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").withHeader("X-Auth-Token", equalTo(TOKEN_2))
-			.willReturn(St2WireMock.fixture(200, "execution-5f1.json")));
+		stubTwoTokensFirstRefused();
 		withClient(password(), (context) -> {
 			St2Execution execution = context.getBean(St2Client.class).getExecution("5f1d2e3c4b5a697887766554");
 			assertThat(execution.id()).isEqualTo("5f1d2e3c4b5a697887766554");
@@ -290,11 +289,7 @@ class St2ClientIntegrationTests {
 
 	@Test
 	void callWhenFiftyRequestsMeet401ShouldRenewOnce() throws Exception {
-		stubTwoTokens();
-		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").withHeader("X-Auth-Token", equalTo(TOKEN_1))
-			.willReturn(St2WireMock.fault(401, "Unauthorized - Token has expired.")));
-		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").withHeader("X-Auth-Token", equalTo(TOKEN_2))
-			.willReturn(St2WireMock.fixture(200, "execution-5f1.json")));
+		stubTwoTokensFirstRefused();
 		withClient(password(), (context) -> {
 			St2TokenProvider tokens = context.getBean(St2TokenProvider.class);
 			St2Client client = context.getBean(St2Client.class);
@@ -326,11 +321,9 @@ class St2ClientIntegrationTests {
 	void callWhenSt2EchoesUnknownApiKeyShouldNotRepeatIt() {
 		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
 			.willReturn(St2WireMock.fault(401, "Unauthorized - ApiKey with key or id=" + API_KEY + " not found.")));
-		withClient(apiKey(),
-				(context) -> assertThatExceptionOfType(St2AuthenticationException.class)
-					.isThrownBy(() -> context.getBean(St2Client.class).listActionAliases())
-					.withMessageContaining("ApiKey with key or id=****** not found")
-					.withMessageNotContaining(API_KEY));
+		assertThat(thrownWithApiKey(St2AuthenticationException.class, St2Client::listActionAliases))
+			.hasMessageContaining("ApiKey with key or id=****** not found")
+			.hasMessageNotContaining(API_KEY);
 	}
 
 	@Test
@@ -376,10 +369,8 @@ class St2ClientIntegrationTests {
 	void getActionAliasWhenUnknownShouldThrowNotFound() {
 		st2.stubFor(get("/api/v1/actionalias/packs.nope")
 			.willReturn(St2WireMock.fault(404, "Unable to identify resource with ref_or_id \\\"packs.nope\\\".")));
-		withClient(apiKey(),
-				(context) -> assertThatExceptionOfType(St2NotFoundException.class)
-					.isThrownBy(() -> context.getBean(St2Client.class).getActionAlias("packs.nope"))
-					.withMessageContaining("packs.nope"));
+		assertThat(thrownWithApiKey(St2NotFoundException.class, (client) -> client.getActionAlias("packs.nope")))
+			.hasMessageContaining("packs.nope");
 		st2.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/actionalias/packs.nope")));
 	}
 
@@ -400,14 +391,10 @@ class St2ClientIntegrationTests {
 	void matchAliasWhenNothingMatchesShouldThrowRejectedWithFaultstring() {
 		st2.stubFor(post("/api/v1/actionalias/match")
 			.willReturn(St2WireMock.fault(400, "Command 'dance' matched no patterns")));
-		withClient(apiKey(),
-				(context) -> assertThatExceptionOfType(St2RejectedException.class)
-					.isThrownBy(() -> context.getBean(St2Client.class).matchAlias("dance"))
-					.satisfies((ex) -> {
-						assertThat(ex.status()).isEqualTo(400);
-						assertThat(ex.faultstring()).isEqualTo("Command 'dance' matched no patterns");
-						assertThat(ex.requestId()).isNotBlank();
-					}));
+		St2RejectedException ex = thrownWithApiKey(St2RejectedException.class, (client) -> client.matchAlias("dance"));
+		assertThat(ex.status()).isEqualTo(400);
+		assertThat(ex.faultstring()).isEqualTo("Command 'dance' matched no patterns");
+		assertThat(ex.requestId()).isNotBlank();
 		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/actionalias/match")));
 	}
 
@@ -444,10 +431,8 @@ class St2ClientIntegrationTests {
 	@Test
 	void executeAliasWhen503ShouldNotRetry() {
 		st2.stubFor(post("/api/v1/aliasexecution").willReturn(St2WireMock.fault(503, "Service Unavailable")));
-		withClient(apiKey(),
-				(context) -> assertThatExceptionOfType(St2UnavailableException.class)
-					.isThrownBy(() -> context.getBean(St2Client.class).executeAlias(executionRequest()))
-					.satisfies((ex) -> assertThat(ex.requestMayHaveReachedSt2()).isTrue()));
+		assertThat(thrownWithApiKey(St2UnavailableException.class, (client) -> client.executeAlias(executionRequest()))
+			.requestMayHaveReachedSt2()).isTrue();
 		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
 	}
 
@@ -494,13 +479,11 @@ class St2ClientIntegrationTests {
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").willReturn(aResponse().withStatus(502)
 			.withHeader("Content-Type", "text/html")
 			.withBody(St2WireMock.read("/st2/proxy-502.html"))));
-		withClient(apiKey(),
-				(context) -> assertThatExceptionOfType(St2UnavailableException.class)
-					.isThrownBy(() -> context.getBean(St2Client.class).getExecution("5f1d2e3c4b5a697887766554"))
-					.withMessageContaining("502")
-					.withMessageNotContaining("<html")
-					.withMessageNotContaining("nginx")
-					.satisfies((ex) -> assertThat(ex.getCause()).isNull()));
+		assertThat(thrownWithApiKey(St2UnavailableException.class, St2ClientIntegrationTests::getExecution))
+			.hasMessageContaining("502")
+			.hasMessageNotContaining("<html")
+			.hasMessageNotContaining("nginx")
+			.hasNoCause();
 		// a read: retried (max-retries 2)
 		st2.verify(3, getRequestedFor(urlPathEqualTo("/api/v1/executions/5f1d2e3c4b5a697887766554")));
 	}
@@ -510,29 +493,25 @@ class St2ClientIntegrationTests {
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "text/html")
 			.withBody("<html><body>Please log in</body></html>")));
-		withClient(apiKey(),
-				(context) -> assertThatExceptionOfType(St2UnavailableException.class)
-					.isThrownBy(() -> context.getBean(St2Client.class).getExecution("5f1d2e3c4b5a697887766554"))
-					.withMessageNotContaining("log in")
-					.withMessageContaining("gateway.st2.url"));
+		assertThat(thrownWithApiKey(St2UnavailableException.class, St2ClientIntegrationTests::getExecution))
+			.hasMessageNotContaining("log in")
+			.hasMessageContaining("gateway.st2.url");
 	}
 
 	@Test
 	void getExecutionWhenConnectionResetShouldThrowUnavailable() {
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554")
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-		withClient(apiKey(), (context) -> assertThatExceptionOfType(St2UnavailableException.class)
-			.isThrownBy(() -> context.getBean(St2Client.class).getExecution("5f1d2e3c4b5a697887766554")));
+		assertThat(thrownWithApiKey(St2UnavailableException.class, St2ClientIntegrationTests::getExecution))
+			.isInstanceOf(St2UnavailableException.class);
 	}
 
 	@Test
 	void getExecutionWhenRedirectedShouldRefuseToFollow() {
 		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").willReturn(
 				aResponse().withStatus(301).withHeader("Location", "https://elsewhere.example.com/api/v1/executions")));
-		withClient(apiKey(),
-				(context) -> assertThatExceptionOfType(St2UnavailableException.class)
-					.isThrownBy(() -> context.getBean(St2Client.class).getExecution("5f1d2e3c4b5a697887766554"))
-					.withMessageContaining("redirect"));
+		assertThat(thrownWithApiKey(St2UnavailableException.class, St2ClientIntegrationTests::getExecution))
+			.hasMessageContaining("redirect");
 	}
 
 	@Test
@@ -604,10 +583,34 @@ class St2ClientIntegrationTests {
 			.withHeader("Content-Type", "application/json")
 			.withHeader("X-Request-ID", "68de2f2a-6fc0-4827-9ee9-b7124553d3e8")
 			.withBody("{\"faultstring\": \"Unable to identify resource with id \\\"nope\\\".\"}")));
-		withClient(apiKey(),
-				(context) -> assertThatExceptionOfType(St2NotFoundException.class)
-					.isThrownBy(() -> context.getBean(St2Client.class).getExecution("nope"))
-					.satisfies((ex) -> assertThat(ex.requestId()).isEqualTo("68de2f2a-6fc0-4827-9ee9-b7124553d3e8")));
+		assertThat(thrownWithApiKey(St2NotFoundException.class, (client) -> client.getExecution("nope")).requestId())
+			.isEqualTo("68de2f2a-6fc0-4827-9ee9-b7124553d3e8");
+	}
+
+	/**
+	 * Calls st2 with the first token, again {@code stillValid} later without renewing it,
+	 * and once more {@code renewAfter} after that, which requests the second token.
+	 */
+	private void assertRenewsOnlyAfter(St2Client client, Duration stillValid, Duration renewAfter) {
+		client.getExecution("5f1d2e3c4b5a697887766554");
+		this.clock.advance(stillValid);
+		client.getExecution("5f1d2e3c4b5a697887766554");
+		st2.verify(1, postRequestedFor(urlEqualTo("/auth/v1/tokens")));
+		this.clock.advance(renewAfter);
+		client.getExecution("5f1d2e3c4b5a697887766554");
+		st2.verify(2, postRequestedFor(urlEqualTo("/auth/v1/tokens")));
+	}
+
+	/**
+	 * Two tokens, and an execution that st2 refuses with the first and serves with the
+	 * second.
+	 */
+	private void stubTwoTokensFirstRefused() {
+		stubTwoTokens();
+		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").withHeader("X-Auth-Token", equalTo(TOKEN_1))
+			.willReturn(St2WireMock.fault(401, "Unauthorized - Token has expired.")));
+		st2.stubFor(get("/api/v1/executions/5f1d2e3c4b5a697887766554").withHeader("X-Auth-Token", equalTo(TOKEN_2))
+			.willReturn(St2WireMock.fixture(200, "execution-5f1.json")));
 	}
 
 	private void stubTwoTokens() {

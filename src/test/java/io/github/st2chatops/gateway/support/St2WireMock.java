@@ -93,14 +93,25 @@ public final class St2WireMock {
 	}
 
 	/**
-	 * The 201 of {@code POST /auth/v1/tokens}.
+	 * The 201 of {@code POST /auth/v1/tokens} for the gateway's own user.
 	 * @param token the token
 	 * @param expiry when it expires
 	 * @return the answer
 	 */
 	public static ResponseDefinitionBuilder token(String token, Instant expiry) {
+		return token("chatops_bot", token, expiry);
+	}
+
+	/**
+	 * The 201 of {@code POST /auth/v1/tokens}.
+	 * @param user the st2 user the token is for (an impersonated one included)
+	 * @param token the token
+	 * @param expiry when it expires
+	 * @return the answer
+	 */
+	public static ResponseDefinitionBuilder token(String user, String token, Instant expiry) {
 		return json(201,
-				"{\"user\": \"chatops_bot\", \"token\": \"" + token + "\", \"expiry\": \"" + ST2_ISOTIME.format(expiry)
+				"{\"user\": \"" + user + "\", \"token\": \"" + token + "\", \"expiry\": \"" + ST2_ISOTIME.format(expiry)
 						+ "\", \"id\": \"" + UUID.randomUUID().toString().replace("-", "").substring(0, 24)
 						+ "\", \"metadata\": {}}")
 			.withHeader("X-API-URL", "https://st2.example.com/api");
