@@ -65,8 +65,7 @@ class CommandApiIntegrationTests extends GatewayIntegrationTestBase {
 		stubExecution(201,
 				executionAnswer("Deploying web", "https://st2.example.test/#/history/" + EXECUTION_ID + "/general"));
 
-		Response response = this.http.postJson("/api/v1/commands", CI, """
-				{"text": "!st2 deploy web to prod"}""");
+		Response response = this.http.command(CI, "!st2 deploy web to prod");
 
 		assertThat(response.status()).isEqualTo(200);
 		Map<String, Object> body = response.json();
@@ -139,8 +138,7 @@ class CommandApiIntegrationTests extends GatewayIntegrationTestBase {
 	void runWhenSt2SendsNoWebUrlShouldLinkThroughTheConfiguredWebUrl() {
 		stubExecution(201, executionAnswer(null, null));
 
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", CI, """
-				{"text": "deploy api to qa"}""").json();
+		Map<String, Object> body = this.http.command(CI, "deploy api to qa").json();
 
 		assertThat(body).containsEntry("outcome", "executed")
 			.containsEntry("parameters", Map.of("app", "api", "env", "qa"));
@@ -152,8 +150,7 @@ class CommandApiIntegrationTests extends GatewayIntegrationTestBase {
 	void runWhenAckDisabledShouldSayNothingButReportTheExecution() {
 		stubExecution(201, executionAnswer(null, null));
 
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", CI, """
-				{"text": "restart nginx"}""").json();
+		Map<String, Object> body = this.http.command(CI, "restart nginx").json();
 
 		assertThat(body).containsEntry("outcome", "executed")
 			.containsEntry("format", "restart {{service}}")
@@ -165,44 +162,33 @@ class CommandApiIntegrationTests extends GatewayIntegrationTestBase {
 	void runWhenAppendUrlFalseShouldLeaveTheLinkOut() {
 		stubExecution(201, executionAnswer("Checking uptime", "https://st2.example.test/#/history/x/general"));
 
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", CI, """
-				{"text": "uptime on web1"}""").json();
+		Map<String, Object> body = this.http.command(CI, "uptime on web1").json();
 
 		assertThat(body).containsEntry("reply", "Checking uptime");
 	}
 
 	@Test
 	void runWhenNothingMatchesShouldSuggestTheClosestCommandsAndRunNothing() {
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", CI, """
-				{"text": "!st2 deploy"}""").json();
+		Map<String, Object> body = runNothing("!st2 deploy", "no_match");
 
-		assertThat(body).containsEntry("outcome", "no_match");
 		assertThat((String) body.get("reply")).startsWith("No command matches `deploy`.")
 			.contains("Did you mean:\n  !st2 deploy {{app}} to {{env=staging}}")
 			.contains("!st2 help");
-		assertNoExecution();
 	}
 
 	@Test
 	void runWhenTwoAliasesMatchShouldListTheCandidatesAndRunNothing() {
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", CI, """
-				{"text": "status db"}""").json();
+		Map<String, Object> body = runNothing("status db", "ambiguous");
 
-		assertThat(body).containsEntry("outcome", "ambiguous")
-			.containsEntry("candidates", List.of("alpha.status", "beta.status"));
+		assertThat(body).containsEntry("candidates", List.of("alpha.status", "beta.status"));
 		assertThat((String) body.get("reply")).contains("alpha.status: status {{thing}}")
 			.contains("beta.status: status {{item}}");
-		assertNoExecution();
 	}
 
 	@Test
 	void runWhenAliasDisabledShouldRefuseWithoutCallingSt2() {
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", CI, """
-				{"text": "nuke everything"}""").json();
-
-		assertThat(body).containsEntry("outcome", "refused")
-			.containsEntry("reply", "The alias ops.nuke is disabled in st2, so nothing ran.");
-		assertNoExecution();
+		assertThat(runNothing("nuke everything", "refused")).containsEntry("reply",
+				"The alias ops.nuke is disabled in st2, so nothing ran.");
 	}
 
 	@Test
@@ -211,8 +197,7 @@ class CommandApiIntegrationTests extends GatewayIntegrationTestBase {
 				"""
 						{"faultstring": "Command \\"deploy web to prod\\" doesn't match format string \\"deploy {{app}}\\""}""");
 
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", CI, """
-				{"text": "deploy web to prod"}""").json();
+		Map<String, Object> body = this.http.command(CI, "deploy web to prod").json();
 
 		assertThat(body).containsEntry("outcome", "refused").containsEntry("alias", "ops.deploy");
 		assertThat((String) body.get("reply"))
@@ -226,8 +211,7 @@ class CommandApiIntegrationTests extends GatewayIntegrationTestBase {
 			.withHeader("Content-Type", "text/html")
 			.withBody("<html><body><h1>502 Bad Gateway</h1>nginx</body></html>")));
 
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", CI, """
-				{"text": "deploy web to qa"}""").json();
+		Map<String, Object> body = this.http.command(CI, "deploy web to qa").json();
 
 		assertThat(body).containsEntry("outcome", "unavailable");
 		assertThat((String) body.get("reply")).doesNotContain("<html>").doesNotContain("nginx").contains("st2");
@@ -238,8 +222,7 @@ class CommandApiIntegrationTests extends GatewayIntegrationTestBase {
 		stubExecution(401, """
 				{"faultstring": "Unauthorized - ApiKey with key_hash=abc not found."}""");
 
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", CI, """
-				{"text": "deploy web to qa"}""").json();
+		Map<String, Object> body = this.http.command(CI, "deploy web to qa").json();
 
 		assertThat(body).containsEntry("outcome", "unavailable");
 		assertThat((String) body.get("reply")).contains("could not sign in to st2, so nothing ran");
@@ -247,8 +230,7 @@ class CommandApiIntegrationTests extends GatewayIntegrationTestBase {
 
 	@Test
 	void helpShouldListDisplayStringsByPack() {
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", CI, """
-				{"text": "!st2help"}""").json();
+		Map<String, Object> body = this.http.command(CI, "!st2help").json();
 
 		assertThat(body).containsEntry("outcome", "help");
 		assertThat((String) body.get("reply")).contains("ops:")
@@ -259,16 +241,14 @@ class CommandApiIntegrationTests extends GatewayIntegrationTestBase {
 
 	@Test
 	void helpWithFilterAndPackShouldNarrowTheList() {
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", CI, """
-				{"text": "help RESTART pack=ops"}""").json();
+		Map<String, Object> body = this.http.command(CI, "help RESTART pack=ops").json();
 
 		assertThat((String) body.get("reply")).contains("restart <service>").doesNotContain("deploy");
 	}
 
 	@Test
 	void matchShouldShowAliasFormatAndParametersAndRunNothing() {
-		Response response = this.http.postJson("/api/v1/commands/match", CI, """
-				{"text": "!st2 restart nginx"}""");
+		Response response = this.http.dryRun(CI, "!st2 restart nginx");
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json()).containsEntry("outcome", "matched")
@@ -280,8 +260,7 @@ class CommandApiIntegrationTests extends GatewayIntegrationTestBase {
 
 	@Test
 	void matchBuiltInInChatShouldBeADryRun() {
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", CI, """
-				{"text": "!st2 match deploy web to prod"}""").json();
+		Map<String, Object> body = this.http.command(CI, "!st2 match deploy web to prod").json();
 
 		assertThat(body).containsEntry("outcome", "matched");
 		assertThat((String) body.get("reply")).contains("would run ops.deploy").endsWith("Nothing ran.");
@@ -302,8 +281,7 @@ class CommandApiIntegrationTests extends GatewayIntegrationTestBase {
 
 	@Test
 	void runWithWrongApiKeyShouldAnswer401() {
-		Response response = this.http.postJson("/api/v1/commands", "not-the-key", """
-				{"text": "deploy web"}""");
+		Response response = this.http.command("not-the-key", "deploy web");
 
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.body()).doesNotContain(CI);
@@ -383,6 +361,17 @@ class CommandApiIntegrationTests extends GatewayIntegrationTestBase {
 		Map<String, Object> status = (Map<String, Object>) body.get("status");
 		assertThat(status).containsEntry("loaded", true).containsEntry("aliases", 6).containsEntry("enabled", 5);
 		assertThat((List<?>) body.get("aliases")).hasSize(6);
+	}
+
+	/**
+	 * Runs a line as the CI key, checks that it was answered with the given outcome and
+	 * that nothing reached st2's alias execution.
+	 */
+	private Map<String, Object> runNothing(String text, String outcome) {
+		Map<String, Object> body = this.http.command(CI, text).json();
+		assertThat(body).containsEntry("outcome", outcome);
+		assertNoExecution();
+		return body;
 	}
 
 	private void assertNoExecution() {

@@ -66,8 +66,7 @@ class AccessIntegrationTests extends GatewayIntegrationTestBase {
 
 	@Test
 	void runWhenRuleDeniesShouldAnswerDeniedNamingNoAliasAndSendNothingToSt2() {
-		Response response = this.http.postJson("/api/v1/commands", "ci-secret-token-0001", """
-				{"text": "restart nginx"}""");
+		Response response = this.http.command("ci-secret-token-0001", "restart nginx");
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json()).containsEntry("outcome", "denied")
@@ -80,8 +79,7 @@ class AccessIntegrationTests extends GatewayIntegrationTestBase {
 
 	@Test
 	void runWhenRuleAllowsShouldExecute() {
-		Response response = this.http.postJson("/api/v1/commands", "ci-secret-token-0001", """
-				{"text": "deploy web to prod"}""");
+		Response response = this.http.command("ci-secret-token-0001", "deploy web to prod");
 
 		assertThat(response.json()).containsEntry("outcome", "executed").containsEntry("alias", "ops.deploy");
 		st2.verify(1,
@@ -91,8 +89,7 @@ class AccessIntegrationTests extends GatewayIntegrationTestBase {
 
 	@Test
 	void firstMatchingRuleShouldWinOverLaterDenials() {
-		Response response = this.http.postJson("/api/v1/commands", "ops-secret-token-0002", """
-				{"text": "restart nginx"}""");
+		Response response = this.http.command("ops-secret-token-0002", "restart nginx");
 
 		assertThat(response.json()).containsEntry("outcome", "executed").containsEntry("alias", "ops.restart");
 		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
@@ -100,8 +97,7 @@ class AccessIntegrationTests extends GatewayIntegrationTestBase {
 
 	@Test
 	void helpShouldListOnlyWhatTheKeyMayRun() {
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", "ci-secret-token-0001", """
-				{"text": "help"}""").json();
+		Map<String, Object> body = this.http.command("ci-secret-token-0001", "help").json();
 
 		assertThat(body).containsEntry("outcome", "help");
 		assertThat((String) body.get("reply")).contains("deploy {{app}} to {{env=staging}}")
@@ -111,27 +107,23 @@ class AccessIntegrationTests extends GatewayIntegrationTestBase {
 			.doesNotContain("status")
 			.doesNotContain("alpha")
 			.doesNotContain("beta");
-		Map<String, Object> everything = this.http.postJson("/api/v1/commands", "ops-secret-token-0002", """
-				{"text": "help"}""").json();
+		Map<String, Object> everything = this.http.command("ops-secret-token-0002", "help").json();
 		assertThat((String) everything.get("reply")).contains("restart").contains("status {{thing}}");
 	}
 
 	@Test
 	void dryRunOfAForbiddenAliasShouldLookLikeNoMatch() {
-		Map<String, Object> body = this.http.postJson("/api/v1/commands/match", "ci-secret-token-0001", """
-				{"text": "restart nginx"}""").json();
+		Map<String, Object> body = this.http.dryRun("ci-secret-token-0001", "restart nginx").json();
 
 		assertThat(body).containsEntry("outcome", "no_match").doesNotContainKey("alias");
 		assertThat((String) body.get("reply")).doesNotContain("ops.restart").doesNotContain("restart <service>");
-		Map<String, Object> allowed = this.http.postJson("/api/v1/commands/match", "ci-secret-token-0001", """
-				{"text": "uptime on web1"}""").json();
+		Map<String, Object> allowed = this.http.dryRun("ci-secret-token-0001", "uptime on web1").json();
 		assertThat(allowed).containsEntry("outcome", "matched").containsEntry("alias", "linux.uptime");
 	}
 
 	@Test
 	void ambiguityBetweenForbiddenAliasesShouldNameNone() {
-		Map<String, Object> body = this.http.postJson("/api/v1/commands", "ci-secret-token-0001", """
-				{"text": "!st2 status disk"}""").json();
+		Map<String, Object> body = this.http.command("ci-secret-token-0001", "!st2 status disk").json();
 
 		assertThat(body.get("outcome")).isIn("no_match", "denied");
 		assertThat(body.toString()).doesNotContain("alpha.status").doesNotContain("beta.status");
@@ -160,22 +152,20 @@ class AccessIntegrationTests extends GatewayIntegrationTestBase {
 	@Test
 	void runsBeyondThePerUserLimitShouldBeRefusedWithoutReachingSt2AndHelpTooButDryRunsGoOn() {
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.http.postJson("/api/v1/commands", "burst-secret-token-003", """
-					{"text": "uptime on web1"}""").json()).containsEntry("outcome", "executed");
+			assertThat(this.http.command("burst-secret-token-003", "uptime on web1").json()).containsEntry("outcome",
+					"executed");
 		}
-		Response limited = this.http.postJson("/api/v1/commands", "burst-secret-token-003", """
-				{"text": "uptime on web1"}""");
+		Response limited = this.http.command("burst-secret-token-003", "uptime on web1");
 
 		assertThat(limited.status()).isEqualTo(200);
 		assertThat(limited.json()).containsEntry("outcome", "refused");
 		assertThat((String) limited.json().get("reply"))
 			.matches("You're running commands too fast; try again in \\d+ s\\. Nothing ran\\.");
 		st2.verify(3, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
-		assertThat(this.http.postJson("/api/v1/commands/match", "burst-secret-token-003", """
-				{"text": "uptime on web1"}""").json()).containsEntry("outcome", "matched");
+		assertThat(this.http.dryRun("burst-secret-token-003", "uptime on web1").json()).containsEntry("outcome",
+				"matched");
 		// help runs the caller's regular expression: limited like a command
-		assertThat(this.http.postJson("/api/v1/commands", "burst-secret-token-003", """
-				{"text": "help"}""").json()).containsEntry("outcome", "refused");
+		assertThat(this.http.command("burst-secret-token-003", "help").json()).containsEntry("outcome", "refused");
 	}
 
 	private Response sendGeneric(String user, String text) {

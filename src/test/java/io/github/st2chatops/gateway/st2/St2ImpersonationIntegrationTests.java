@@ -17,10 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -46,7 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"gateway.api.keys.eve.token=eve-secret-token-00003", "gateway.api.keys.eve.user=eve-chat",
 				"gateway.st2.impersonation.enabled=true", "gateway.st2.impersonation.users=api:alice-chat=alice",
 				"gateway.st2.impersonation.nickname-platforms=api" })
-@Import(St2ImpersonationIntegrationTests.Clocks.class)
 class St2ImpersonationIntegrationTests extends GatewayIntegrationTestBase {
 
 	static final String GATEWAY_TOKEN = "5e86421776f946e98faea4d5b1f1a7f1";
@@ -61,6 +57,13 @@ class St2ImpersonationIntegrationTests extends GatewayIntegrationTestBase {
 	static final StubServer st2 = StubServer.st2();
 
 	static final MutableClock clock = MutableClock.at(Instant.parse("2026-11-24T12:00:00Z"));
+
+	@TestBean(methodName = "testClock")
+	Clock gatewayClock;
+
+	static Clock testClock() {
+		return clock;
+	}
 
 	@BeforeEach
 	void loadCatalog() {
@@ -104,12 +107,7 @@ class St2ImpersonationIntegrationTests extends GatewayIntegrationTestBase {
 
 		// inside the 5 min renewal margin
 		clock.advance(Duration.ofMinutes(56));
-		stubUserToken(ALICE_TOKEN_2, clock.instant().plus(Duration.ofHours(1)));
-		assertThat(run("alice-secret-token-0001").json()).containsEntry("outcome", "executed");
-
-		st2.verify(2, postRequestedFor(urlEqualTo("/auth/v1/tokens")).withRequestBody(matchingJsonPath("$.user")));
-		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token",
-				equalTo(ALICE_TOKEN_2)));
+		assertRunsOnSecondAliceToken(Duration.ofHours(1));
 	}
 
 	@Test
@@ -122,20 +120,13 @@ class St2ImpersonationIntegrationTests extends GatewayIntegrationTestBase {
 
 		assertThat(refused.json()).doesNotContainEntry("outcome", "executed");
 		assertThat(refused.body()).doesNotContain(ALICE_TOKEN);
-		stubUserToken(ALICE_TOKEN_2, clock.instant().plus(Duration.ofHours(24)));
-		assertThat(run("alice-secret-token-0001").json()).containsEntry("outcome", "executed");
-		st2.verify(2, postRequestedFor(urlEqualTo("/auth/v1/tokens")).withRequestBody(matchingJsonPath("$.user")));
-		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token",
-				equalTo(ALICE_TOKEN_2)));
+		assertRunsOnSecondAliceToken(Duration.ofHours(24));
 	}
 
 	@Test
 	void nicknamePlatformShouldAskForImpersonateUserWithNicknameOrigin() {
 		st2.stubFor(post("/auth/v1/tokens").withRequestBody(matchingJsonPath("$.impersonate_user"))
-			.willReturn(St2WireMock.json(201,
-					"{\"user\": \"bob\", \"token\": \"" + BOB_TOKEN + "\", \"expiry\": \""
-							+ St2WireMock.ST2_ISOTIME.format(clock.instant().plus(Duration.ofHours(24)))
-							+ "\", \"metadata\": {}}")));
+			.willReturn(St2WireMock.token("bob", BOB_TOKEN, clock.instant().plus(Duration.ofHours(24)))));
 
 		Response response = run("bob-secret-token-00002");
 
@@ -155,11 +146,9 @@ class St2ImpersonationIntegrationTests extends GatewayIntegrationTestBase {
 
 		Response response = run("alice-secret-token-0001");
 
-		assertThat(response.json()).containsEntry("outcome", "denied")
-			.containsEntry("reply", "st2 refused to let the gateway act as st2 user alice: Current user is not a "
-					+ "service and cannot request impersonated tokens. Nothing ran.");
+		assertDeniedAndNothingRan(response, "st2 refused to let the gateway act as st2 user alice: Current user is "
+				+ "not a service and cannot request impersonated tokens. Nothing ran.");
 		assertThat(response.body()).doesNotContain("s3cr3t").doesNotContain(GATEWAY_TOKEN);
-		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
 	}
 
 	@Test
@@ -169,10 +158,8 @@ class St2ImpersonationIntegrationTests extends GatewayIntegrationTestBase {
 
 		Response response = run("bob-secret-token-00002");
 
-		assertThat(response.json()).containsEntry("outcome", "denied")
-			.containsEntry("reply", "st2 refused to let the gateway act as nickname U024BE7LH of api: "
-					+ "Could not locate user U024BE7LH@api. Nothing ran.");
-		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+		assertDeniedAndNothingRan(response, "st2 refused to let the gateway act as nickname U024BE7LH of api: "
+				+ "Could not locate user U024BE7LH@api. Nothing ran.");
 	}
 
 	@Test
@@ -183,39 +170,39 @@ class St2ImpersonationIntegrationTests extends GatewayIntegrationTestBase {
 		Response response = this.http.postJson("/api/v1/commands", "eve-secret-token-00003", """
 				{"text": "deploy web to prod", "channel": "generic:ops-room"}""");
 
-		assertThat(response.json()).containsEntry("outcome", "denied")
-			.containsEntry("reply", "You are not mapped to an st2 user; nothing ran.");
-		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+		assertDeniedAndNothingRan(response, "You are not mapped to an st2 user; nothing ran.");
 		st2.verify(0, postRequestedFor(urlEqualTo("/auth/v1/tokens")).withRequestBody(matchingJsonPath("$.user")));
 	}
 
+	private static void assertDeniedAndNothingRan(Response response, String reply) {
+		assertThat(response.json()).containsEntry("outcome", "denied").containsEntry("reply", reply);
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
 	private Response run(String key) {
-		return this.http.postJson("/api/v1/commands", key, """
-				{"text": "deploy web to prod"}""");
+		return this.http.command(key, "deploy web to prod");
+	}
+
+	/**
+	 * st2 issues Alice a second token with the given lifetime, her next command runs with
+	 * it, and that was the second token the gateway asked for on her behalf.
+	 */
+	private void assertRunsOnSecondAliceToken(Duration lifetime) {
+		stubUserToken(ALICE_TOKEN_2, clock.instant().plus(lifetime));
+		assertThat(run("alice-secret-token-0001").json()).containsEntry("outcome", "executed");
+		st2.verify(2, postRequestedFor(urlEqualTo("/auth/v1/tokens")).withRequestBody(matchingJsonPath("$.user")));
+		st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")).withHeader("X-Auth-Token",
+				equalTo(ALICE_TOKEN_2)));
 	}
 
 	private static void stubUserToken(String token, Instant expiry) {
 		st2.stubFor(post("/auth/v1/tokens").withRequestBody(matchingJsonPath("$.user", equalTo("alice")))
-			.willReturn(St2WireMock.json(201,
-					"{\"user\": \"alice\", \"token\": \"" + token + "\", \"expiry\": \""
-							+ St2WireMock.ST2_ISOTIME.format(expiry)
-							+ "\", \"id\": \"5e86421776f946e98faea4d5\", \"metadata\": {}}")));
+			.willReturn(St2WireMock.token("alice", token, expiry)));
 	}
 
 	private static String basic() {
 		return "Basic " + java.util.Base64.getEncoder()
 			.encodeToString("chatops_bot:s3cr3t-service-password".getBytes(StandardCharsets.UTF_8));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		Clock testClock() {
-			return clock;
-		}
-
 	}
 
 }

@@ -52,6 +52,28 @@ public final class GatewayHttp {
 		return post(path, body, "Content-Type", "application/json", "Authorization", "Bearer " + token);
 	}
 
+	/**
+	 * Runs one chat line through the REST API: {@code POST /api/v1/commands} with
+	 * {@code {"text": line}}.
+	 * @param token the API key's token
+	 * @param text the line
+	 * @return the answer
+	 */
+	public Response command(String token, String text) {
+		return postJson("/api/v1/commands", token, json.writeValueAsString(Map.of("text", text)));
+	}
+
+	/**
+	 * Matches one chat line without running it: {@code POST /api/v1/commands/match} with
+	 * {@code {"text": line}}.
+	 * @param token the API key's token
+	 * @param text the line
+	 * @return the answer
+	 */
+	public Response dryRun(String token, String text) {
+		return postJson("/api/v1/commands/match", token, json.writeValueAsString(Map.of("text", text)));
+	}
+
 	private Response send(HttpRequest.Builder builder, String... headers) {
 		if (headers.length > 0) {
 			builder.headers(headers);
