@@ -3,15 +3,12 @@ package io.github.st2chatops.gateway.state;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,31 +16,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.st2chatops.gateway.GatewayApplication;
-import io.github.st2chatops.gateway.alias.AliasCatalogSynchronizer;
-import io.github.st2chatops.gateway.chat.HmacSha256;
 import io.github.st2chatops.gateway.support.GatewayHttp;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import io.github.st2chatops.gateway.support.RedisReplicas;
+import io.github.st2chatops.gateway.support.St2WireMock;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -57,61 +43,34 @@ import static org.awaitility.Awaitility.await;
  */
 class RedisClaimFaultIntegrationTests {
 
-	static final String SECRET = "generic-secret-for-fault-tests-0123";
-
-	static final byte[] TEAMS_KEY = "teams-key-for-fault-tests-0123456".getBytes(StandardCharsets.UTF_8);
-
-	static final String RELAY_TOKEN = "relay-token-for-fault-tests-0123456";
-
-	static final String KEY_PREFIX = "fault-" + UUID.randomUUID() + ":";
-
 	/** Each kind of request, sent this many times (each different) while Redis sleeps. */
 	static final int EACH = 3;
 
-	static int redisPort;
+	@RegisterExtension
+	static final StubServer st2 = StubServer.st2();
 
-	static RedisServer redis;
+	@RegisterExtension
+	static final StubServer chat = StubServer.serving("gateway.chat.generic.callback-url", "/callback")
+		.andServing("gateway.chat.teams.default-workflow-url", "/teams-workflow");
 
-	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
-
-	static final WireMockServer chat = new WireMockServer(options().dynamicPort());
-
-	static ConfigurableApplicationContext replicaA;
-
-	static ConfigurableApplicationContext replicaB;
+	@RegisterExtension
+	static final RedisReplicas replicas = new RedisReplicas();
 
 	static GatewayHttp httpA;
 
 	static GatewayHttp httpB;
 
 	@BeforeAll
-	static void startReplicas() throws IOException {
-		redisPort = freePort();
-		redis = new RedisServer(redisPort);
-		redis.start();
-		st2.start();
-		chat.start();
-		stubSt2();
+	static void startReplicas() {
 		chat.stubFor(post("/callback").willReturn(ok()));
 		chat.stubFor(post("/teams-workflow").willReturn(aResponse().withStatus(202)));
-		replicaA = startReplica();
-		replicaB = startReplica();
-		httpA = new GatewayHttp(port(replicaA));
-		httpB = new GatewayHttp(port(replicaB));
-	}
-
-	@AfterAll
-	static void stopReplicas() throws IOException {
-		for (ConfigurableApplicationContext replica : new ConfigurableApplicationContext[] { replicaA, replicaB }) {
-			if (replica != null) {
-				replica.close();
-			}
-		}
-		st2.stop();
-		chat.stop();
-		if (redis != null && redis.isActive()) {
-			redis.stop();
-		}
+		// every claim write reaches Redis and times out: the circuit breaker would refuse
+		// most of them before they are sent
+		ReplicaFixtures.startOnSampleCatalog(replicas, List.of(st2, chat),
+				"--resilience4j.circuitbreaker.instances.state.minimum-number-of-calls=1000",
+				"--resilience4j.circuitbreaker.instances.state.sliding-window-size=1000");
+		httpA = replicas.httpA();
+		httpB = replicas.httpB();
 	}
 
 	@Test
@@ -121,7 +80,7 @@ class RedisClaimFaultIntegrationTests {
 			String warm = "warm-" + UUID.randomUUID();
 			await().atMost(Duration.ofSeconds(15))
 				.pollInterval(Duration.ofMillis(200))
-				.until(() -> push(http, notification(warm), warm).status() == 202);
+				.until(() -> push(http, ReplicaFixtures.notification(warm), warm).status() == 202);
 		}
 		String timestamp = Long.toString(Instant.now().getEpochSecond());
 		List<Supplier<GatewayHttp.Response>> first = new ArrayList<>();
@@ -130,22 +89,22 @@ class RedisClaimFaultIntegrationTests {
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		for (int i = 0; i < EACH; i++) {
 			String key = "st2-" + run + "-" + i;
-			String body = notification("note-" + run + "-" + i);
+			String body = ReplicaFixtures.notification("note-" + run + "-" + i);
 			first.add(() -> push(httpA, body, key));
 			again.add(() -> push(httpB, body, key));
 			third.add(() -> push(httpA, body, key));
 			byte[] generic = generic("fault-" + run + "-" + i);
-			first.add(() -> sendGeneric(httpB, generic, timestamp));
-			again.add(() -> sendGeneric(httpA, generic, timestamp));
-			third.add(() -> sendGeneric(httpB, generic, timestamp));
+			first.add(() -> ReplicaFixtures.sendGeneric(httpB, generic, timestamp));
+			again.add(() -> ReplicaFixtures.sendGeneric(httpA, generic, timestamp));
+			third.add(() -> ReplicaFixtures.sendGeneric(httpB, generic, timestamp));
 			byte[] activity = teams("act" + run + i, "msg" + run + i);
-			first.add(() -> sendTeams(httpA, activity));
-			again.add(() -> sendTeams(httpB, activity));
-			third.add(() -> sendTeams(httpA, activity));
+			first.add(() -> ReplicaFixtures.sendTeams(httpA, activity));
+			again.add(() -> ReplicaFixtures.sendTeams(httpB, activity));
+			third.add(() -> ReplicaFixtures.sendTeams(httpA, activity));
 		}
 
 		ExecutorService senders = Executors.newFixedThreadPool(first.size());
-		try (Socket sleeper = new Socket("localhost", redisPort)) {
+		try (Socket sleeper = new Socket("localhost", replicas.redisPort())) {
 			send(sleeper, "DEBUG", "SLEEP", "3");
 			awaitRedisAsleep();
 			List<CompletableFuture<GatewayHttp.Response>> sent = first.stream()
@@ -188,7 +147,7 @@ class RedisClaimFaultIntegrationTests {
 		});
 		// nothing more comes later
 		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
-			assertThat(executionsContaining(run)).isEqualTo(2 * EACH);
+			assertThat(executions(run)).isEqualTo(2 * EACH);
 			assertThat(posted("/callback", "note-" + run)).isEqualTo(EACH);
 		});
 	}
@@ -199,21 +158,12 @@ class RedisClaimFaultIntegrationTests {
 	}
 
 	private static int posted(String path, String text) {
-		return (int) chat.findAll(postRequestedFor(urlEqualTo(path)))
-			.stream()
-			.map(LoggedRequest::getBodyAsString)
-			.filter((body) -> body.contains(text))
-			.count();
+		return (int) ReplicaFixtures.postedBodies(chat, path).stream().filter((body) -> body.contains(text)).count();
 	}
 
 	private static int executions(String text) {
-		return executionsContaining(text);
-	}
-
-	private static int executionsContaining(String text) {
-		return (int) st2.findAll(postRequestedFor(urlEqualTo("/api/v1/aliasexecution")))
+		return (int) ReplicaFixtures.postedBodies(st2, "/api/v1/aliasexecution")
 			.stream()
-			.map(LoggedRequest::getBodyAsString)
 			.filter((body) -> body.contains(text))
 			.count();
 	}
@@ -221,7 +171,7 @@ class RedisClaimFaultIntegrationTests {
 	/** Waits until Redis no longer answers a PING within 200ms. */
 	private static void awaitRedisAsleep() {
 		await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).until(() -> {
-			try (Socket probe = new Socket("localhost", redisPort)) {
+			try (Socket probe = new Socket("localhost", replicas.redisPort())) {
 				probe.setSoTimeout(200);
 				send(probe, "PING");
 				readLine(probe.getInputStream());
@@ -254,93 +204,22 @@ class RedisClaimFaultIntegrationTests {
 		return line.toString();
 	}
 
-	private static ConfigurableApplicationContext startReplica() {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class).run(
-				"--server.port=0", "--spring.main.banner-mode=off", "--gateway.state.store=redis",
-				"--gateway.state.key-prefix=" + KEY_PREFIX, "--spring.data.redis.url=redis://localhost:" + redisPort,
-				"--gateway.st2.url=" + st2.baseUrl(), "--gateway.st2.api-key=st2-test-api-key",
-				"--gateway.catalog.refresh-interval=1h", "--gateway.chat.generic.secret=" + SECRET,
-				"--gateway.chat.generic.callback-url=" + chat.baseUrl() + "/callback",
-				"--gateway.relay.token=" + RELAY_TOKEN,
-				"--gateway.chat.teams.security-token=" + Base64.getEncoder().encodeToString(TEAMS_KEY),
-				"--gateway.chat.teams.default-workflow-url=" + chat.baseUrl() + "/teams-workflow",
-				// every claim write reaches Redis and times out: the circuit breaker
-				// would refuse most of them before they are sent
-				"--resilience4j.circuitbreaker.instances.state.minimum-number-of-calls=1000",
-				"--resilience4j.circuitbreaker.instances.state.sliding-window-size=1000");
-		assertThat(context.getBean(AliasCatalogSynchronizer.class).sync()).isTrue();
-		return context;
-	}
-
-	private static void stubSt2() {
-		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
-			.willReturn(okJson(new String(fixture("/command/aliases.json"), StandardCharsets.UTF_8))
-				.withHeader("X-Total-Count", "6")
-				.withHeader("X-Limit", "100")));
-		String execution = """
-				{"execution": {"id": "5f1a7e2b9c1d4a0001e0e002", "status": "requested",
-				 "action": {"ref": "ops.deploy_app"}, "parameters": {"app": "web", "env": "prod"},
-				 "context": {"user": "ci-bot"}, "start_timestamp": "2026-11-24T10:00:00.000000Z"},
-				 "actionalias": {"name": "deploy", "pack": "ops"}, "message": "Deploying web"}""";
-		st2.stubFor(post(urlEqualTo("/api/v1/aliasexecution")).willReturn(
-				aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(execution)));
-	}
-
-	private static String notification(String marker) {
-		return new String(fixture("notification.json"), StandardCharsets.UTF_8).replace("completed.",
-				"completed (" + marker + ").");
-	}
-
 	private static byte[] generic(String channel) {
-		return new String(fixture("generic-message.json"), StandardCharsets.UTF_8)
+		return ReplicaFixtures.fixtureText("generic-message.json")
 			.replace("\"builds\"", "\"" + channel + "\"")
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static byte[] teams(String activityId, String messageId) {
-		return new String(fixture("/chat/teams/outgoing-webhook-message.json"), StandardCharsets.UTF_8)
+		return ReplicaFixtures.fixtureText("/chat/teams/outgoing-webhook-message.json")
 			.replace("1485983408511", activityId)
 			.replace("messageid=1485983194839", "messageid=" + messageId)
-			.replace("pack get \\u201cst2\\u201d", "deploy web to prod")
+			.replace("pack get \u201cst2\u201d", "deploy web to prod")
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static GatewayHttp.Response push(GatewayHttp http, String body, String idempotencyKey) {
-		return http.post("/api/v1/st2/notifications", body, "Content-Type", "application/json", "Authorization",
-				"Bearer " + RELAY_TOKEN, "Idempotency-Key", idempotencyKey);
-	}
-
-	private static GatewayHttp.Response sendGeneric(GatewayHttp http, byte[] body, String timestamp) {
-		String signature = "sha256=" + HmacSha256.signHex(SECRET.getBytes(StandardCharsets.UTF_8),
-				(timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
-		return http.postBytes("/chat/generic", body, "Content-Type", "application/json", "X-Gateway-Timestamp",
-				timestamp, "X-Gateway-Signature", signature);
-	}
-
-	private static GatewayHttp.Response sendTeams(GatewayHttp http, byte[] body) {
-		String hmac = "HMAC " + Base64.getEncoder().encodeToString(HmacSha256.sign(TEAMS_KEY, body));
-		return http.postBytes("/chat/teams", body, "Content-Type", "application/json", "Authorization", hmac);
-	}
-
-	private static byte[] fixture(String name) {
-		String path = name.startsWith("/") ? name : "/state/" + name;
-		try (InputStream in = RedisClaimFaultIntegrationTests.class.getResourceAsStream(path)) {
-			assertThat(in).as(path).isNotNull();
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+		return ReplicaFixtures.push(http, body, "Idempotency-Key", idempotencyKey);
 	}
 
 }

@@ -1,8 +1,6 @@
 package io.github.st2chatops.gateway.state;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,17 +9,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.st2chatops.gateway.chat.HmacSha256;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.RedisReplicas;
 import io.github.st2chatops.gateway.support.St2WireMock;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -30,7 +26,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
@@ -43,45 +38,30 @@ import static org.awaitility.Awaitility.await;
  */
 class RedisRateLimitIntegrationTests {
 
-	static final String SECRET = "generic-secret-for-rate-limit-tests-01";
+	@RegisterExtension
+	static final StubServer st2 = StubServer.st2();
+
+	@RegisterExtension
+	static final StubServer callback = StubServer.serving("gateway.chat.generic.callback-url", "/callback")
+		.resettingBeforeEach();
+
+	@RegisterExtension
+	static final RedisReplicas replicas = new RedisReplicas();
 
 	static final String API_TOKEN = "ci-secret-token-for-rate-limits-0001";
 
 	static final String TOO_FAST = "You're running commands too fast";
 
-	static final String EXECUTIONS = "/api/v1/aliasexecution";
-
-	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
-
-	static final WireMockServer callback = new WireMockServer(options().dynamicPort());
-
-	static final RedisReplicas replicas = new RedisReplicas();
-
 	@BeforeAll
 	static void startReplicas() {
-		st2.start();
-		callback.start();
-		St2WireMock.stubSampleCatalog(st2);
-		St2WireMock.stubDeployStarted(st2, "5f1a7e2b9c1d4a0001e0e002");
-		replicas.start(st2.baseUrl(), "--gateway.chat.generic.secret=" + SECRET,
-				"--gateway.chat.generic.callback-url=" + callback.baseUrl() + "/callback",
-				"--gateway.rate-limit.per-user=3/1m", "--gateway.api.keys.ci.token=" + API_TOKEN,
-				"--gateway.api.keys.ci.user=ci-bot", "--gateway.rate-limit.per-channel=5/1m",
+		ReplicaFixtures.startOnSampleCatalog(replicas, List.of(st2, callback), "--gateway.rate-limit.per-user=3/1m",
+				"--gateway.api.keys.ci.token=" + API_TOKEN, "--gateway.api.keys.ci.user=ci-bot",
+				"--gateway.rate-limit.per-channel=5/1m",
 				"--resilience4j.circuitbreaker.instances.state.wait-duration-in-open-state=300ms");
 	}
 
-	@AfterAll
-	static void stopReplicas() {
-		replicas.stop();
-		st2.stop();
-		callback.stop();
-	}
-
 	@BeforeEach
-	void reset() {
-		replicas.reset();
-		st2.resetRequests();
-		callback.resetAll();
+	void stubChat() {
 		callback.stubFor(post("/callback").willReturn(ok()));
 	}
 
@@ -100,7 +80,7 @@ class RedisRateLimitIntegrationTests {
 		List<String> replies = callbackBodies();
 		assertThat(replies.subList(0, 3)).noneMatch((body) -> body.contains(TOO_FAST));
 		assertThat(replies.get(3)).as("the fourth command, on replica B").contains(TOO_FAST).contains("Nothing ran");
-		st2.verify(3, postRequestedFor(urlEqualTo(EXECUTIONS)));
+		st2.verify(3, postRequestedFor(urlEqualTo(St2WireMock.ALIAS_EXECUTION_PATH)));
 		// the window is in Redis, and ends when the period does
 		StringRedisTemplate template = replicas.a().getBean(StringRedisTemplate.class);
 		String key = replicas.keyPrefix() + "ratelimit:user:generic:" + user;
@@ -122,7 +102,7 @@ class RedisRateLimitIntegrationTests {
 		List<String> replies = callbackBodies();
 		assertThat(replies.subList(0, 5)).noneMatch((body) -> body.contains(TOO_FAST));
 		assertThat(replies.get(5)).contains(TOO_FAST);
-		st2.verify(5, postRequestedFor(urlEqualTo(EXECUTIONS)));
+		st2.verify(5, postRequestedFor(urlEqualTo(St2WireMock.ALIAS_EXECUTION_PATH)));
 	}
 
 	@Test
@@ -160,7 +140,7 @@ class RedisRateLimitIntegrationTests {
 		assertThat(refused.json().get("reply").toString()).contains(TOO_FAST).contains("Nothing ran");
 		// B never saw this key: its own count starts afresh
 		assertThat(runByApi(replicas.httpB()).json()).containsEntry("outcome", "executed");
-		st2.verify(4, postRequestedFor(urlEqualTo(EXECUTIONS)));
+		st2.verify(4, postRequestedFor(urlEqualTo(St2WireMock.ALIAS_EXECUTION_PATH)));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a dead Redis costs little latency")
 			.isLessThan(Duration.ofSeconds(10));
 		// the counter itself reports the outage; the limiter caught it
@@ -180,39 +160,20 @@ class RedisRateLimitIntegrationTests {
 	}
 
 	private static GatewayHttp.Response runByApi(GatewayHttp http) {
-		return http.postJson("/api/v1/commands", API_TOKEN, """
-				{"text": "deploy web to prod"}""");
+		return http.command(API_TOKEN, "deploy web to prod");
 	}
 
 	private static List<String> callbackBodies() {
-		return callback.findAll(postRequestedFor(urlEqualTo("/callback")))
-			.stream()
-			.map(LoggedRequest::getBodyAsString)
-			.toList();
+		return ReplicaFixtures.postedBodies(callback, "/callback");
 	}
 
 	private static GatewayHttp.Response sendGeneric(GatewayHttp http, String user, String channel) {
-		byte[] body = new String(fixture("generic-message.json"), StandardCharsets.UTF_8)
+		byte[] body = ReplicaFixtures.fixtureText("generic-message.json")
 			.replace("\"ci-bot\"", "\"" + user + "\"")
 			.replace("\"builds\"", "\"" + channel + "\"")
 			.replace("build-4711", UUID.randomUUID().toString())
 			.getBytes(StandardCharsets.UTF_8);
-		String timestamp = Long.toString(Instant.now().getEpochSecond());
-		String signature = "sha256=" + HmacSha256.signHex(SECRET.getBytes(StandardCharsets.UTF_8),
-				(timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
-		return http.postBytes("/chat/generic", body, "Content-Type", "application/json", "X-Gateway-Timestamp",
-				timestamp, "X-Gateway-Signature", signature);
-	}
-
-	private static byte[] fixture(String name) {
-		String path = name.startsWith("/") ? name : "/state/" + name;
-		try (InputStream in = RedisRateLimitIntegrationTests.class.getResourceAsStream(path)) {
-			assertThat(in).as(path).isNotNull();
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return ReplicaFixtures.sendGeneric(http, body, Long.toString(Instant.now().getEpochSecond()));
 	}
 
 }

@@ -1,26 +1,26 @@
 package io.github.st2chatops.gateway.state;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.st2chatops.gateway.chat.HmacSha256;
+import io.github.st2chatops.gateway.chat.WebhookTestSupport;
 import io.github.st2chatops.gateway.support.GatewayHttp;
 import io.github.st2chatops.gateway.support.RedisReplicas;
 import io.github.st2chatops.gateway.support.St2WireMock;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -35,7 +35,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,80 +45,53 @@ import static org.awaitility.Awaitility.await;
  */
 class RedisStateIntegrationTests {
 
-	static final String SECRET = "generic-secret-for-redis-tests-0123";
+	@RegisterExtension
+	static final StubServer st2 = StubServer.st2();
 
-	static final byte[] TEAMS_KEY = "teams-key-for-redis-tests-012345".getBytes(StandardCharsets.UTF_8);
+	@RegisterExtension
+	static final StubServer callback = StubServer.serving("gateway.chat.generic.callback-url", "/callback")
+		.andServing("gateway.chat.teams.default-workflow-url", "/teams-workflow")
+		.andServing("gateway.chat.rocketchat.webhook-url", "/rocketchat-hook")
+		.resettingBeforeEach();
 
-	static final String TEAMS_TOKEN = java.util.Base64.getEncoder().encodeToString(TEAMS_KEY);
+	@RegisterExtension
+	static final StubServer slack = StubServer.serving("gateway.chat.slack.api-url", "/api").resettingBeforeEach();
+
+	@RegisterExtension
+	static final RedisReplicas replicas = new RedisReplicas();
 
 	static final String ROCKETCHAT_TOKEN = "rc-token-for-redis-tests";
 
-	static final String RELAY_TOKEN = "relay-token-for-redis-tests-0123456";
-
-	static final String NOTIFICATIONS = "/api/v1/st2/notifications";
-
-	static final String EXECUTION_ID = "5f1a7e2b9c1d4a0001e0e001";
-
-	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
-
-	static final WireMockServer callback = new WireMockServer(options().dynamicPort());
-
-	static final WireMockServer slack = new WireMockServer(options().dynamicPort());
-
 	static final String SLACK_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-
-	static final RedisReplicas replicas = new RedisReplicas();
 
 	@BeforeAll
 	static void startReplicas() {
-		st2.start();
-		callback.start();
-		slack.start();
-		St2WireMock.stubSampleCatalog(st2);
-		St2WireMock.stubDeployStarted(st2, EXECUTION_ID);
-		replicas.start(st2.baseUrl(), "--gateway.chat.generic.secret=" + SECRET,
-				"--gateway.chat.generic.callback-url=" + callback.baseUrl() + "/callback",
-				"--gateway.relay.token=" + RELAY_TOKEN, "--gateway.chat.slack.signing-secret=" + SLACK_SECRET,
+		ReplicaFixtures.startOnSampleCatalog(replicas, List.of(st2, callback, slack),
+				"--gateway.chat.slack.signing-secret=" + SLACK_SECRET,
 				"--gateway.chat.slack.bot-token=xoxb-test-bot-token",
-				"--gateway.chat.slack.api-url=" + slack.baseUrl() + "/api",
-				"--gateway.chat.teams.security-token=" + TEAMS_TOKEN,
-				"--gateway.chat.teams.default-workflow-url=" + callback.baseUrl() + "/teams-workflow",
 				"--gateway.chat.rocketchat.token=" + ROCKETCHAT_TOKEN,
-				"--gateway.chat.rocketchat.webhook-url=" + callback.baseUrl() + "/rocketchat-hook",
 				"--gateway.chat.rocketchat.max-message-length=150", "--gateway.chat.delivery.timeout=3s",
 				"--gateway.chat.delivery.initial-backoff=50ms", "--gateway.chat.delivery.max-backoff=200ms",
 				"--management.endpoint.health.show-details=always",
 				"--resilience4j.circuitbreaker.instances.state.wait-duration-in-open-state=300ms");
 	}
 
-	@AfterAll
-	static void stopReplicas() {
-		replicas.stop();
-		st2.stop();
-		callback.stop();
-		slack.stop();
-	}
-
 	@BeforeEach
-	void reset() {
-		replicas.reset();
-		st2.resetRequests();
-		callback.resetAll();
+	void stubChat() {
 		callback.stubFor(post("/callback").willReturn(ok()));
-		slack.resetAll();
 		slack.stubFor(any(urlPathEqualTo("/api/users.info"))
-			.willReturn(okJson(new String(fixture("/chat/slack/users-info.json"), StandardCharsets.UTF_8))));
+			.willReturn(okJson(ReplicaFixtures.fixtureText("/chat/slack/users-info.json"))));
 		slack.stubFor(post("/api/chat.postMessage")
-			.willReturn(okJson(new String(fixture("/chat/slack/chat-postMessage-ok.json"), StandardCharsets.UTF_8))));
+			.willReturn(okJson(ReplicaFixtures.fixtureText("/chat/slack/chat-postMessage-ok.json"))));
 	}
 
 	@Test
 	void sameGenericRequestDeliveredToBothReplicasShouldRunOnce() {
-		byte[] body = fixture("generic-message.json");
+		byte[] body = ReplicaFixtures.fixture("generic-message.json");
 		String timestamp = Long.toString(Instant.now().getEpochSecond());
 
-		GatewayHttp.Response first = sendGeneric(replicas.httpA(), body, timestamp);
-		GatewayHttp.Response replay = sendGeneric(replicas.httpB(), body, timestamp);
+		GatewayHttp.Response first = ReplicaFixtures.sendGeneric(replicas.httpA(), body, timestamp);
+		GatewayHttp.Response replay = ReplicaFixtures.sendGeneric(replicas.httpB(), body, timestamp);
 
 		assertThat(first.status()).isEqualTo(202);
 		assertThat(first.json()).doesNotContainKey("duplicate");
@@ -134,8 +106,13 @@ class RedisStateIntegrationTests {
 
 	@Test
 	void slackEventAndItsRetryToTheOtherReplicaShouldRunOnce() {
-		String event = new String(fixture("slack-message.json"), StandardCharsets.UTF_8).replace("Ev0PV52K21", "Ev"
-				+ UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(java.util.Locale.ROOT));
+		String event = ReplicaFixtures.fixtureText("slack-message.json")
+			.replace("Ev0PV52K21",
+					"Ev" + UUID.randomUUID()
+						.toString()
+						.replace("-", "")
+						.substring(0, 10)
+						.toUpperCase(java.util.Locale.ROOT));
 
 		GatewayHttp.Response first = postSlackEvent(replicas.httpA(), event);
 		GatewayHttp.Response retry = postSlackEvent(replicas.httpB(), event, "X-Slack-Retry-Num", "1",
@@ -155,30 +132,23 @@ class RedisStateIntegrationTests {
 
 	@Test
 	void sameTeamsActivityDeliveredToBothReplicasShouldRunOnce() {
-		String activity = new String(fixture("/chat/teams/outgoing-webhook-message.json"), StandardCharsets.UTF_8)
+		String activity = ReplicaFixtures.fixtureText("/chat/teams/outgoing-webhook-message.json")
 			.replace("1485983408511", "redis" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
 			.replace("pack get \\u201cst2\\u201d", "deploy web to prod");
 		byte[] body = activity.getBytes(StandardCharsets.UTF_8);
-		String hmac = "HMAC " + java.util.Base64.getEncoder().encodeToString(HmacSha256.sign(TEAMS_KEY, body));
 
-		GatewayHttp.Response first = replicas.httpA()
-			.postBytes("/chat/teams", body, "Content-Type", "application/json", "Authorization", hmac);
-		GatewayHttp.Response again = replicas.httpB()
-			.postBytes("/chat/teams", body, "Content-Type", "application/json", "Authorization", hmac);
+		GatewayHttp.Response first = ReplicaFixtures.sendTeams(replicas.httpA(), body);
+		GatewayHttp.Response again = ReplicaFixtures.sendTeams(replicas.httpB(), body);
 
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(again.status()).isEqualTo(200);
 		assertThat(again.body()).contains("already received");
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution"))));
-		await().during(Duration.ofMillis(300))
-			.atMost(Duration.ofSeconds(3))
-			.untilAsserted(() -> st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution"))));
+		awaitOneExecution();
 	}
 
 	@Test
 	void sameRocketChatMessageDeliveredToBothReplicasShouldRunOnce() {
-		String message = new String(fixture("/chat/rocketchat/outgoing-webhook-message.json"), StandardCharsets.UTF_8)
+		String message = ReplicaFixtures.fixtureText("/chat/rocketchat/outgoing-webhook-message.json")
 			.replace("iNzCwGFnsEyAk7cSj", "redis" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
 			.replace("rc-outgoing-token-for-tests", ROCKETCHAT_TOKEN)
 			.replace("!st2 pack get \\u201cst2\\u201d", "!st2 deploy web to prod");
@@ -191,24 +161,17 @@ class RedisStateIntegrationTests {
 
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(again.status()).isEqualTo(200);
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution"))));
-		await().during(Duration.ofMillis(300))
-			.atMost(Duration.ofSeconds(3))
-			.untilAsserted(() -> st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution"))));
+		awaitOneExecution();
 	}
 
 	@Test
 	void sameNotificationPushedToBothReplicasShouldBePostedOnce() {
 		String body = uniqueNotification();
 
-		GatewayHttp.Response first = push(replicas.httpA(), body);
-		GatewayHttp.Response second = push(replicas.httpB(), body);
+		GatewayHttp.Response first = ReplicaFixtures.push(replicas.httpA(), body);
+		GatewayHttp.Response second = ReplicaFixtures.push(replicas.httpB(), body);
 
-		assertThat(first.status()).isEqualTo(202);
-		assertThat(first.json()).containsEntry("status", "delivered");
-		assertThat(second.status()).isEqualTo(202);
-		assertThat(second.json()).containsEntry("status", "duplicate");
+		ReplicaFixtures.assertDeliveredThenDuplicate(first, second);
 		callback.verify(1, postRequestedFor(urlEqualTo("/callback")));
 	}
 
@@ -223,9 +186,9 @@ class RedisStateIntegrationTests {
 			.withRequestBody(containing("PART-B"))
 			.willReturn(aResponse().withStatus(503)));
 
-		GatewayHttp.Response first = push(replicas.httpA(), body, "Idempotency-Key", key);
+		GatewayHttp.Response first = ReplicaFixtures.push(replicas.httpA(), body, "Idempotency-Key", key);
 		callback.removeStub(failing);
-		GatewayHttp.Response retried = push(replicas.httpB(), body, "Idempotency-Key", key);
+		GatewayHttp.Response retried = ReplicaFixtures.push(replicas.httpB(), body, "Idempotency-Key", key);
 
 		assertThat(first.status()).isEqualTo(503);
 		assertThat(retried.status()).isEqualTo(202);
@@ -242,8 +205,10 @@ class RedisStateIntegrationTests {
 	void notificationsWithTheSameIdempotencyKeyOnBothReplicasShouldBePostedOnce() {
 		String key = "st2-" + UUID.randomUUID();
 
-		GatewayHttp.Response first = push(replicas.httpB(), uniqueNotification(), "Idempotency-Key", key);
-		GatewayHttp.Response second = push(replicas.httpA(), uniqueNotification(), "Idempotency-Key", key);
+		GatewayHttp.Response first = ReplicaFixtures.push(replicas.httpB(), uniqueNotification(), "Idempotency-Key",
+				key);
+		GatewayHttp.Response second = ReplicaFixtures.push(replicas.httpA(), uniqueNotification(), "Idempotency-Key",
+				key);
 
 		assertThat(first.json()).containsEntry("status", "delivered");
 		assertThat(second.json()).containsEntry("status", "duplicate");
@@ -321,7 +286,7 @@ class RedisStateIntegrationTests {
 	@Test
 	void redisStoppedMidTrafficShouldRefuseAndRunNothingThenDeliverOnceWhenBack() throws IOException {
 		String notification = uniqueNotification();
-		byte[] generic = fixture("generic-message.json");
+		byte[] generic = ReplicaFixtures.fixture("generic-message.json");
 		String timestamp = Long.toString(Instant.now().getEpochSecond());
 		String lock = "lock-" + UUID.randomUUID();
 		LeaderLock a = replicas.a().getBean(LeaderLock.class);
@@ -330,10 +295,10 @@ class RedisStateIntegrationTests {
 		replicas.stopRedis();
 
 		long started = System.nanoTime();
-		GatewayHttp.Response refused = push(replicas.httpA(), notification);
+		GatewayHttp.Response refused = ReplicaFixtures.push(replicas.httpA(), notification);
 		assertThat(refused.status()).isEqualTo(503);
 		assertThat(refused.header("Retry-After")).isNotBlank();
-		GatewayHttp.Response refusedGeneric = sendGeneric(replicas.httpB(), generic, timestamp);
+		GatewayHttp.Response refusedGeneric = ReplicaFixtures.sendGeneric(replicas.httpB(), generic, timestamp);
 		assertThat(refusedGeneric.status()).isEqualTo(503);
 		assertThat(refusedGeneric.header("Retry-After")).isNotBlank();
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a dead Redis costs little latency")
@@ -352,35 +317,13 @@ class RedisStateIntegrationTests {
 		replicas.startRedis();
 
 		// st2 pushes again until it is taken; every refused push posts nothing
-		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			GatewayHttp.Response again = push(replicas.httpB(), notification);
-			if (again.status() == 503) {
-				return false;
-			}
-			assertThat(again.json()).containsEntry("status", "delivered");
-			return true;
-		});
+		awaitPushAnswered(replicas.httpB(), notification, "delivered");
 		// each replica reconnects on its own: the other one may still refuse for a
-		// moment,
-		// and once it answers it knows the notification was posted
-		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
-			GatewayHttp.Response again = push(replicas.httpA(), notification);
-			if (again.status() == 503) {
-				return false;
-			}
-			assertThat(again.json()).containsEntry("status", "duplicate");
-			return true;
-		});
+		// moment, and once it answers it knows the notification was posted
+		awaitPushAnswered(replicas.httpA(), notification, "duplicate");
 		callback.verify(1, postRequestedFor(urlEqualTo("/callback")));
 		assertThat(replicas.httpA().get("/actuator/health/state").json()).containsEntry("status", "UP");
 		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
-	}
-
-	private static GatewayHttp.Response sendGeneric(GatewayHttp http, byte[] body, String timestamp) {
-		String signature = "sha256=" + HmacSha256.signHex(SECRET.getBytes(StandardCharsets.UTF_8),
-				(timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
-		return http.postBytes("/chat/generic", body, "Content-Type", "application/json", "X-Gateway-Timestamp",
-				timestamp, "X-Gateway-Signature", signature);
 	}
 
 	private static double slackWebhooks(ConfigurableApplicationContext replica, String outcome) {
@@ -392,44 +335,39 @@ class RedisStateIntegrationTests {
 	}
 
 	private static GatewayHttp.Response postSlackEvent(GatewayHttp http, String body, String... retryHeaders) {
-		String timestamp = Long.toString(Instant.now().getEpochSecond());
-		String signature = "v0=" + HmacSha256.signHex(SLACK_SECRET.getBytes(StandardCharsets.UTF_8),
-				("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8));
-		String[] headers = new String[retryHeaders.length + 6];
-		headers[0] = "Content-Type";
-		headers[1] = "application/json";
-		headers[2] = "X-Slack-Request-Timestamp";
-		headers[3] = timestamp;
-		headers[4] = "X-Slack-Signature";
-		headers[5] = signature;
-		System.arraycopy(retryHeaders, 0, headers, 6, retryHeaders.length);
-		return http.post("/chat/slack/events", body, headers);
-	}
-
-	private static GatewayHttp.Response push(GatewayHttp http, String body, String... headers) {
-		String[] all = new String[headers.length + 4];
-		all[0] = "Content-Type";
-		all[1] = "application/json";
-		all[2] = "Authorization";
-		all[3] = "Bearer " + RELAY_TOKEN;
-		System.arraycopy(headers, 0, all, 4, headers.length);
-		return http.post(NOTIFICATIONS, body, all);
+		List<String> headers = new ArrayList<>(List.of("Content-Type", "application/json"));
+		headers.addAll(List
+			.of(WebhookTestSupport.slackSigned(SLACK_SECRET, Instant.now(), body.getBytes(StandardCharsets.UTF_8))));
+		headers.addAll(List.of(retryHeaders));
+		return http.post("/chat/slack/events", body, headers.toArray(String[]::new));
 	}
 
 	private static String uniqueNotification() {
-		return new String(fixture("notification.json"), StandardCharsets.UTF_8).replace("completed.",
-				"completed (" + UUID.randomUUID() + ").");
+		return ReplicaFixtures.notification(UUID.randomUUID().toString());
 	}
 
-	private static byte[] fixture(String name) {
-		String path = name.startsWith("/") ? name : "/state/" + name;
-		try (InputStream in = RedisStateIntegrationTests.class.getResourceAsStream(path)) {
-			assertThat(in).as(path).isNotNull();
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	/** One command reached st2, and no second one follows. */
+	private static void awaitOneExecution() {
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution"))));
+		await().during(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(3))
+			.untilAsserted(() -> st2.verify(1, postRequestedFor(urlEqualTo("/api/v1/aliasexecution"))));
+	}
+
+	/**
+	 * Pushes a notification to a replica until it no longer refuses it while it
+	 * reconnects to Redis, and checks the answer's status.
+	 */
+	private static void awaitPushAnswered(GatewayHttp http, String notification, String status) {
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			GatewayHttp.Response again = ReplicaFixtures.push(http, notification);
+			if (again.status() == 503) {
+				return false;
+			}
+			assertThat(again.json()).containsEntry("status", status);
+			return true;
+		});
 	}
 
 }

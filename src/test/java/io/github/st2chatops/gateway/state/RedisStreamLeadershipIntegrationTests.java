@@ -1,19 +1,19 @@
 package io.github.st2chatops.gateway.state;
 
 import java.time.Duration;
+import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.st2chatops.gateway.relay.St2StreamFollower;
 import io.github.st2chatops.gateway.support.RedisReplicas;
 import io.github.st2chatops.gateway.support.St2WireMock;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,29 +26,24 @@ class RedisStreamLeadershipIntegrationTests {
 
 	static final Duration LOCK_TTL = Duration.ofSeconds(2);
 
-	static final WireMockServer st2 = new WireMockServer(options().dynamicPort());
+	@RegisterExtension
+	static final StubServer st2 = StubServer.st2();
 
+	@RegisterExtension
 	static final RedisReplicas replicas = new RedisReplicas();
 
 	@BeforeAll
 	static void startReplicas() {
-		st2.start();
 		St2WireMock.stubSampleCatalog(st2);
 		// st2's stream as its documented text/event-stream: heartbeat comments, sent a
 		// line at a time so the connection stays open
 		String heartbeat = ":" + "-".repeat(200) + "\n";
 		st2.stubFor(get(urlPathEqualTo(St2WireMock.STREAM_PATH))
 			.willReturn(St2WireMock.eventStream(heartbeat.repeat(60)).withChunkedDribbleDelay(60, 30000)));
-		replicas.start(st2.baseUrl(), "--gateway.relay.stream.enabled=true",
+		replicas.start(List.of(st2), "--gateway.relay.stream.enabled=true",
 				"--gateway.relay.stream.lock-ttl=" + LOCK_TTL.toMillis() + "ms",
 				"--gateway.relay.stream.initial-backoff=50ms", "--gateway.relay.stream.max-backoff=200ms",
 				"--gateway.relay.stream.idle-timeout=5s");
-	}
-
-	@AfterAll
-	static void stopReplicas() {
-		replicas.stop();
-		st2.stop();
 	}
 
 	@Test

@@ -10,6 +10,9 @@ import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import redis.embedded.RedisServer;
 
 import io.github.st2chatops.gateway.GatewayApplication;
@@ -26,21 +29,25 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two replicas of the gateway sharing one real Redis (a redis-server on a random port
  * from embedded-redis, no Docker), each on its own random port, for what must happen once
- * across replicas. Start it in {@code @BeforeAll} once st2's stubs are in place, call
- * {@link #reset()} before each test and {@link #stop()} in {@code @AfterAll}:
+ * across replicas. Start it in {@code @BeforeAll} once st2's stubs are in place. As an
+ * extension it resets before each test ({@link #reset()}) and stops after the class
+ * ({@link #stop()}); without one, call those yourself:
  *
  * <pre class="code">
+ * &#64;RegisterExtension
+ * static final StubServer st2 = StubServer.st2();
+ *
+ * &#64;RegisterExtension
  * static final RedisReplicas replicas = new RedisReplicas();
  *
  * &#64;BeforeAll
  * static void start() {
- *     st2.start();
  *     St2WireMock.stubSampleCatalog(st2);
- *     replicas.start(st2.baseUrl(), "--gateway.chat.generic.secret=...");
+ *     replicas.start(List.of(st2), "--gateway.chat.generic.secret=...");
  * }
  * </pre>
  */
-public final class RedisReplicas {
+public final class RedisReplicas implements BeforeEachCallback, AfterAllCallback {
 
 	private final String keyPrefix = "test-" + UUID.randomUUID() + ":";
 
@@ -54,6 +61,8 @@ public final class RedisReplicas {
 
 	private GatewayHttp httpB;
 
+	private List<StubServer> stubs = List.of();
+
 	/**
 	 * Starts Redis, then two replicas that use it, each with the same settings, and waits
 	 * until both have synced st2's catalog.
@@ -62,6 +71,29 @@ public final class RedisReplicas {
 	 * which win over application.yaml as on a real replica
 	 */
 	public void start(String st2Url, String... settings) {
+		List<String> arguments = new ArrayList<>(List.of("--gateway.st2.url=" + st2Url));
+		arguments.addAll(List.of(settings));
+		startWith(arguments);
+	}
+
+	/**
+	 * Starts Redis and two replicas as {@link #start(String, String...)} does, with the
+	 * settings the stub servers name pointing at them. {@link #reset()} forgets the
+	 * requests they received.
+	 * @param stubs the stub servers, st2's among them
+	 * @param settings more settings as command-line arguments ({@code --name=value})
+	 */
+	public void start(List<StubServer> stubs, String... settings) {
+		this.stubs = stubs;
+		List<String> arguments = new ArrayList<>();
+		stubs.forEach((stub) -> stub.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value)));
+		assertThat(arguments).as("the settings of the stub servers")
+			.anyMatch((argument) -> argument.startsWith("--" + StubServer.ST2_URL + "="));
+		arguments.addAll(List.of(settings));
+		startWith(arguments);
+	}
+
+	private void startWith(List<String> settings) {
 		try {
 			this.redis = new RedisServer(freePort());
 			this.redis.start();
@@ -71,9 +103,9 @@ public final class RedisReplicas {
 		}
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
 				"--gateway.state.store=redis", "--gateway.state.key-prefix=" + this.keyPrefix,
-				"--spring.data.redis.url=redis://localhost:" + this.redis.ports().get(0), "--gateway.st2.url=" + st2Url,
+				"--spring.data.redis.url=redis://localhost:" + this.redis.ports().get(0),
 				"--gateway.st2.api-key=st2-test-api-key", "--gateway.catalog.refresh-interval=1h"));
-		arguments.addAll(List.of(settings));
+		arguments.addAll(settings);
 		this.a = startReplica(arguments);
 		this.b = startReplica(arguments);
 		this.httpA = new GatewayHttp(port(this.a));
@@ -91,9 +123,11 @@ public final class RedisReplicas {
 	/**
 	 * Before each test: Redis up again if a test stopped it, every replica connected to
 	 * it again (each reconnects on its own, in the background) and its {@code state}
-	 * circuit breaker closed, so no test starts in another's outage.
+	 * circuit breaker closed, so no test starts in another's outage; the stub servers it
+	 * was started with have forgotten their requests.
 	 */
 	public void reset() {
+		this.stubs.forEach(StubServer::resetRequests);
 		startRedis();
 		for (ConfigurableApplicationContext replica : both()) {
 			if (replica.isActive()) {
@@ -193,12 +227,30 @@ public final class RedisReplicas {
 	}
 
 	/**
+	 * The port Redis listens on, for a test that talks to Redis itself.
+	 * @return the port
+	 */
+	public int redisPort() {
+		return this.redis.ports().get(0);
+	}
+
+	/**
 	 * The key prefix both replicas share ({@code gateway.state.key-prefix}), unique to
 	 * this fixture.
 	 * @return the prefix
 	 */
 	public String keyPrefix() {
 		return this.keyPrefix;
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		reset();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		stop();
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
