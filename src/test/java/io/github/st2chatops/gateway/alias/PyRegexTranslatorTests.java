@@ -1,58 +1,88 @@
 package io.github.st2chatops.gateway.alias;
 
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Python regular expressions run by {@code java.util.regex}.
  */
 class PyRegexTranslatorTests {
 
-	private static boolean finds(String python, String text) {
-		return PyRegexTranslator.compile(python, 0).pattern().matcher(text).find();
+	@ParameterizedTest(name = "{0}: {1} in \"{2}\" found is {3}")
+	@MethodSource("searches")
+	void compileShouldSearchAsPythonDoes(String rule, String python, String text, boolean found) {
+		assertThat(PyRegexTranslator.compile(python, 0).pattern().matcher(text).find()).isEqualTo(found);
 	}
 
-	private static String refusal(String python) {
+	static Stream<Arguments> searches() {
+		return Stream.of(found("$ also matches before a final newline", "end$", "end\n"),
+				notFound("$ also matches before a final newline", "end$", "end\r\n"),
+				notFound("$ also matches before a final newline", "end$", "end\n\n"),
+				notFound("$ also matches before a final newline", "end\\Z", "end\n"),
+				found("$ also matches before a final newline", "(?m)end$", "end\nmore"),
+				found(". excludes only a newline", "a.b", "a\rb"),
+				found(". excludes only a newline", "a.b", "a\u2028b"),
+				notFound(". excludes only a newline", "a.b", "a\nb"),
+				found(". excludes only a newline", "(?s)a.b", "a\nb"),
+				found("categories follow Python's Unicode", "^\\s$", "\u001c"),
+				found("categories follow Python's Unicode", "^\\s$", "\u00a0"),
+				notFound("categories follow Python's Unicode", "^\\w$", "\u0301"),
+				found("categories follow Python's Unicode", "^\\w$", "²"),
+				notFound("categories follow Python's Unicode", "^(?a:\\w)$", "é"),
+				found("categories follow Python's Unicode", "^\\d$", "٣"),
+				notFound("categories follow Python's Unicode", "é\\b", "éa"),
+				found("categories follow Python's Unicode", "[\\b]", "\b"),
+				found("a conditional depends on the group taking part", "^(q)?(?(1)r|s)$", "qr"),
+				found("a conditional depends on the group taking part", "^(q)?(?(1)r|s)$", "s"),
+				notFound("a conditional depends on the group taking part", "^(q)?(?(1)r|s)$", "qs"),
+				found("a look-behind may hold a back reference", "(?P<a>ab)c(?<=(?P=a)c)", "abc"),
+				notFound("a look-behind may hold a back reference", "(?P<a>ab)x(?<=(?P=a)c)", "abx"),
+				found("braces that are no repeat are literal", "^a{$", "a{"),
+				found("braces that are no repeat are literal", "^a{x}$", "a{x}"),
+				found("braces that are no repeat are literal", "^{}$", "{}"),
+				found("braces that are no repeat are literal", "^a{,2}$", "aa"),
+				found("braces that are no repeat are literal", "^a{2}$", "aa"),
+				found("scoped case folding applies only inside", "^(?i:ab)c$", "ABc"),
+				notFound("scoped case folding applies only inside", "^(?i:ab)c$", "ABC"),
+				notFound("scoped case folding applies only inside", "(?i)^straße$", "STRASSE"),
+				found("scoped case folding applies only inside", "(?i)^é$", "É"),
+				found("verbose ignores space and comments", "(?x)^ a b # comment\n c$", "abc"),
+				found("verbose ignores space and comments", "(?x)^[ ]$", " "));
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource("compilations")
+	void compileShouldRefuseWhatPythonRefusesWithItsErrorClassAndAcceptTheRest(String python, String outcome) {
+		String refusal;
 		try {
 			PyRegexTranslator.compile(python, 0);
-			return "accepted";
+			refusal = "accepted";
 		}
 		catch (PyRegexException ex) {
-			return ex.pythonType();
+			refusal = ex.pythonType();
 		}
+		assertThat(refusal).isEqualTo(outcome);
 	}
 
-	@Test
-	void compileWhenDollarShouldAlsoMatchBeforeAFinalNewline() {
-		assertThat(finds("end$", "end\n")).isTrue();
-		assertThat(finds("end$", "end\r\n")).isFalse();
-		assertThat(finds("end$", "end\n\n")).isFalse();
-		assertThat(finds("end\\Z", "end\n")).isFalse();
-		assertThat(finds("(?m)end$", "end\nmore")).isTrue();
-	}
-
-	@Test
-	void compileWhenDotShouldExcludeOnlyNewline() {
-		assertThat(finds("a.b", "a\rb")).isTrue();
-		assertThat(finds("a.b", "a\u2028b")).isTrue();
-		assertThat(finds("a.b", "a\nb")).isFalse();
-		assertThat(finds("(?s)a.b", "a\nb")).isTrue();
-	}
-
-	@Test
-	void compileWhenCategoriesShouldFollowPythonUnicode() {
-		assertThat(finds("^\\s$", "\u001c")).isTrue();
-		assertThat(finds("^\\s$", "\u00a0")).isTrue();
-		assertThat(finds("^\\w$", "\u0301")).isFalse();
-		assertThat(finds("^\\w$", "²")).isTrue();
-		assertThat(finds("^(?a:\\w)$", "é")).isFalse();
-		assertThat(finds("^\\d$", "٣")).isTrue();
-		assertThat(finds("é\\b", "éa")).isFalse();
-		assertThat(finds("[\\b]", "\b")).isTrue();
+	static Stream<Arguments> compilations() {
+		return Stream.of(arguments("a**", "re.error"), arguments("^*", "re.error"), arguments("(?<=a|bc)", "re.error"),
+				arguments("(?P<1>x)", "re.error"), arguments("(?P=x)", "re.error"), arguments("\\1(a)", "re.error"),
+				arguments("[z-a]", "re.error"), arguments("a(?i)", "re.error"), arguments("(?L)a", "re.error"),
+				arguments("(?a)(?u)", "ValueError"), arguments("a{4294967295}", "OverflowError"),
+				arguments("\\N{NO SUCH NAME}", "re.error"), arguments("(?(2)a|b)(c)", "re.error"),
+				arguments("(?(1)a|b|c)(d)", "re.error"), arguments("a{1,}{", "accepted"),
+				arguments("(?(1)a|b)(c)", "accepted"), arguments("(?>a+)b*+", "accepted"),
+				arguments("\\N{EM DASH}\\u00e9\\x41\\101\\0", "accepted"),
+				arguments("(?#comment)(?i:x)(?-i:y)", "accepted"), arguments("[]a-]", "accepted"));
 	}
 
 	@Test
@@ -65,75 +95,19 @@ class PyRegexTranslatorTests {
 	}
 
 	@Test
-	void compileWhenConditionalShouldDependOnGroupParticipation() {
-		assertThat(finds("^(q)?(?(1)r|s)$", "qr")).isTrue();
-		assertThat(finds("^(q)?(?(1)r|s)$", "s")).isTrue();
-		assertThat(finds("^(q)?(?(1)r|s)$", "qs")).isFalse();
-	}
-
-	@Test
-	void compileWhenLookBehindHasBackReferenceShouldWork() {
-		assertThat(finds("(?P<a>ab)c(?<=(?P=a)c)", "abc")).isTrue();
-		assertThat(finds("(?P<a>ab)x(?<=(?P=a)c)", "abx")).isFalse();
-	}
-
-	@Test
-	void compileWhenBracesAreNotARepeatShouldBeLiteral() {
-		assertThat(finds("^a{$", "a{")).isTrue();
-		assertThat(finds("^a{x}$", "a{x}")).isTrue();
-		assertThat(finds("^{}$", "{}")).isTrue();
-		assertThat(finds("^a{,2}$", "aa")).isTrue();
-		assertThat(finds("^a{2}$", "aa")).isTrue();
-	}
-
-	@Test
-	void compileWhenCaseFoldingIsScopedShouldApplyOnlyInside() {
-		assertThat(finds("^(?i:ab)c$", "ABc")).isTrue();
-		assertThat(finds("^(?i:ab)c$", "ABC")).isFalse();
-		assertThat(finds("(?i)^straße$", "STRASSE")).isFalse();
-		assertThat(finds("(?i)^é$", "É")).isTrue();
-	}
-
-	@Test
-	void compileWhenVerboseShouldIgnoreSpaceAndComments() {
-		assertThat(finds("(?x)^ a b # comment\n c$", "abc")).isTrue();
-		assertThat(finds("(?x)^[ ]$", " ")).isTrue();
-	}
-
-	@Test
-	void compileWhenPythonRefusesShouldRaiseItsErrorClass() {
-		assertThat(refusal("a**")).isEqualTo("re.error");
-		assertThat(refusal("^*")).isEqualTo("re.error");
-		assertThat(refusal("(?<=a|bc)")).isEqualTo("re.error");
-		assertThat(refusal("(?P<1>x)")).isEqualTo("re.error");
-		assertThat(refusal("(?P=x)")).isEqualTo("re.error");
-		assertThat(refusal("\\1(a)")).isEqualTo("re.error");
-		assertThat(refusal("[z-a]")).isEqualTo("re.error");
-		assertThat(refusal("a(?i)")).isEqualTo("re.error");
-		assertThat(refusal("(?L)a")).isEqualTo("re.error");
-		assertThat(refusal("(?a)(?u)")).isEqualTo("ValueError");
-		assertThat(refusal("a{4294967295}")).isEqualTo("OverflowError");
-		assertThat(refusal("\\N{NO SUCH NAME}")).isEqualTo("re.error");
-		assertThat(refusal("(?(2)a|b)(c)")).isEqualTo("re.error");
-		assertThat(refusal("(?(1)a|b|c)(d)")).isEqualTo("re.error");
-	}
-
-	@Test
-	void compileWhenPythonAcceptsShouldAccept() {
-		assertThat(refusal("a{1,}{")).isEqualTo("accepted");
-		assertThat(refusal("(?(1)a|b)(c)")).isEqualTo("accepted");
-		assertThat(refusal("(?>a+)b*+")).isEqualTo("accepted");
-		assertThat(refusal("\\N{EM DASH}\\u00e9\\x41\\101\\0")).isEqualTo("accepted");
-		assertThat(refusal("(?#comment)(?i:x)(?-i:y)")).isEqualTo("accepted");
-		assertThat(refusal("[]a-]")).isEqualTo("accepted");
-	}
-
-	@Test
 	void parseWhenBranchesShareAPrefixShouldMoveItOutAsPythonDoes() {
 		PyRegex regex = PyRegexParser.parse("^a|^b", 0);
 		assertThat(regex.root().nodes).hasSize(2).first().isEqualTo(new PyNode.At(PyNode.AtCode.BEGINNING));
 		assertThat(AnchorSearch.search(AnchorSearch.BEGINNING, regex.root(), false)).isTrue();
 		assertThatExceptionOfType(PyRegexException.class).isThrownBy(() -> PyRegexParser.parse("(", 0));
+	}
+
+	private static Arguments found(String rule, String python, String text) {
+		return arguments(rule, python, text, true);
+	}
+
+	private static Arguments notFound(String rule, String python, String text) {
+		return arguments(rule, python, text, false);
 	}
 
 }

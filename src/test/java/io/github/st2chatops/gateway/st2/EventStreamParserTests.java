@@ -3,10 +3,15 @@ package io.github.st2chatops.gateway.st2;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * {@link EventStreamParser} against the rules of the WHATWG HTML standard, section 9.2.6
@@ -18,57 +23,46 @@ class EventStreamParserTests {
 
 	private final EventStreamParser parser = new EventStreamParser(this.recorder, 64, "");
 
-	@Test
-	void parseWhenSt2FrameShouldGiveItsTypeAndData() {
-		this.parser.feed("\nevent: st2.announcement__chatops-gateway\ndata: {\"payload\": {}}\n\n\n");
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("frames")
+	void parseShouldDispatchTheEventsOfTheStream(String rule, String stream, List<St2StreamEvent> expected) {
+		this.parser.feed(stream);
 
-		assertThat(this.recorder.events)
-			.containsExactly(new St2StreamEvent("st2.announcement__chatops-gateway", "{\"payload\": {}}", ""));
+		assertThat(this.recorder.events).containsExactlyElementsOf(expected);
 	}
 
-	@Test
-	void parseWhenFrameHasNoEventLineShouldGiveTypeMessage() {
-		this.parser.feed("data: only data\n\n");
-
-		assertThat(this.recorder.events).containsExactly(new St2StreamEvent("message", "only data", ""));
-	}
-
-	@Test
-	void parseWhenDataSpansLinesShouldJoinThemWithLineFeeds() {
-		this.parser.feed("data: first\ndata:second\ndata\ndata:  indented\n\n");
-
-		assertThat(this.recorder.events).singleElement()
-			.extracting(St2StreamEvent::data)
-			.isEqualTo("first\nsecond\n\n indented");
-	}
-
-	@Test
-	void parseWhenDataIsEmptyShouldStillDispatch() {
-		this.parser.feed("data\n\ndata:\n\n");
-
-		assertThat(this.recorder.events).extracting(St2StreamEvent::data).containsExactly("", "");
-	}
-
-	@Test
-	void parseWhenFrameHasNoDataShouldDispatchNothingAndResetTheType() {
-		this.parser.feed("event: st2.actionalias__update\n\ndata: x\n\n");
-
-		assertThat(this.recorder.events).containsExactly(new St2StreamEvent("message", "x", ""));
-	}
-
-	@Test
-	void parseWhenLinesAreCommentsShouldIgnoreThem() {
-		this.parser.feed(": heartbeat\n:\nevent: a\n: between fields\ndata: 1\n\n: after\n\n");
-
-		assertThat(this.recorder.events).containsExactly(new St2StreamEvent("a", "1", ""));
-	}
-
-	@Test
-	void parseWhenLinesEndWithCrLfOrCrShouldTreatThemAsLf() {
-		this.parser.feed("event: crlf\r\ndata: 1\r\n\r\nevent: cr\rdata: 2\r\revent: lf\ndata: 3\n\n");
-
-		assertThat(this.recorder.events).extracting(St2StreamEvent::type).containsExactly("crlf", "cr", "lf");
-		assertThat(this.recorder.events).extracting(St2StreamEvent::data).containsExactly("1", "2", "3");
+	static Stream<Arguments> frames() {
+		return Stream.of(
+				arguments("an st2 frame gives its type and data",
+						"\nevent: st2.announcement__chatops-gateway\ndata: {\"payload\": {}}\n\n\n",
+						List.of(new St2StreamEvent("st2.announcement__chatops-gateway", "{\"payload\": {}}", ""))),
+				arguments("a frame without an event line is of type message", "data: only data\n\n",
+						List.of(message("only data", ""))),
+				arguments("data lines are joined with line feeds",
+						"data: first\ndata:second\ndata\ndata:  indented\n\n",
+						List.of(message("first\nsecond\n\n indented", ""))),
+				arguments("empty data is still dispatched", "data\n\ndata:\n\n",
+						List.of(message("", ""), message("", ""))),
+				arguments("a frame without data dispatches nothing and resets the type",
+						"event: st2.actionalias__update\n\ndata: x\n\n", List.of(message("x", ""))),
+				arguments("comment lines are ignored",
+						": heartbeat\n:\nevent: a\n: between fields\ndata: 1\n\n: after\n\n",
+						List.of(new St2StreamEvent("a", "1", ""))),
+				arguments("lines ending in CR LF or CR are taken as ending in LF",
+						"event: crlf\r\ndata: 1\r\n\r\nevent: cr\rdata: 2\r\revent: lf\ndata: 3\n\n",
+						List.of(new St2StreamEvent("crlf", "1", ""), new St2StreamEvent("cr", "2", ""),
+								new St2StreamEvent("lf", "3", ""))),
+				arguments("one leading space only is stripped", "event:  two\ndata:   three\n\n",
+						List.of(new St2StreamEvent(" two", "  three", ""))),
+				arguments("a line without a colon is a field with an empty value", "event: a\nevent\ndata\ndata\n\n",
+						List.of(message("\n", ""))),
+				arguments("unknown fields are ignored", "foo: bar\nEvent: not-event\ndata: 1\n\n",
+						List.of(message("1", ""))),
+				arguments("an id holding NUL is ignored", "id: 1\n\nid: 2\u00003\ndata: x\n\n",
+						List.of(message("x", "1"))),
+				arguments("a byte order mark at the start is skipped", "\uFEFFdata: x\n\n", List.of(message("x", ""))),
+				arguments("an event the stream ends inside is not dispatched", "data: complete\n\ndata: cut off\n",
+						List.of(message("complete", ""))));
 	}
 
 	@Test
@@ -93,27 +87,6 @@ class EventStreamParserTests {
 	}
 
 	@Test
-	void parseShouldStripOneLeadingSpaceOnly() {
-		this.parser.feed("event:  two\ndata:   three\n\n");
-
-		assertThat(this.recorder.events).containsExactly(new St2StreamEvent(" two", "  three", ""));
-	}
-
-	@Test
-	void parseWhenLineHasNoColonShouldTakeItAsFieldWithEmptyValue() {
-		this.parser.feed("event: a\nevent\ndata\ndata\n\n");
-
-		assertThat(this.recorder.events).containsExactly(new St2StreamEvent("message", "\n", ""));
-	}
-
-	@Test
-	void parseWhenFieldIsUnknownShouldIgnoreIt() {
-		this.parser.feed("foo: bar\nEvent: not-event\ndata: 1\n\n");
-
-		assertThat(this.recorder.events).containsExactly(new St2StreamEvent("message", "1", ""));
-	}
-
-	@Test
 	void parseWhenIdIsSetShouldKeepItForLaterEventsUntilChanged() {
 		this.parser.feed("id: 1\ndata: a\n\ndata: b\n\nid: 2\n\ndata: c\n\nid\ndata: d\n\n");
 
@@ -127,13 +100,6 @@ class EventStreamParserTests {
 
 		assertThat(this.recorder.events).isEmpty();
 		assertThat(this.parser.lastEventId()).isEqualTo("42");
-	}
-
-	@Test
-	void parseWhenIdHoldsNulShouldIgnoreIt() {
-		this.parser.feed("id: 1\n\nid: 2\u00003\ndata: x\n\n");
-
-		assertThat(this.recorder.events).containsExactly(new St2StreamEvent("message", "x", "1"));
 	}
 
 	@Test
@@ -153,20 +119,6 @@ class EventStreamParserTests {
 	}
 
 	@Test
-	void parseWhenStreamStartsWithByteOrderMarkShouldSkipIt() {
-		this.parser.feed("\uFEFFdata: x\n\n");
-
-		assertThat(this.recorder.events).containsExactly(new St2StreamEvent("message", "x", ""));
-	}
-
-	@Test
-	void parseWhenStreamEndsInsideAnEventShouldNotDispatchIt() {
-		this.parser.feed("data: complete\n\ndata: cut off\n");
-
-		assertThat(this.recorder.events).extracting(St2StreamEvent::data).containsExactly("complete");
-	}
-
-	@Test
 	void parseWhenEventIsTooLargeShouldDiscardItAndGoOn() {
 		this.parser.feed("data: " + "x".repeat(40) + "\ndata: " + "y".repeat(40) + "\ndata: z\n\n");
 		this.parser.feed("data: " + "w".repeat(100) + "\n\n");
@@ -174,6 +126,10 @@ class EventStreamParserTests {
 
 		assertThat(this.recorder.events).extracting(St2StreamEvent::data).containsExactly("next");
 		assertThat(this.recorder.discarded).hasSize(2);
+	}
+
+	private static St2StreamEvent message(String data, String lastEventId) {
+		return new St2StreamEvent("message", data, lastEventId);
 	}
 
 	private static final class Recorder implements EventStreamParser.Handler {
