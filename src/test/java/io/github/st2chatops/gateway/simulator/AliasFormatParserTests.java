@@ -54,7 +54,7 @@ class AliasFormatParserTests {
 	void extractWhenSt2ConformanceVectorShouldMatchSt2(Map<String, Object> vector) {
 		String format = (String) vector.get("format");
 		String command = (String) vector.get("command");
-		Map<String, Object> expected = asMap(vector.get("expected"));
+		Map<String, Object> expected = St2Backend.asMap(vector.get("expected"));
 		if (vector.get("kind").equals("search_regex_tokens")) {
 			Set<String> needles = vector.get("needle").equals("end") ? Set.of("$", "\\Z") : Set.of("^", "\\A");
 			List<AliasFormatParser.RegexItem> items = new AliasFormatParser.RegexReader((String) vector.get("regex"))
@@ -80,24 +80,17 @@ class AliasFormatParserTests {
 			content = JsonMapper.shared().readValue(in, new TypeReference<>() {
 			});
 		}
-		List<Map<String, Object>> vectors = asList(content.get("vectors"));
+		List<Map<String, Object>> vectors = St2Backend.asList(content.get("vectors"))
+			.stream()
+			.map(St2Backend::asMap)
+			.toList();
 		return vectors.stream()
 			.filter((vector) -> Set.of("extract_parameters", "search_regex_tokens").contains(vector.get("kind"))
 					|| ("extract_parameters_for_action_alias_db".equals(vector.get("kind"))
 							&& !Boolean.TRUE.equals(vector.get("match_multiple"))
-							&& !"ValueError".equals(asMap(vector.get("expected")).get("exception"))))
+							&& !"ValueError".equals(St2Backend.asMap(vector.get("expected")).get("exception"))))
 			.filter((vector) -> !Boolean.TRUE.equals(vector.get("match_multiple")))
 			.map((vector) -> Named.of(vector.get("id") + " " + vector.get("source"), new LinkedHashMap<>(vector)));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> asMap(Object value) {
-		return (Map<String, Object>) value;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> asList(Object value) {
-		return (List<Map<String, Object>>) value;
 	}
 
 }

@@ -29,7 +29,7 @@ class JinjaTemplateTests {
 	@MethodSource("cases")
 	void renderWhenCaseFromJinja2ShouldMatchJinja2(Map<String, Object> testCase) {
 		String template = (String) testCase.get("template");
-		Map<String, Object> context = new LinkedHashMap<>(asMap(testCase.get("context")));
+		Map<String, Object> context = new LinkedHashMap<>(St2Backend.asMap(testCase.get("context")));
 		if ("six".equals(context.get("six"))) {
 			context.put("six", JinjaValues.SIX);
 		}
@@ -54,19 +54,12 @@ class JinjaTemplateTests {
 		try (InputStream in = JinjaTemplateTests.class.getResourceAsStream("/simulator/jinja/cases.json")) {
 			Map<String, Object> file = JsonMapper.shared().readValue(in, new TypeReference<Map<String, Object>>() {
 			});
-			List<Map<String, Object>> cases = asList(file.get("cases"));
+			List<Map<String, Object>> cases = St2Backend.asList(file.get("cases"))
+				.stream()
+				.map(St2Backend::asMap)
+				.toList();
 			return cases.stream().map((testCase) -> Named.of((String) testCase.get("name"), testCase));
 		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> asMap(Object value) {
-		return (Map<String, Object>) value;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> asList(Object value) {
-		return (List<Map<String, Object>>) value;
 	}
 
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -22,6 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.st2chatops.gateway.support.St2WireMock.eventStream;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -193,14 +193,6 @@ class St2StreamClientTests {
 	// heartbeats only, one every half second, for 25 seconds
 	private static ResponseDefinitionBuilder quiet() {
 		return eventStream("\n".repeat(50)).withChunkedDribbleDelay(50, 25000);
-	}
-
-	private static ResponseDefinitionBuilder eventStream(String body) {
-		return aResponse().withStatus(200)
-			.withHeader("Content-Type", "text/event-stream; charset=UTF-8")
-			.withHeader("Cache-Control", "no-cache")
-			.withHeader("X-Accel-Buffering", "no")
-			.withBody(body);
 	}
 
 }
