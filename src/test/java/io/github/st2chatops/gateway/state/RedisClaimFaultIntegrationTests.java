@@ -214,7 +214,7 @@ class RedisClaimFaultIntegrationTests {
 		return ReplicaFixtures.fixtureText("/chat/teams/outgoing-webhook-message.json")
 			.replace("1485983408511", activityId)
 			.replace("messageid=1485983194839", "messageid=" + messageId)
-			.replace("pack get \u201cst2\u201d", "deploy web to prod")
+			.replace("pack get \\u201cst2\\u201d", "deploy web to prod")
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
