@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.github.st2chatops.gateway.alias.AliasDefinition;
 import io.github.st2chatops.gateway.alias.TestCatalogs;
@@ -18,6 +19,9 @@ import io.github.st2chatops.gateway.st2.St2UnavailableException;
 import io.github.st2chatops.gateway.support.UnscriptedSt2;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,6 +35,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -101,36 +106,28 @@ class CommandControllerTests {
 		assertThat(this.st2.calls).containsExactly("identityOf generic:ci", "executeAlias generic:ops");
 	}
 
-	@Test
-	void runWithAMalformedChannelShouldBe400AndRunNothing() throws Exception {
-		this.mvc.perform(authorized(post("/api/v1/commands"), "{\"text\": \"status web1\", \"channel\": \"no-colon\"}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.type").value("urn:st2-chatops-gateway:problem:invalid-request"));
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("refusedRequests")
+	void refusedRequestShouldAnswerItsProblemAndAskSt2Nothing(String refusal, MockHttpServletRequestBuilder request,
+			int status, String type) throws Exception {
+		this.mvc.perform(request)
+			.andExpect(status().is(status))
+			.andExpect(jsonPath("$.type").value("urn:st2-chatops-gateway:problem:" + type));
 		assertThat(this.st2.calls).isEmpty();
 	}
 
-	@Test
-	void runAsAnotherUserWithoutAnyUserShouldBe403AndRunNothing() throws Exception {
-		this.mvc.perform(authorized(post("/api/v1/commands"), "{\"text\": \"status web1\", \"user\": \"mallory\"}"))
-			.andExpect(status().isForbidden())
-			.andExpect(jsonPath("$.type").value("urn:st2-chatops-gateway:problem:forbidden"));
-		assertThat(this.st2.calls).isEmpty();
-	}
-
-	@Test
-	void runWithBlankTextShouldBe400AndRunNothing() throws Exception {
-		this.mvc.perform(authorized(post("/api/v1/commands"), "{\"text\": \" \"}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.type").value("urn:st2-chatops-gateway:problem:invalid-request"));
-		assertThat(this.st2.calls).isEmpty();
-	}
-
-	@Test
-	void executionWithAMalformedIdShouldBe400WithoutAskingSt2() throws Exception {
-		this.mvc.perform(authorized(get("/api/v1/executions/nope")))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.type").value("urn:st2-chatops-gateway:problem:invalid-request"));
-		assertThat(this.st2.calls).isEmpty();
+	static Stream<Arguments> refusedRequests() {
+		return Stream.of(
+				arguments("a run with a malformed channel is 400",
+						authorized(post("/api/v1/commands"), "{\"text\": \"status web1\", \"channel\": \"no-colon\"}"),
+						400, "invalid-request"),
+				arguments("a run as another user without any-user is 403",
+						authorized(post("/api/v1/commands"), "{\"text\": \"status web1\", \"user\": \"mallory\"}"), 403,
+						"forbidden"),
+				arguments("a run with blank text is 400", authorized(post("/api/v1/commands"), "{\"text\": \" \"}"),
+						400, "invalid-request"),
+				arguments("an execution with a malformed id is 400", authorized(get("/api/v1/executions/nope")), 400,
+						"invalid-request"));
 	}
 
 	@Test
