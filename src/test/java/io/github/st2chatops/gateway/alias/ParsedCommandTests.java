@@ -24,30 +24,23 @@ class ParsedCommandTests {
 
 	@Test
 	void ofWhenPairIsFollowedByTextShouldKeepIt() {
-		ParsedCommand parsed = ParsedCommand.of("a=1 then more");
-		assertThat(parsed.pairs()).isEmpty();
-		assertThat(parsed.stream()).isEqualTo(" a=1 then more ");
+		assertParsed("a=1 then more", List.of(), " a=1 then more ");
 	}
 
 	@Test
 	void ofWhenPairsTextAlsoOccursEarlierShouldRemoveEveryOccurrence() {
 		// st2 uses str.replace on the whole command
-		ParsedCommand parsed = ParsedCommand.of("x a=1 y a=1");
-		assertThat(parsed.pairs()).containsExactly(Map.entry("a", "1"));
-		assertThat(parsed.stream()).isEqualTo(" x y ");
+		assertParsed("x a=1 y a=1", List.of(Map.entry("a", "1")), " x y ");
 	}
 
 	@Test
 	void ofWhenCommandIsNullShouldBeEmpty() {
-		assertThat(ParsedCommand.of(null).stream()).isEqualTo("  ");
-		assertThat(ParsedCommand.of(null).pairs()).isEmpty();
+		assertParsed(null, List.of(), "  ");
 	}
 
 	@Test
 	void ofWhenOnlyPairsShouldLeaveBlankStream() {
-		ParsedCommand parsed = ParsedCommand.of("a=foobar1");
-		assertThat(parsed.pairs()).containsExactly(Map.entry("a", "foobar1"));
-		assertThat(parsed.stream()).isEqualTo("  ");
+		assertParsed("a=foobar1", List.of(Map.entry("a", "foobar1")), "  ");
 	}
 
 	@Test
@@ -64,6 +57,12 @@ class ParsedCommandTests {
 			String text = command.toString();
 			assertThat(ParsedCommand.endingPairs(text)).as("[%s]", text).isEqualTo(slowEndingPairs(text));
 		}
+	}
+
+	private static void assertParsed(String command, List<Map.Entry<String, String>> pairs, String stream) {
+		ParsedCommand parsed = ParsedCommand.of(command);
+		assertThat(parsed.pairs()).containsExactlyElementsOf(pairs);
+		assertThat(parsed.stream()).isEqualTo(stream);
 	}
 
 	private static String slowEndingPairs(String text) {

@@ -95,6 +95,14 @@ class CommandServiceTests {
 		return service().run(new ChatCommand(ALICE, text, false));
 	}
 
+	/** Runs a line, checks its outcome and that nothing was sent to st2 to execute. */
+	private CommandResult runNothing(String text, CommandOutcome outcome) {
+		CommandResult result = run(text);
+		assertThat(result.outcome()).isEqualTo(outcome);
+		assertThat(this.st2.executed).isEmpty();
+		return result;
+	}
+
 	@Test
 	void inquiryRespondWhenInquiryNamesUsersAndNoPerUserIdentityShouldAnswerNothingAndSaySo() {
 		this.st2.inquiry = new St2Inquiry("i1", "", 60, List.of("bob"), List.of(),
@@ -136,24 +144,20 @@ class CommandServiceTests {
 
 	@Test
 	void inquiryWithoutVerbShouldSayHowToUseIt() {
-		CommandResult result = run("!st2 inquiry");
+		CommandResult result = runNothing("!st2 inquiry", CommandOutcome.REFUSED);
 
-		assertThat(result.outcome()).isEqualTo(CommandOutcome.REFUSED);
 		assertThat(result.reply()).isEqualTo("Say `!st2 inquiry list` or `!st2 inquiry respond <id> <answer>`.");
 	}
 
 	@Test
 	void lineWithoutPrefixShouldBeIgnored() {
-		assertThat(run("status web1").outcome()).isEqualTo(CommandOutcome.IGNORED);
-		assertThat(this.st2.executed).isEmpty();
+		runNothing("status web1", CommandOutcome.IGNORED);
 	}
 
 	@Test
 	void lineTooLongShouldBeRefusedBeforeAnythingElse() {
-		CommandResult result = run("!st2 status " + "x".repeat(4000));
-		assertThat(result.outcome()).isEqualTo(CommandOutcome.REFUSED);
+		CommandResult result = runNothing("!st2 status " + "x".repeat(4000), CommandOutcome.REFUSED);
 		assertThat(result.reply()).contains("longer than 4000 characters; nothing ran");
-		assertThat(this.st2.executed).isEmpty();
 	}
 
 	@Test
@@ -186,10 +190,8 @@ class CommandServiceTests {
 
 	@Test
 	void lineMatchingNothingShouldSuggest() {
-		CommandResult result = run("!st2 statuz web1");
-		assertThat(result.outcome()).isEqualTo(CommandOutcome.NO_MATCH);
+		CommandResult result = runNothing("!st2 statuz web1", CommandOutcome.NO_MATCH);
 		assertThat(result.reply()).contains("No command matches `statuz web1`");
-		assertThat(this.st2.executed).isEmpty();
 	}
 
 	@Test
@@ -200,55 +202,44 @@ class CommandServiceTests {
 
 	@Test
 	void ambiguousLineShouldListCandidatesAndRunNothing() {
-		CommandResult result = run("!st2 twin");
-		assertThat(result.outcome()).isEqualTo(CommandOutcome.AMBIGUOUS);
+		CommandResult result = runNothing("!st2 twin", CommandOutcome.AMBIGUOUS);
 		assertThat(result.candidates()).containsExactly("pack.twin_a", "pack.twin_b");
-		assertThat(this.st2.executed).isEmpty();
 	}
 
 	@Test
 	void disabledAliasShouldBeRefused() {
-		CommandResult result = run("!st2 switch off");
-		assertThat(result.outcome()).isEqualTo(CommandOutcome.REFUSED);
+		CommandResult result = runNothing("!st2 switch off", CommandOutcome.REFUSED);
 		assertThat(result.reply()).isEqualTo("The alias pack.off is disabled in st2, so nothing ran.");
 	}
 
 	@Test
 	void aliasTheAccessPolicyDeniesShouldNotRunNorBeNamed() {
-		CommandResult result = run("!st2 secret thing");
-		assertThat(result.outcome()).isEqualTo(CommandOutcome.DENIED);
+		CommandResult result = runNothing("!st2 secret thing", CommandOutcome.DENIED);
 		assertThat(result.reply()).isEqualTo(CommandService.DENIED_REPLY).doesNotContain("secret");
-		assertThat(this.st2.executed).isEmpty();
 		assertThat(this.st2.identityAskedFor).isEmpty();
 	}
 
 	@Test
 	void requesterOverTheRateLimitShouldBeRefusedBeforeSt2IsAsked() {
 		this.rateLimiter = (requester) -> Optional.of(Duration.ofMillis(1500));
-		CommandResult result = run("!st2 status web1");
-		assertThat(result.outcome()).isEqualTo(CommandOutcome.REFUSED);
+		CommandResult result = runNothing("!st2 status web1", CommandOutcome.REFUSED);
 		assertThat(result.reply()).contains("try again in 2 s");
 		assertThat(this.st2.identityAskedFor).isEmpty();
-		assertThat(this.st2.executed).isEmpty();
 	}
 
 	@Test
 	void unmappedUserShouldBeDenied() {
 		this.st2.identity = new St2Identity.Unmapped();
-		CommandResult result = run("!st2 status web1");
-		assertThat(result.outcome()).isEqualTo(CommandOutcome.DENIED);
+		CommandResult result = runNothing("!st2 status web1", CommandOutcome.DENIED);
 		assertThat(result.reply()).isEqualTo(CommandService.NOT_MAPPED_REPLY);
-		assertThat(this.st2.executed).isEmpty();
 	}
 
 	@Test
 	void impersonationSt2RefusesShouldBeDenied() {
 		this.st2.identityFailure = new St2ImpersonationRefusedException(
 				"st2 refused to let the gateway act as st2 user alice: no such user. Nothing ran.", null);
-		CommandResult result = run("!st2 status web1");
-		assertThat(result.outcome()).isEqualTo(CommandOutcome.DENIED);
+		CommandResult result = runNothing("!st2 status web1", CommandOutcome.DENIED);
 		assertThat(result.reply()).contains("act as st2 user alice");
-		assertThat(this.st2.executed).isEmpty();
 	}
 
 	@Test
@@ -293,12 +284,10 @@ class CommandServiceTests {
 
 	@Test
 	void dryRunShouldDescribeAndRunNothing() {
-		CommandResult result = run("!st2 match status web1");
-		assertThat(result.outcome()).isEqualTo(CommandOutcome.MATCHED);
+		CommandResult result = runNothing("!st2 match status web1", CommandOutcome.MATCHED);
 		assertThat(result.reply())
 			.isEqualTo("`status web1` would run pack.status with format `status {{host}}` and parameters host=web1. "
 					+ "Nothing ran.");
-		assertThat(this.st2.executed).isEmpty();
 		assertThat(this.st2.identityAskedFor).isEmpty();
 	}
 
