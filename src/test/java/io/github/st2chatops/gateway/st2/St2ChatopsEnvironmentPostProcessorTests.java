@@ -10,18 +10,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import static io.github.st2chatops.gateway.st2.St2SettingsOnly.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -30,11 +26,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class St2ChatopsEnvironmentPostProcessorTests {
-
-	private static final String SECRET = "s3cr3t-VALUE-4711";
-
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(PropertiesConfiguration.class);
 
 	@Test
 	void bindWhenStackstormHaUrlsConfigMapShouldAppendVersion() {
@@ -196,11 +187,8 @@ class St2ChatopsEnvironmentPostProcessorTests {
 
 	@Test
 	void applicationWhenConflictShouldReportBothNamesReadably(CapturedOutput output) {
-		SpringApplication application = new SpringApplication(PropertiesConfiguration.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setEnvironment(environment(Map.of("ST2_API_KEY", SECRET + "-1")));
-		assertThatException().isThrownBy(() -> application.run("--gateway.st2.url=https://st2.example.com",
-				"--gateway.st2.api-key=" + SECRET + "-2"));
+		St2SettingsOnly.assertStartFails(environment(Map.of("ST2_API_KEY", SECRET + "-1")),
+				"--gateway.st2.url=https://st2.example.com", "--gateway.st2.api-key=" + SECRET + "-2");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("ST2_API_KEY and gateway.st2.api-key are both set, to different values")
 			.doesNotContain(SECRET);
@@ -216,7 +204,7 @@ class St2ChatopsEnvironmentPostProcessorTests {
 
 	private void run(Map<String, Object> env, String[] properties,
 			java.util.function.Consumer<St2Properties> assertions) {
-		this.runner.withPropertyValues(properties).withInitializer((context) -> {
+		St2SettingsOnly.runner().withPropertyValues(properties).withInitializer((context) -> {
 			context.getEnvironment()
 				.getPropertySources()
 				.addLast(new SystemEnvironmentPropertySource(
@@ -246,12 +234,6 @@ class St2ChatopsEnvironmentPostProcessorTests {
 			.addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 					env));
 		return environment;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(St2Properties.class)
-	static class PropertiesConfiguration {
-
 	}
 
 }

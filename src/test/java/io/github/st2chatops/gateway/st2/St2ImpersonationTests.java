@@ -4,14 +4,19 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.github.st2chatops.gateway.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Who a command runs as, before st2 is asked anything.
@@ -20,22 +25,21 @@ class St2ImpersonationTests {
 
 	private final MutableClock clock = MutableClock.at(Instant.parse("2026-11-24T12:00:00Z"));
 
-	@Test
-	void disabledShouldRunAsGatewayWithoutAskingSt2() {
-		assertThat(impersonation(false, St2ImpersonationProperties.Fallback.REFUSE).identityOf("slack", "U1"))
-			.isEqualTo(St2Identity.GATEWAY);
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("unmappedUsers")
+	void identityOfAnUnmappedUserShouldFollowTheSettings(String rule, boolean enabled,
+			St2ImpersonationProperties.Fallback fallback, St2Identity identity) {
+		assertThat(impersonation(enabled, fallback).identityOf("slack", "U1")).isEqualTo(identity);
 	}
 
-	@Test
-	void unmappedUserWithRefuseShouldBeUnmapped() {
-		assertThat(impersonation(true, St2ImpersonationProperties.Fallback.REFUSE).identityOf("slack", "U1"))
-			.isInstanceOf(St2Identity.Unmapped.class);
-	}
-
-	@Test
-	void unmappedUserWithGatewayUserFallbackShouldRunAsGateway() {
-		assertThat(impersonation(true, St2ImpersonationProperties.Fallback.GATEWAY_USER).identityOf("slack", "U1"))
-			.isEqualTo(St2Identity.GATEWAY);
+	static Stream<Arguments> unmappedUsers() {
+		return Stream.of(
+				arguments("disabled: runs as the gateway", false, St2ImpersonationProperties.Fallback.REFUSE,
+						St2Identity.GATEWAY),
+				arguments("fallback refuse: unmapped", true, St2ImpersonationProperties.Fallback.REFUSE,
+						new St2Identity.Unmapped()),
+				arguments("fallback gateway-user: runs as the gateway", true,
+						St2ImpersonationProperties.Fallback.GATEWAY_USER, St2Identity.GATEWAY));
 	}
 
 	@Test

@@ -8,18 +8,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import static io.github.st2chatops.gateway.st2.St2SettingsOnly.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Binding and start-up validation of {@link St2Properties}.
@@ -27,14 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatException;
 @ExtendWith(OutputCaptureExtension.class)
 class St2PropertiesTests {
 
-	private static final String SECRET = "s3cr3t-VALUE-4711";
-
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(PropertiesConfiguration.class);
-
 	@Test
 	void bindWhenOnlyUrlAndApiKeyShouldDeriveUrlsAndUseDefaults() {
-		this.runner.withPropertyValues("gateway.st2.url=https://st2.example.com/", "gateway.st2.api-key=" + SECRET)
+		St2SettingsOnly.runner()
+			.withPropertyValues("gateway.st2.url=https://st2.example.com/", "gateway.st2.api-key=" + SECRET)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				St2Properties properties = context.getBean(St2Properties.class);
@@ -57,7 +49,7 @@ class St2PropertiesTests {
 
 	@Test
 	void bindWhenUrlsOverriddenShouldUseThem() {
-		this.runner
+		St2SettingsOnly.runner()
 			.withPropertyValues("gateway.st2.url=https://st2.example.com", "gateway.st2.auth-token=" + SECRET,
 					"gateway.st2.api-url=http://st2api:9101/v1", "gateway.st2.auth-url=http://st2auth:9100",
 					"gateway.st2.stream-url=http://st2stream:9102/v1", "gateway.st2.ttl=3600",
@@ -87,7 +79,7 @@ class St2PropertiesTests {
 		env.put("GATEWAY_ST2_TTL", "7200");
 		env.put("GATEWAY_ST2_PAGE_SIZE", "50");
 		env.put("GATEWAY_ST2_RETRY_MAX_RETRIES", "3");
-		this.runner
+		St2SettingsOnly.runner()
 			.withInitializer((context) -> context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new SystemEnvironmentPropertySource(
@@ -164,10 +156,8 @@ class St2PropertiesTests {
 
 	@Test
 	void applicationWhenUrlIsMalformedShouldReportItOnceNamingTheProperty(CapturedOutput output) {
-		SpringApplication application = new SpringApplication(PropertiesConfiguration.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatException().isThrownBy(() -> application.run("--gateway.st2.url=st2.example.com",
-				"--gateway.st2.api-key=" + SECRET, "--gateway.st2.read-timeout=0s"));
+		St2SettingsOnly.assertStartFails(null, "--gateway.st2.url=st2.example.com", "--gateway.st2.api-key=" + SECRET,
+				"--gateway.st2.read-timeout=0s");
 		String report = output.getAll();
 		assertThat(report.split("must be an absolute http", -1)).hasSize(2);
 		assertThat(report)
@@ -205,17 +195,15 @@ class St2PropertiesTests {
 
 	@Test
 	void applicationWhenMisconfiguredShouldReportReadablyWithoutSecrets(CapturedOutput output) {
-		SpringApplication application = new SpringApplication(PropertiesConfiguration.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatException().isThrownBy(() -> application.run("--gateway.st2.url=https://st2.example.com",
-				"--gateway.st2.api-key=" + SECRET, "--gateway.st2.auth-token=" + SECRET + "2"));
+		St2SettingsOnly.assertStartFails(null, "--gateway.st2.url=https://st2.example.com",
+				"--gateway.st2.api-key=" + SECRET, "--gateway.st2.auth-token=" + SECRET + "2");
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Conflicting st2 credentials")
 			.doesNotContain(SECRET);
 	}
 
 	private void assertStartupFailure(String[] properties, String... messages) {
-		this.runner.withPropertyValues(properties).run((context) -> {
+		St2SettingsOnly.runner().withPropertyValues(properties).run((context) -> {
 			assertThat(context).hasFailed();
 			Throwable failure = context.getStartupFailure();
 			StringBuilder all = new StringBuilder();
@@ -224,12 +212,6 @@ class St2PropertiesTests {
 			}
 			assertThat(all.toString()).contains(messages).doesNotContain(SECRET);
 		});
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(St2Properties.class)
-	static class PropertiesConfiguration {
-
 	}
 
 }
