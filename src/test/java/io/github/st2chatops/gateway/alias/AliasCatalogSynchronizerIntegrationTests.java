@@ -1,6 +1,5 @@
 package io.github.st2chatops.gateway.alias;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AliasCatalogSynchronizerIntegrationTests {
 
 	@RegisterExtension
-	static final StubServer st2 = StubServer.st2();
+	static final StubServer st2 = StubServer.st2().resettingBeforeEach();
 
 	@Autowired
 	AliasCatalogSynchronizer synchronizer;
@@ -39,11 +38,6 @@ class AliasCatalogSynchronizerIntegrationTests {
 
 	@Autowired
 	AliasCatalogHealthIndicator health;
-
-	@BeforeEach
-	void reset() {
-		st2.resetAll();
-	}
 
 	@Test
 	void syncShouldFetchEveryPageAndSwapInTheCompiledCatalog() {

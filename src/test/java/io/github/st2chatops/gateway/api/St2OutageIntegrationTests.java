@@ -1,19 +1,15 @@
 package io.github.st2chatops.gateway.api;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import com.github.tomakehurst.wiremock.http.Fault;
-import io.github.st2chatops.gateway.support.GatewayHttp;
+import io.github.st2chatops.gateway.chat.WebhookTestSupport;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
+import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
+import io.github.st2chatops.gateway.support.St2WireMock;
 import io.github.st2chatops.gateway.support.StubServer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,14 +19,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -55,11 +49,7 @@ import static org.awaitility.Awaitility.await;
 				// are about what the catalog's state makes the pipeline say
 				"resilience4j.circuitbreaker.instances.st2.minimum-number-of-calls=1000" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class St2OutageIntegrationTests {
-
-	static final String SECRET = "generic-secret-for-outage-tests-0123";
-
-	static final String CI = "ci-secret-token-0001";
+class St2OutageIntegrationTests extends GatewayIntegrationTestBase {
 
 	@RegisterExtension
 	static final StubServer st2 = StubServer.st2();
@@ -67,93 +57,93 @@ class St2OutageIntegrationTests {
 	@RegisterExtension
 	static final StubServer chat = StubServer.serving("gateway.chat.generic.callback-url", "/callback");
 
+	static final String SECRET = "generic-secret-for-outage-tests-0123";
+
+	static final String CI = "ci-secret-token-0001";
+
 	static {
 		// st2 is unreachable when the gateway starts
 		st2.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		chat.stubFor(post("/callback").willReturn(aResponse().withStatus(200)));
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Test
 	@Order(1)
 	void startWhileSt2IsUnreachableShouldBecomeReadyAndAnswerUnavailable() {
-		GatewayHttp http = new GatewayHttp(this.port);
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200));
-		assertThat(http.get("/actuator/health").status()).as("st2 stays in the overall health").isEqualTo(503);
+			.untilAsserted(() -> assertThat(this.http.get("/actuator/health/readiness").status()).isEqualTo(200));
+		assertThat(this.http.get("/actuator/health").status()).as("st2 stays in the overall health").isEqualTo(503);
 
 		String reason = "st2 cannot be reached by the gateway, so the gateway does not know its commands and nothing ran.";
 		for (String line : new String[] { "deploy web to prod", "help", "match deploy web to prod" }) {
-			Map<String, Object> answer = command(http, line);
+			Map<String, Object> answer = command(line);
 			assertThat(answer).as(line).containsEntry("outcome", "unavailable");
 			assertThat((String) answer.get("reply")).as(line).startsWith(reason);
 		}
-		Map<String, Object> dryRun = http.postJson("/api/v1/commands/match", CI, "{\"text\": \"deploy web\"}").json();
+		Map<String, Object> dryRun = this.http.dryRun(CI, "deploy web").json();
 		assertThat(dryRun).containsEntry("outcome", "unavailable");
 
-		assertThat(chatReply(http, "!st2 deploy web to prod")).contains(reason);
-		assertThat(chatReply(http, "!st2 help")).contains(reason).doesNotContain("No commands match");
-		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+		assertThat(chatReply("!st2 deploy web to prod")).contains(reason);
+		assertThat(chatReply("!st2 help")).contains(reason).doesNotContain("No commands match");
+		assertNoExecution();
 	}
 
 	@Test
 	@Order(2)
 	void wrongCredentialShouldSaySt2RefusedIt() {
-		GatewayHttp http = new GatewayHttp(this.port);
 		st2.resetAll();
-		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias")).willReturn(aResponse().withStatus(401)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"faultstring\": \"Unauthorized - ApiKey with key_hash=abc not found.\"}")));
+		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
+			.willReturn(St2WireMock.fault(401, "Unauthorized - ApiKey with key_hash=abc not found.")));
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat((String) command(http, "help").get("reply"))
+			.untilAsserted(() -> assertThat((String) command("help").get("reply"))
 				.startsWith("st2 refused the gateway's credential"));
-		Map<String, Object> answer = command(http, "deploy web to prod");
+		Map<String, Object> answer = command("deploy web to prod");
 		assertThat(answer).containsEntry("outcome", "unavailable");
 		assertThat((String) answer.get("reply")).contains("nothing ran")
 			.contains("An operator needs to check the gateway's st2 credentials.");
-		assertThat(chatReply(http, "!st2 deploy web to prod")).contains("st2 refused the gateway's credential");
-		assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
-		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+		assertThat(chatReply("!st2 deploy web to prod")).contains("st2 refused the gateway's credential");
+		assertThat(this.http.get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertNoExecution();
 	}
 
 	@Test
 	@Order(3)
-	void outageInTheMiddleOfTrafficShouldAnswerUnavailableWithTheReason() throws IOException {
-		GatewayHttp http = new GatewayHttp(this.port);
+	void outageInTheMiddleOfTrafficShouldAnswerUnavailableWithTheReason() {
 		st2.resetAll();
-		st2.stubFor(get(urlPathEqualTo("/api/v1/actionalias"))
-			.willReturn(okJson(resource("/command/aliases.json")).withHeader("X-Total-Count", "6")));
+		St2WireMock.stubSampleCatalog(st2);
 		st2.stubFor(post("/api/v1/aliasexecution").willReturn(aResponse().withStatus(201)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"execution\": {\"id\": \"5f1a7e2b9c1d4a0001e0e001\", \"status\": \"requested\"}}")));
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(command(http, "deploy web to prod")).containsEntry("outcome", "executed"));
+			.untilAsserted(() -> assertThat(command("deploy web to prod")).containsEntry("outcome", "executed"));
 
 		// st2 goes away
 		st2.resetAll();
 		st2.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		Instant down = Instant.now();
-		Map<String, Object> first = command(http, "deploy web to prod");
+		Map<String, Object> first = command("deploy web to prod");
 		assertThat(first).containsEntry("outcome", "unavailable");
 		// once the last good catalog is older than gateway.catalog.max-age, the reason is
 		// the catalog's, and nothing is even tried
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat((String) command(http, "help").get("reply"))
+			.untilAsserted(() -> assertThat((String) command("help").get("reply"))
 				.startsWith("st2 cannot be reached by the gateway for ")
 				.contains("so the gateway's list of commands is out of date and nothing ran"));
 		assertThat(Duration.between(down, Instant.now())).isGreaterThan(Duration.ofSeconds(2));
 		st2.resetRequests();
-		Map<String, Object> late = command(http, "deploy web to prod");
+		Map<String, Object> late = command("deploy web to prod");
 		assertThat(late).containsEntry("outcome", "unavailable");
-		assertThat(chatReply(http, "!st2 deploy web to prod")).contains("st2 cannot be reached by the gateway for ");
-		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
-		assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertThat(chatReply("!st2 deploy web to prod")).contains("st2 cannot be reached by the gateway for ");
+		assertNoExecution();
+		assertThat(this.http.get("/actuator/health/readiness").status()).isEqualTo(200);
 	}
 
-	private static Map<String, Object> command(GatewayHttp http, String line) {
-		Response response = http.postJson("/api/v1/commands", CI, "{\"text\": \"" + line + "\"}");
+	private static void assertNoExecution() {
+		st2.verify(0, postRequestedFor(urlEqualTo("/api/v1/aliasexecution")));
+	}
+
+	private Map<String, Object> command(String line) {
+		Response response = this.http.command(CI, line);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return response.json();
 	}
@@ -162,15 +152,16 @@ class St2OutageIntegrationTests {
 	 * Sends a signed generic-webhook message and returns what the gateway posted back to
 	 * the callback for it.
 	 */
-	private static String chatReply(GatewayHttp http, String text) {
+	private String chatReply(String text) {
 		chat.resetRequests();
 		String thread = "t" + System.nanoTime();
 		byte[] body = ("{\"text\": \"" + text + "\", \"user\": \"alice\", \"channel\": \"ops\", \"thread\": \"" + thread
 				+ "\"}")
 			.getBytes(StandardCharsets.UTF_8);
 		String timestamp = Long.toString(Instant.now().getEpochSecond());
-		Response response = http.postBytes("/chat/generic", body, "Content-Type", "application/json",
-				"X-Gateway-Timestamp", timestamp, "X-Gateway-Signature", sign(timestamp, body));
+		String[] signed = WebhookTestSupport.genericSigned(SECRET, timestamp, body);
+		Response response = this.http.postBytes("/chat/generic", body, "Content-Type", "application/json", signed[0],
+				signed[1], signed[2], signed[3]);
 		assertThat(response.status()).as(response.body()).isEqualTo(202);
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(
@@ -179,24 +170,6 @@ class St2OutageIntegrationTests {
 		return chat.findAll(postRequestedFor(urlEqualTo("/callback")).withRequestBody(containing(thread)))
 			.get(0)
 			.getBodyAsString();
-	}
-
-	private static String sign(String timestamp, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
-			return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String resource(String path) throws IOException {
-		try (InputStream in = St2OutageIntegrationTests.class.getResourceAsStream(path)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 }

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BareModeIntegrationTests {
 
 	@RegisterExtension
-	static final StubServer st2 = StubServer.st2();
+	static final StubServer st2 = StubServer.st2().resettingBeforeEach();
 
 	@Autowired
 	CommandService commands;
@@ -41,7 +41,6 @@ class BareModeIntegrationTests {
 
 	@BeforeEach
 	void loadCatalog() {
-		st2.resetAll();
 		St2WireMock.stubSampleCatalog(st2);
 		assertThat(this.synchronizer.sync()).isTrue();
 	}

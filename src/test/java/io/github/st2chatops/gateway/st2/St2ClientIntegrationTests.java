@@ -12,19 +12,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.st2chatops.gateway.support.MutableClock;
 import io.github.st2chatops.gateway.support.St2WireMock;
+import io.github.st2chatops.gateway.support.StubServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -72,24 +70,10 @@ class St2ClientIntegrationTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 
-	private static final WireMockServer st2 = new WireMockServer(options().dynamicPort().containerThreads(80));
+	@RegisterExtension
+	static final StubServer st2 = StubServer.st2(options().containerThreads(80)).resettingBeforeEach();
 
 	private final MutableClock clock = MutableClock.at(NOW);
-
-	@BeforeAll
-	static void startSt2() {
-		st2.start();
-	}
-
-	@AfterAll
-	static void stopSt2() {
-		st2.stop();
-	}
-
-	@BeforeEach
-	void resetSt2() {
-		st2.resetAll();
-	}
 
 	private ApplicationContextRunner runner(String... properties) {
 		return new ApplicationContextRunner().withBean("testClock", Clock.class, () -> this.clock)

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,8 +41,7 @@ class RedisRateLimitIntegrationTests {
 	static final StubServer st2 = StubServer.st2();
 
 	@RegisterExtension
-	static final StubServer callback = StubServer.serving("gateway.chat.generic.callback-url", "/callback")
-		.resettingBeforeEach();
+	static final StubServer callback = StubServer.serving("gateway.chat.generic.callback-url", "/callback");
 
 	@RegisterExtension
 	static final RedisReplicas replicas = new RedisReplicas();
@@ -54,15 +52,11 @@ class RedisRateLimitIntegrationTests {
 
 	@BeforeAll
 	static void startReplicas() {
+		callback.stubFor(post("/callback").willReturn(ok()));
 		ReplicaFixtures.startOnSampleCatalog(replicas, List.of(st2, callback), "--gateway.rate-limit.per-user=3/1m",
 				"--gateway.api.keys.ci.token=" + API_TOKEN, "--gateway.api.keys.ci.user=ci-bot",
 				"--gateway.rate-limit.per-channel=5/1m",
 				"--resilience4j.circuitbreaker.instances.state.wait-duration-in-open-state=300ms");
-	}
-
-	@BeforeEach
-	void stubChat() {
-		callback.stubFor(post("/callback").willReturn(ok()));
 	}
 
 	@Test
