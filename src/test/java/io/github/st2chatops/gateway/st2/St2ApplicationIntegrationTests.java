@@ -33,6 +33,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.github.st2chatops.gateway.support.St2WireMock.TOKEN_1;
+import static io.github.st2chatops.gateway.support.St2WireMock.TOKEN_2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -56,10 +58,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class St2ApplicationIntegrationTests {
 
 	static final String PASSWORD = "p4ssw0rd-Only-Here";
-
-	private static final String TOKEN_1 = "866218ad67e141e4aaddbbb92964e67e";
-
-	private static final String TOKEN_2 = "b99d3f74a16e471992f2a10935637916";
 
 	@RegisterExtension
 	static final StubServer st2 = StubServer.st2();

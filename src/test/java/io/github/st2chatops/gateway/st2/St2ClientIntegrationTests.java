@@ -48,6 +48,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.github.st2chatops.gateway.support.St2WireMock.TOKEN_1;
+import static io.github.st2chatops.gateway.support.St2WireMock.TOKEN_2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -63,10 +65,6 @@ class St2ClientIntegrationTests {
 	private static final String USER_TOKEN = "5e86421776f946e98faea36c29e5a7c7";
 
 	private static final String PASSWORD = "Ch@ngeMe-s3cr3t";
-
-	private static final String TOKEN_1 = "866218ad67e141e4aaddbbb92964e67e";
-
-	private static final String TOKEN_2 = "b99d3f74a16e471992f2a10935637916";
 
 	private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
 

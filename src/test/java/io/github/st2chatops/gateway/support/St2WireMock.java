@@ -43,6 +43,12 @@ public final class St2WireMock {
 	public static final String STREAM_EVENTS = "st2.announcement__chatops-gateway,st2.actionalias__create,"
 			+ "st2.actionalias__update,st2.actionalias__delete";
 
+	/** The first token st2's auth service issues in a test that renews one. */
+	public static final String TOKEN_1 = "866218ad67e141e4aaddbbb92964e67e";
+
+	/** The token st2's auth service issues next. */
+	public static final String TOKEN_2 = "b99d3f74a16e471992f2a10935637916";
+
 	/** st2's isotime format (isotime.format, offset=False). */
 	public static final DateTimeFormatter ST2_ISOTIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
 		.withZone(ZoneOffset.UTC);
