@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.github.st2chatops.gateway.chat.ChatRequest;
+import io.github.st2chatops.gateway.chat.ChatWebhookController;
 import io.github.st2chatops.gateway.chat.ChatPlatform;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.InboundFlow;
@@ -26,7 +26,7 @@ import io.github.st2chatops.gateway.chat.InboundOutcome;
 @RestController
 @RequestMapping("/chat/discord")
 @ConditionalOnChatPlatform(DiscordProperties.ENABLED_BY)
-class DiscordWebhookController {
+class DiscordWebhookController extends ChatWebhookController<DiscordInteraction> {
 
 	/** Discord's callback type of an answer that follows later. */
 	static final int DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE = 5;
@@ -36,13 +36,8 @@ class DiscordWebhookController {
 
 	static final String NOT_A_COMMAND = "The gateway only runs its slash command; nothing ran.";
 
-	private final InboundFlow flow;
-
-	private final ChatPlatform<DiscordInteraction> platform;
-
 	DiscordWebhookController(InboundFlow flow, ChatPlatform<DiscordInteraction> platform) {
-		this.flow = flow;
-		this.platform = platform;
+		super(flow, platform);
 	}
 
 	/**
@@ -53,10 +48,7 @@ class DiscordWebhookController {
 	 */
 	@PostMapping
 	ResponseEntity<Object> receive(HttpServletRequest request) throws IOException {
-		InboundOutcome<DiscordInteraction> outcome = this.flow.accept(this.platform, ChatRequest.read(request));
-		if (outcome instanceof InboundOutcome.Refused<DiscordInteraction> refused) {
-			throw refused.problem().toException();
-		}
+		InboundOutcome<DiscordInteraction> outcome = accept(request);
 		if (outcome instanceof InboundOutcome.Handshake<DiscordInteraction> handshake) {
 			return ResponseEntity.ok(handshake.answer());
 		}

@@ -6,7 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.github.st2chatops.gateway.chat.ChatPlatform;
-import io.github.st2chatops.gateway.chat.ChatRequest;
+import io.github.st2chatops.gateway.chat.ChatWebhookController;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.InboundFlow;
 import io.github.st2chatops.gateway.chat.InboundOutcome;
@@ -23,24 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ConditionalOnChatPlatform(GenericProperties.ENABLED_BY)
-class GenericWebhookController {
-
-	private final InboundFlow flow;
-
-	private final ChatPlatform<GenericMessage> platform;
+class GenericWebhookController extends ChatWebhookController<GenericMessage> {
 
 	GenericWebhookController(InboundFlow flow, ChatPlatform<GenericMessage> platform) {
-		this.flow = flow;
-		this.platform = platform;
+		super(flow, platform);
 	}
 
 	@PostMapping("/chat/generic")
 	ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
-		InboundOutcome<GenericMessage> outcome = this.flow.accept(this.platform, ChatRequest.read(request));
-		if (outcome instanceof InboundOutcome.Refused<GenericMessage> refused) {
-			throw refused.problem().toException();
-		}
-		if (outcome instanceof InboundOutcome.Duplicate<GenericMessage>) {
+		if (accept(request) instanceof InboundOutcome.Duplicate<GenericMessage>) {
 			return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("accepted", true, "duplicate", true));
 		}
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("accepted", true));

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.github.st2chatops.gateway.chat.ChatPlatform;
 import io.github.st2chatops.gateway.chat.ChatReply;
-import io.github.st2chatops.gateway.chat.ChatRequest;
+import io.github.st2chatops.gateway.chat.ChatWebhookController;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.InboundFlow;
 import io.github.st2chatops.gateway.chat.InboundOutcome;
@@ -28,13 +28,9 @@ import io.github.st2chatops.gateway.chat.InboundOutcome;
 @RestController
 @RequestMapping("/chat/mattermost")
 @ConditionalOnChatPlatform(MattermostProperties.ENABLED_BY)
-class MattermostWebhookController {
+class MattermostWebhookController extends ChatWebhookController<MattermostRequest> {
 
 	private static final Logger logger = LoggerFactory.getLogger(MattermostWebhookController.class);
-
-	private final InboundFlow flow;
-
-	private final ChatPlatform<MattermostRequest> platform;
 
 	private final MattermostProperties properties;
 
@@ -42,8 +38,7 @@ class MattermostWebhookController {
 
 	MattermostWebhookController(InboundFlow flow, ChatPlatform<MattermostRequest> platform,
 			MattermostProperties properties, MattermostClient client) {
-		this.flow = flow;
-		this.platform = platform;
+		super(flow, platform);
 		this.properties = properties;
 		this.client = client;
 	}
@@ -56,10 +51,7 @@ class MattermostWebhookController {
 	 */
 	@PostMapping
 	ResponseEntity<Object> receive(HttpServletRequest request) throws IOException {
-		InboundOutcome<MattermostRequest> outcome = this.flow.accept(this.platform, ChatRequest.read(request));
-		if (outcome instanceof InboundOutcome.Refused<MattermostRequest> refused) {
-			throw refused.problem().toException();
-		}
+		InboundOutcome<MattermostRequest> outcome = accept(request);
 		// a duplicate, or a command still running whose replies will be posted
 		if (!(outcome instanceof InboundOutcome.Accepted<MattermostRequest> accepted) || accepted.replies().isEmpty()) {
 			return ResponseEntity.ok(Map.of());
@@ -87,7 +79,7 @@ class MattermostWebhookController {
 				return messages.get(0).asResponse("comment");
 			}
 		}
-		this.flow.sendLater(replies);
+		sendLater(replies);
 		return Map.of();
 	}
 

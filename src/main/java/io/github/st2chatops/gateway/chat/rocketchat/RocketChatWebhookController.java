@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatPlatform;
 import io.github.st2chatops.gateway.chat.ChatReply;
-import io.github.st2chatops.gateway.chat.ChatRequest;
+import io.github.st2chatops.gateway.chat.ChatWebhookController;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.InboundFlow;
 import io.github.st2chatops.gateway.chat.InboundOutcome;
@@ -28,27 +28,19 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ConditionalOnChatPlatform(RocketChatProperties.ENABLED_BY)
-class RocketChatWebhookController {
-
-	private final InboundFlow flow;
-
-	private final ChatPlatform<RocketChatOutgoingMessage> platform;
+class RocketChatWebhookController extends ChatWebhookController<RocketChatOutgoingMessage> {
 
 	private final RocketChatProperties properties;
 
 	RocketChatWebhookController(InboundFlow flow, ChatPlatform<RocketChatOutgoingMessage> platform,
 			RocketChatProperties properties) {
-		this.flow = flow;
-		this.platform = platform;
+		super(flow, platform);
 		this.properties = properties;
 	}
 
 	@PostMapping("/chat/rocketchat")
 	ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
-		InboundOutcome<RocketChatOutgoingMessage> outcome = this.flow.accept(this.platform, ChatRequest.read(request));
-		if (outcome instanceof InboundOutcome.Refused<RocketChatOutgoingMessage> refused) {
-			throw refused.problem().toException();
-		}
+		InboundOutcome<RocketChatOutgoingMessage> outcome = accept(request);
 		// an empty JSON object (not an empty body) keeps Rocket.Chat from treating the
 		// call as failed; late replies go out through the incoming webhook
 		if (!(outcome instanceof InboundOutcome.Accepted<RocketChatOutgoingMessage> accepted)
@@ -58,7 +50,7 @@ class RocketChatWebhookController {
 		List<ChatReply> replies = accepted.replies().get();
 		Map<String, Object> inline = inline(accepted.command().address(), replies);
 		if (inline == null) {
-			this.flow.sendLater(replies);
+			sendLater(replies);
 			return ResponseEntity.ok(Map.of());
 		}
 		return ResponseEntity.ok(inline);

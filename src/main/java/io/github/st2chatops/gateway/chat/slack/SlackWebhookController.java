@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.github.st2chatops.gateway.chat.ChatPlatform;
 import io.github.st2chatops.gateway.chat.ChatRequest;
+import io.github.st2chatops.gateway.chat.ChatWebhookController;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.InboundFlow;
 import io.github.st2chatops.gateway.chat.InboundOutcome;
@@ -24,15 +25,10 @@ import io.github.st2chatops.gateway.chat.InboundOutcome;
 @RestController
 @RequestMapping("/chat/slack")
 @ConditionalOnChatPlatform(SlackProperties.ENABLED_BY)
-class SlackWebhookController {
-
-	private final InboundFlow flow;
-
-	private final ChatPlatform<Void> platform;
+class SlackWebhookController extends ChatWebhookController<Void> {
 
 	SlackWebhookController(InboundFlow flow, ChatPlatform<Void> platform) {
-		this.flow = flow;
-		this.platform = platform;
+		super(flow, platform);
 	}
 
 	/**
@@ -62,10 +58,7 @@ class SlackWebhookController {
 	}
 
 	private ResponseEntity<Object> answer(ChatRequest request, Object acceptedBody) {
-		InboundOutcome<Void> outcome = this.flow.accept(this.platform, request);
-		if (outcome instanceof InboundOutcome.Refused<Void> refused) {
-			throw refused.problem().toException();
-		}
+		InboundOutcome<Void> outcome = accept(request);
 		Object body = null;
 		if (outcome instanceof InboundOutcome.Handshake<Void> handshake) {
 			body = handshake.answer();

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatPlatform;
 import io.github.st2chatops.gateway.chat.ChatReply;
-import io.github.st2chatops.gateway.chat.ChatRequest;
+import io.github.st2chatops.gateway.chat.ChatWebhookController;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.InboundFlow;
 import io.github.st2chatops.gateway.chat.InboundOutcome;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @ConditionalOnChatPlatform(TeamsProperties.ENABLED_BY)
-class TeamsWebhookController {
+class TeamsWebhookController extends ChatWebhookController<TeamsActivity> {
 
 	static final String DUPLICATE = "That message was already received; it is not run again.";
 
@@ -42,24 +42,16 @@ class TeamsWebhookController {
 
 	private static final Logger logger = LoggerFactory.getLogger(TeamsWebhookController.class);
 
-	private final InboundFlow flow;
-
-	private final ChatPlatform<TeamsActivity> platform;
-
 	private final TeamsProperties properties;
 
 	TeamsWebhookController(InboundFlow flow, ChatPlatform<TeamsActivity> platform, TeamsProperties properties) {
-		this.flow = flow;
-		this.platform = platform;
+		super(flow, platform);
 		this.properties = properties;
 	}
 
 	@PostMapping("/chat/teams")
 	ResponseEntity<Map<String, Object>> receive(HttpServletRequest request) throws IOException {
-		InboundOutcome<TeamsActivity> outcome = this.flow.accept(this.platform, ChatRequest.read(request));
-		if (outcome instanceof InboundOutcome.Refused<TeamsActivity> refused) {
-			throw refused.problem().toException();
-		}
+		InboundOutcome<TeamsActivity> outcome = accept(request);
 		if (outcome instanceof InboundOutcome.Duplicate<TeamsActivity>) {
 			return ResponseEntity.ok(TeamsMessages.inline(DUPLICATE, null));
 		}
@@ -104,7 +96,7 @@ class TeamsWebhookController {
 		if (parts.size() > 1) {
 			ChatAddress address = replies.get(0).address();
 			List<String> rest = parts.subList(1, parts.size());
-			this.flow.sendLater(rest.stream().map((part) -> ChatReply.of(address, part)).toList());
+			sendLater(rest.stream().map((part) -> ChatReply.of(address, part)).toList());
 		}
 		return TeamsMessages.inline(parts.get(0) + note, mention);
 	}
