@@ -7,7 +7,7 @@ package io.github.st2chatops.gateway.alias;
 public final class AliasCommandMismatchException extends AliasParseException {
 
 	AliasCommandMismatchException(String format, String command) {
-		super("Command \"" + command + "\" doesn't match format string \"" + format + "\"", format, command);
+		super("Command \"" + command + "\" doesn't match format string \"" + format + "\"");
 	}
 
 }

@@ -7,12 +7,9 @@ public final class AliasHelpFilterInvalidException extends IllegalArgumentExcept
 
 	private final String filter;
 
-	private final String reason;
-
 	AliasHelpFilterInvalidException(String filter, String reason) {
 		super("The help filter \"" + filter + "\" is not a valid regular expression: " + reason);
 		this.filter = filter;
-		this.reason = reason;
 	}
 
 	/**
@@ -21,14 +18,6 @@ public final class AliasHelpFilterInvalidException extends IllegalArgumentExcept
 	 */
 	public String filter() {
 		return this.filter;
-	}
-
-	/**
-	 * Why it is not valid.
-	 * @return a readable reason
-	 */
-	public String reason() {
-		return this.reason;
 	}
 
 }

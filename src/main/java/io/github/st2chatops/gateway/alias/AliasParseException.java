@@ -6,30 +6,8 @@ package io.github.st2chatops.gateway.alias;
 public abstract sealed class AliasParseException extends RuntimeException
 		permits AliasCommandMismatchException, AliasValueMissingException {
 
-	private final String format;
-
-	private final String command;
-
-	AliasParseException(String message, String format, String command) {
+	AliasParseException(String message) {
 		super(message);
-		this.format = format;
-		this.command = command;
-	}
-
-	/**
-	 * The format.
-	 * @return the format
-	 */
-	public String format() {
-		return this.format;
-	}
-
-	/**
-	 * The command.
-	 * @return the command as given
-	 */
-	public String command() {
-		return this.command;
 	}
 
 }

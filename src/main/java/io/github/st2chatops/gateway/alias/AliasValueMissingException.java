@@ -6,8 +6,8 @@ package io.github.st2chatops.gateway.alias;
  */
 public final class AliasValueMissingException extends AliasParseException {
 
-	AliasValueMissingException(String format, String command) {
-		super("No value supplied and no default value found.", format, command);
+	AliasValueMissingException() {
+		super("No value supplied and no default value found.");
 	}
 
 }

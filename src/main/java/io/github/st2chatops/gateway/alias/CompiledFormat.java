@@ -266,7 +266,7 @@ public final class CompiledFormat {
 		}
 		Map<String, String> parameters = parameters(matcher, matchedRegex(), parsed);
 		if (parameters == null) {
-			throw new AliasValueMissingException(this.format, parsed.text());
+			throw new AliasValueMissingException();
 		}
 		return parameters;
 	}
@@ -285,7 +285,7 @@ public final class CompiledFormat {
 		List<Map<String, String>> result = new ArrayList<>();
 		for (Map<String, String> parameters : extractAll(parsed)) {
 			if (parameters == null) {
-				throw new AliasValueMissingException(this.format, parsed.text());
+				throw new AliasValueMissingException();
 			}
 			result.add(parameters);
 		}
