@@ -1,6 +1,8 @@
 package io.github.st2chatops.gateway.web;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * An error that the problem-details advice turns into an RFC 9457 answer. Its message is
@@ -23,19 +25,13 @@ public class GatewayProblemException extends RuntimeException {
 	}
 
 	/**
-	 * The problem type.
-	 * @return the type
+	 * The answer: the type's status and problem details with this message as the
+	 * {@code detail}, and the extra headers ({@code WWW-Authenticate},
+	 * {@code Retry-After} ...).
+	 * @return the answer
 	 */
-	public ProblemType problemType() {
-		return this.problemType;
-	}
-
-	/**
-	 * Extra headers for the answer ({@code WWW-Authenticate}, {@code Retry-After} ...).
-	 * @return the headers
-	 */
-	public HttpHeaders headers() {
-		return this.headers;
+	ResponseEntity<ProblemDetail> response() {
+		return this.problemType.response(getMessage(), this.headers);
 	}
 
 }

@@ -31,18 +31,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(GatewayProblemException.class)
 	ResponseEntity<ProblemDetail> handleGatewayProblem(GatewayProblemException ex) {
-		return problem(ex.problemType(), ex.getMessage(), ex.headers());
+		return ex.response();
 	}
 
 	@ExceptionHandler(RequestBodyTooLargeException.class)
 	ResponseEntity<ProblemDetail> handleTooLarge(RequestBodyTooLargeException ex) {
-		return problem(ProblemType.PAYLOAD_TOO_LARGE, ex.getMessage(), HttpHeaders.EMPTY);
+		return ProblemType.PAYLOAD_TOO_LARGE.response(ex.getMessage(), HttpHeaders.EMPTY);
 	}
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
 		logger.error("Unexpected error answering a request", ex);
-		return problem(ProblemType.INTERNAL, "The gateway failed unexpectedly; the error is in its log.",
+		return ProblemType.INTERNAL.response("The gateway failed unexpectedly; the error is in its log.",
 				HttpHeaders.EMPTY);
 	}
 
@@ -50,11 +50,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		ProblemType type = typeFor(ex, statusCode);
-		String detail = detailFor(ex, type);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
-		problem.setType(type.type());
-		problem.setTitle(type.title());
-		return ResponseEntity.status(type.status()).headers(headers).body(problem);
+		ProblemDetail problem = type.problemDetail(detailFor(ex, type));
+		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
 	}
 
 	private static ProblemType typeFor(Exception ex, HttpStatusCode statusCode) {
@@ -95,13 +92,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return "No such endpoint.";
 		}
 		return type.title() + ".";
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail, HttpHeaders headers) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
-		problem.setType(type.type());
-		problem.setTitle(type.title());
-		return ResponseEntity.status(type.status()).headers(headers).body(problem);
 	}
 
 }

@@ -2,7 +2,10 @@ package io.github.st2chatops.gateway.web;
 
 import java.net.URI;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The stable problem types the gateway answers with (RFC 9457 {@code type}). Clients may
@@ -63,27 +66,33 @@ public enum ProblemType {
 	}
 
 	/**
-	 * The {@code type} URI.
-	 * @return the URI
-	 */
-	public URI type() {
-		return this.type;
-	}
-
-	/**
-	 * The HTTP status this problem is answered with.
-	 * @return the status
-	 */
-	public HttpStatus status() {
-		return this.status;
-	}
-
-	/**
 	 * A short, fixed summary.
 	 * @return the title
 	 */
 	public String title() {
 		return this.title;
+	}
+
+	/**
+	 * The problem details of this type: its status, {@code type} URI and title.
+	 * @param detail what happened, safe to show
+	 * @return the problem details
+	 */
+	public ProblemDetail problemDetail(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(this.status, detail);
+		problem.setType(this.type);
+		problem.setTitle(this.title);
+		return problem;
+	}
+
+	/**
+	 * The answer with this type's status and problem details.
+	 * @param detail what happened, safe to show
+	 * @param headers extra headers ({@code WWW-Authenticate}, {@code Retry-After} ...)
+	 * @return the answer
+	 */
+	public ResponseEntity<ProblemDetail> response(String detail, HttpHeaders headers) {
+		return ResponseEntity.status(this.status).headers(headers).body(problemDetail(detail));
 	}
 
 }

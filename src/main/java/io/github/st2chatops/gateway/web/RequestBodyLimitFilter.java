@@ -140,10 +140,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	}
 
 	private void reject(HttpServletResponse response, ProblemType type, String detail) throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
-		problem.setType(type.type());
-		problem.setTitle(type.title());
-		response.setStatus(type.status().value());
+		ProblemDetail problem = type.problemDetail(detail);
+		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setHeader("Connection", "close");
 		this.jsonMapper.writeValue(response.getOutputStream(), problem);
