@@ -1,6 +1,7 @@
 package io.github.st2chatops.gateway.relay;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * How relaying one notification went.
@@ -8,10 +9,14 @@ import java.time.Duration;
 public sealed interface RelayOutcome {
 
 	/**
-	 * The metric and log name of the outcome.
+	 * The metric and log name of the outcome: the record's name in snake case
+	 * ({@code delivered}, {@code not_relayed} ...). Renaming a record renames its metric
+	 * tag.
 	 * @return a short lower-case name
 	 */
-	String name();
+	default String name() {
+		return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+	}
 
 	/**
 	 * Posted to chat.
@@ -19,12 +24,6 @@ public sealed interface RelayOutcome {
 	 * @param attempts how many tries it took
 	 */
 	record Delivered(int attempts) implements RelayOutcome {
-
-		@Override
-		public String name() {
-			return "delivered";
-		}
-
 	}
 
 	/**
@@ -32,12 +31,6 @@ public sealed interface RelayOutcome {
 	 * again.
 	 */
 	record Duplicate() implements RelayOutcome {
-
-		@Override
-		public String name() {
-			return "duplicate";
-		}
-
 	}
 
 	/**
@@ -45,12 +38,6 @@ public sealed interface RelayOutcome {
 	 * whose callers read the execution): acknowledged, nothing posted.
 	 */
 	record NotRelayed() implements RelayOutcome {
-
-		@Override
-		public String name() {
-			return "not_relayed";
-		}
-
 	}
 
 	/**
@@ -59,12 +46,6 @@ public sealed interface RelayOutcome {
 	 * @param reason a sentence for the sender
 	 */
 	record Invalid(String reason) implements RelayOutcome {
-
-		@Override
-		public String name() {
-			return "invalid";
-		}
-
 	}
 
 	/**
@@ -74,12 +55,6 @@ public sealed interface RelayOutcome {
 	 * @param reason a sentence for the sender
 	 */
 	record Unroutable(String reason) implements RelayOutcome {
-
-		@Override
-		public String name() {
-			return "unroutable";
-		}
-
 	}
 
 	/**
@@ -89,12 +64,6 @@ public sealed interface RelayOutcome {
 	 * @param reason the platform's refusal, safe to show
 	 */
 	record Rejected(String reason) implements RelayOutcome {
-
-		@Override
-		public String name() {
-			return "rejected";
-		}
-
 	}
 
 	/**
@@ -105,12 +74,6 @@ public sealed interface RelayOutcome {
 	 * @param retryAfter when trying again makes sense
 	 */
 	record Failed(String reason, Duration retryAfter) implements RelayOutcome {
-
-		@Override
-		public String name() {
-			return "failed";
-		}
-
 	}
 
 	/**
@@ -120,12 +83,6 @@ public sealed interface RelayOutcome {
 	 * @param retryAfter when trying again makes sense
 	 */
 	record Unavailable(Duration retryAfter) implements RelayOutcome {
-
-		@Override
-		public String name() {
-			return "unavailable";
-		}
-
 	}
 
 }
