@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
+import io.github.st2chatops.gateway.chat.ReplyAttachments;
 
 /**
  * Turns a reply into Mattermost messages, the way st2 packs written for hubot-stackstorm
@@ -24,8 +24,6 @@ import io.github.st2chatops.gateway.chat.MessageSplitter;
  */
 final class MattermostMessages {
 
-	private static final Set<String> LAST_PART_KEYS = Set.of("fields", "footer", "footer_icon", "ts", "actions");
-
 	private MattermostMessages() {
 	}
 
@@ -36,52 +34,24 @@ final class MattermostMessages {
 	 * @return one or more messages
 	 */
 	static List<Message> of(ChatReply reply, int limit) {
-		Map<String, Object> extra = map(reply.extra().get("mattermost"));
+		Map<String, Object> extra = ReplyAttachments.extras(reply, "mattermost");
 		String text = (reply.text() != null) ? reply.text() : "";
 		if (extra != null && extra.get("attachments") instanceof List<?> attachments) {
 			String given = (extra.get("text") instanceof String value) ? value : "";
-			return List.of(new Message(given, attachments, map(extra.get("props"))));
+			return List.of(new Message(given, attachments, ReplyAttachments.stringKeys(extra.get("props"))));
 		}
 		List<String> parts = MessageSplitter.split(text, limit);
-		Object color = reply.extra().get("color");
 		List<Message> messages = new ArrayList<>();
-		if (extra == null && !(color instanceof String)) {
+		if (!ReplyAttachments.wanted(reply, extra)) {
 			for (String part : parts) {
 				messages.add(new Message(part, null, null));
 			}
 			return messages;
 		}
-		for (int i = 0; i < parts.size(); i++) {
-			boolean first = i == 0;
-			boolean last = i == parts.size() - 1;
-			Map<String, Object> attachment = new LinkedHashMap<>();
-			if (color instanceof String) {
-				attachment.put("color", color);
-			}
-			if (extra != null) {
-				extra.forEach((key, value) -> {
-					boolean lastPartKey = LAST_PART_KEYS.contains(key);
-					if (key.equals("color") || (lastPartKey && last) || (!lastPartKey && first)) {
-						attachment.put(key, value);
-					}
-				});
-			}
-			attachment.put("text", parts.get(i));
-			if (!first || !attachment.containsKey("fallback")) {
-				attachment.put("fallback", parts.get(i));
-			}
+		for (Map<String, Object> attachment : ReplyAttachments.split(reply, extra, parts, Map.of())) {
 			messages.add(new Message("", List.of(attachment), null));
 		}
 		return messages;
-	}
-
-	private static Map<String, Object> map(Object value) {
-		if (value instanceof Map<?, ?> map) {
-			Map<String, Object> copy = new LinkedHashMap<>();
-			map.forEach((key, item) -> copy.put(String.valueOf(key), item));
-			return copy;
-		}
-		return null;
 	}
 
 	/**

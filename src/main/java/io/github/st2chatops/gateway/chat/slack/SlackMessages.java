@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.github.st2chatops.gateway.chat.ChatReply;
 import io.github.st2chatops.gateway.chat.MessageSplitter;
+import io.github.st2chatops.gateway.chat.ReplyAttachments;
 
 /**
  * Turns a reply into Slack message bodies (without channel or thread), the way st2 packs
@@ -29,9 +30,6 @@ final class SlackMessages {
 	private static final Set<String> ROUTING_KEYS = Set.of("channel", "thread_ts", "user", "token", "response_type",
 			"replace_original", "delete_original", "as_user", "reply_broadcast");
 
-	/** Attachment fields that belong on the last part of a split attachment. */
-	private static final Set<String> LAST_PART_KEYS = Set.of("fields", "footer", "footer_icon", "ts", "actions");
-
 	private SlackMessages() {
 	}
 
@@ -42,41 +40,21 @@ final class SlackMessages {
 	 * @return one or more message bodies
 	 */
 	static List<Map<String, Object>> of(ChatReply reply, int limit) {
-		Map<String, Object> slack = map(reply.extra().get("slack"));
+		Map<String, Object> slack = ReplyAttachments.extras(reply, "slack");
 		String text = (reply.text() != null) ? reply.text() : "";
 		if (slack != null && (slack.get("attachments") instanceof List || slack.get("blocks") instanceof List)) {
 			return List.of(whole(slack, text, limit));
 		}
 		List<String> parts = MessageSplitter.split(SlackText.escape(text), limit);
-		Object color = reply.extra().get("color");
-		if (slack == null && !(color instanceof String)) {
-			List<Map<String, Object>> messages = new ArrayList<>();
+		List<Map<String, Object>> messages = new ArrayList<>();
+		if (!ReplyAttachments.wanted(reply, slack)) {
 			for (String part : parts) {
 				messages.add(new LinkedHashMap<>(Map.of("text", part)));
 			}
 			return messages;
 		}
-		List<Map<String, Object>> messages = new ArrayList<>();
-		for (int i = 0; i < parts.size(); i++) {
-			boolean first = i == 0;
-			boolean last = i == parts.size() - 1;
-			Map<String, Object> attachment = new LinkedHashMap<>();
-			if (color instanceof String) {
-				attachment.put("color", color);
-			}
-			attachment.put("mrkdwn_in", List.of("text", "pretext"));
-			if (slack != null) {
-				slack.forEach((key, value) -> {
-					boolean lastPartKey = LAST_PART_KEYS.contains(key);
-					if (key.equals("color") || (lastPartKey && last) || (!lastPartKey && first)) {
-						attachment.put(key, value);
-					}
-				});
-			}
-			attachment.put("text", parts.get(i));
-			if (!first || !attachment.containsKey("fallback")) {
-				attachment.put("fallback", parts.get(i));
-			}
+		for (Map<String, Object> attachment : ReplyAttachments.split(reply, slack, parts,
+				Map.of("mrkdwn_in", List.of("text", "pretext")))) {
 			Map<String, Object> message = new LinkedHashMap<>();
 			message.put("attachments", List.of(attachment));
 			messages.add(message);
@@ -96,15 +74,6 @@ final class SlackMessages {
 			message.put("text", MessageSplitter.split(SlackText.escape(text), limit).get(0));
 		}
 		return message;
-	}
-
-	private static Map<String, Object> map(Object value) {
-		if (value instanceof Map<?, ?> map) {
-			Map<String, Object> copy = new LinkedHashMap<>();
-			map.forEach((key, item) -> copy.put(String.valueOf(key), item));
-			return copy;
-		}
-		return null;
 	}
 
 }
