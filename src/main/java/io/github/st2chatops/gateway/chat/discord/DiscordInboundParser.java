@@ -2,7 +2,6 @@ package io.github.st2chatops.gateway.chat.discord;
 
 import java.util.Map;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,6 +12,7 @@ import io.github.st2chatops.gateway.chat.ChatInboundParser;
 import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.ChatText;
 import io.github.st2chatops.gateway.chat.InboundCommand;
+import io.github.st2chatops.gateway.chat.JsonBodies;
 
 /**
  * Reads Discord's verified interactions: {@code PING} (type 1) is the handshake, answered
@@ -55,14 +55,11 @@ record DiscordInboundParser(DiscordProperties properties, DiscordInteractions in
 
 	@Override
 	public Parsed<DiscordInteraction> parse(ChatRequest request) {
-		JsonNode interaction;
-		try {
-			interaction = this.jsonMapper.readTree(request.body());
-		}
-		catch (JacksonException ex) {
+		JsonNode interaction = JsonBodies.treeOrNull(this.jsonMapper, request.body());
+		if (interaction == null) {
 			return Parsed.invalid("The Discord interaction is not JSON.");
 		}
-		if (interaction == null || !interaction.isObject() || !interaction.path("type").isIntegralNumber()) {
+		if (!interaction.isObject() || !interaction.path("type").isIntegralNumber()) {
 			return Parsed.invalid("The Discord interaction has no 'type'.");
 		}
 		int type = interaction.path("type").asInt();

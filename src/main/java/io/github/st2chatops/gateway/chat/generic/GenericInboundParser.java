@@ -3,7 +3,6 @@ package io.github.st2chatops.gateway.chat.generic;
 import java.time.Duration;
 import java.util.Locale;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
@@ -12,6 +11,7 @@ import io.github.st2chatops.gateway.chat.ChatInboundParser;
 import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.ChatText;
 import io.github.st2chatops.gateway.chat.InboundCommand;
+import io.github.st2chatops.gateway.chat.JsonBodies;
 
 /**
  * Reads a verified generic webhook request {@code {text, user, channel, thread?}}. The
@@ -31,13 +31,7 @@ record GenericInboundParser(JsonMapper jsonMapper) implements ChatInboundParser<
 
 	@Override
 	public Parsed<GenericMessage> parse(ChatRequest request) {
-		GenericMessage message;
-		try {
-			message = this.jsonMapper.readValue(request.body(), GenericMessage.class);
-		}
-		catch (JacksonException ex) {
-			return Parsed.invalid(SHAPE);
-		}
+		GenericMessage message = JsonBodies.readOrNull(this.jsonMapper, request.body(), GenericMessage.class);
 		if (message == null) {
 			return Parsed.invalid(SHAPE);
 		}

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +15,7 @@ import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.ChatRequestVerifier;
 import io.github.st2chatops.gateway.chat.InboundCommand;
 import io.github.st2chatops.gateway.chat.InquiryProperties;
+import io.github.st2chatops.gateway.chat.JsonBodies;
 
 /**
  * Mattermost's interactive message button callbacks
@@ -99,13 +99,8 @@ final class MattermostActions {
 	}
 
 	private static JsonNode read(ChatRequest request, JsonMapper jsonMapper) {
-		try {
-			JsonNode node = jsonMapper.readTree(request.body());
-			return (node != null) ? node : jsonMapper.createObjectNode();
-		}
-		catch (JacksonException ex) {
-			return jsonMapper.createObjectNode();
-		}
+		JsonNode node = JsonBodies.treeOrNull(jsonMapper, request.body());
+		return (node != null) ? node : jsonMapper.createObjectNode();
 	}
 
 	private static String text(JsonNode node, String field) {

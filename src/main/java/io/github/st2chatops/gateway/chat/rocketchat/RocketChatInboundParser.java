@@ -2,7 +2,6 @@ package io.github.st2chatops.gateway.chat.rocketchat;
 
 import java.time.Duration;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
@@ -11,6 +10,7 @@ import io.github.st2chatops.gateway.chat.ChatInboundParser;
 import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.ChatText;
 import io.github.st2chatops.gateway.chat.InboundCommand;
+import io.github.st2chatops.gateway.chat.JsonBodies;
 
 /**
  * Reads a verified Rocket.Chat outgoing webhook message. Bots are ignored; each
@@ -30,13 +30,8 @@ record RocketChatInboundParser(RocketChatProperties properties,
 
 	@Override
 	public Parsed<RocketChatOutgoingMessage> parse(ChatRequest request) {
-		RocketChatOutgoingMessage message;
-		try {
-			message = this.jsonMapper.readValue(request.body(), RocketChatOutgoingMessage.class);
-		}
-		catch (JacksonException ex) {
-			message = null;
-		}
+		RocketChatOutgoingMessage message = JsonBodies.readOrNull(this.jsonMapper, request.body(),
+				RocketChatOutgoingMessage.class);
 		if (message == null) {
 			return Parsed.invalid(RocketChatRequestVerifier.NOT_A_MESSAGE);
 		}

@@ -1,6 +1,5 @@
 package io.github.st2chatops.gateway.chat.rocketchat;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -8,6 +7,7 @@ import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.ChatRequestProblem;
 import io.github.st2chatops.gateway.chat.ChatRequestVerifier;
 import io.github.st2chatops.gateway.chat.HmacSha256;
+import io.github.st2chatops.gateway.chat.JsonBodies;
 
 /**
  * Verifies a Rocket.Chat outgoing webhook request: Rocket.Chat signs nothing and puts the
@@ -30,13 +30,7 @@ class RocketChatRequestVerifier implements ChatRequestVerifier {
 
 	@Override
 	public Verification verify(ChatRequest request) {
-		JsonNode body;
-		try {
-			body = this.jsonMapper.readTree(request.body());
-		}
-		catch (JacksonException ex) {
-			body = null;
-		}
+		JsonNode body = JsonBodies.treeOrNull(this.jsonMapper, request.body());
 		if (body == null || !body.isObject()) {
 			return new Verification.Refused(ChatRequestProblem.invalid(NOT_A_MESSAGE));
 		}

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +17,7 @@ import io.github.st2chatops.gateway.chat.ChatInboundParser;
 import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.FormFields;
 import io.github.st2chatops.gateway.chat.InboundCommand;
+import io.github.st2chatops.gateway.chat.JsonBodies;
 import io.github.st2chatops.gateway.chat.UserNamePreparer;
 
 /**
@@ -94,14 +94,11 @@ record SlackInboundParser(SlackProperties properties, SlackUserNames userNames,
 	 * An Events API request.
 	 */
 	private Parsed<Void> event(ChatRequest request) {
-		JsonNode payload;
-		try {
-			payload = this.jsonMapper.readTree(request.body());
-		}
-		catch (JacksonException ex) {
+		JsonNode payload = JsonBodies.treeOrNull(this.jsonMapper, request.body());
+		if (payload == null) {
 			return Parsed.invalid("The event body is not JSON.");
 		}
-		if (payload == null || !payload.isObject()) {
+		if (!payload.isObject()) {
 			return Parsed.invalid("The event body is not a JSON object.");
 		}
 		String type = text(payload, "type");

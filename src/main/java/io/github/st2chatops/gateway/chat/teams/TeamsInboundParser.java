@@ -2,7 +2,6 @@ package io.github.st2chatops.gateway.chat.teams;
 
 import java.time.Duration;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
@@ -10,6 +9,7 @@ import io.github.st2chatops.gateway.chat.ChatCommand;
 import io.github.st2chatops.gateway.chat.ChatInboundParser;
 import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.InboundCommand;
+import io.github.st2chatops.gateway.chat.JsonBodies;
 
 /**
  * Reads a verified Teams outgoing webhook activity. Activities other than messages are
@@ -32,13 +32,7 @@ record TeamsInboundParser(TeamsProperties properties,
 
 	@Override
 	public Parsed<TeamsActivity> parse(ChatRequest request) {
-		TeamsActivity activity;
-		try {
-			activity = this.jsonMapper.readValue(request.body(), TeamsActivity.class);
-		}
-		catch (JacksonException ex) {
-			return Parsed.invalid(NOT_AN_ACTIVITY);
-		}
+		TeamsActivity activity = JsonBodies.readOrNull(this.jsonMapper, request.body(), TeamsActivity.class);
 		if (activity == null) {
 			return Parsed.invalid(NOT_AN_ACTIVITY);
 		}
