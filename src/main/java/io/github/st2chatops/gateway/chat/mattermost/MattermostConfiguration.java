@@ -1,6 +1,5 @@
 package io.github.st2chatops.gateway.chat.mattermost;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,10 +10,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import io.github.st2chatops.gateway.chat.ChatPlatform;
+import io.github.st2chatops.gateway.chat.ChatRestClients;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.InboundFlow;
 import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
@@ -42,13 +41,7 @@ class MattermostConfiguration {
 	@Bean
 	MattermostClient mattermostClient(MattermostProperties properties, RestClient.Builder restClientBuilder,
 			JsonMapper jsonMapper) {
-		HttpClient httpClient = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.timeout())
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(properties.timeout());
-		return new MattermostClient(restClientBuilder.requestFactory(requestFactory).build(), properties.url(),
+		return new MattermostClient(ChatRestClients.http11(restClientBuilder, properties.timeout()), properties.url(),
 				properties.botToken(), jsonMapper);
 	}
 

@@ -1,6 +1,5 @@
 package io.github.st2chatops.gateway.chat.slack;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -20,12 +19,12 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import io.github.st2chatops.gateway.chat.ChatPlatform;
 import io.github.st2chatops.gateway.chat.ChatRequestProblem;
 import io.github.st2chatops.gateway.chat.ChatRequestVerifier;
+import io.github.st2chatops.gateway.chat.ChatRestClients;
 import io.github.st2chatops.gateway.chat.InboundFlow;
 import io.github.st2chatops.gateway.chat.ConditionalOnChatPlatform;
 import io.github.st2chatops.gateway.chat.ResponseUrlPolicy;
@@ -76,13 +75,7 @@ class SlackConfiguration {
 
 	@Bean
 	SlackClient slackClient(SlackProperties properties, RestClient.Builder restClientBuilder, JsonMapper jsonMapper) {
-		HttpClient httpClient = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.timeout())
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
-		requestFactory.setReadTimeout(properties.timeout());
-		return new SlackClient(restClientBuilder.requestFactory(requestFactory).build(), properties.apiUrl(),
+		return new SlackClient(ChatRestClients.http11(restClientBuilder, properties.timeout()), properties.apiUrl(),
 				properties.botToken(), jsonMapper);
 	}
 
