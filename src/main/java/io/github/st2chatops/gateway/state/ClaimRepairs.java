@@ -134,7 +134,7 @@ class ClaimRepairs {
 				this.failures++;
 				if (this.failures == 1) {
 					logger.warn("Could not {} yet; trying again until Redis answers ({})", this.what,
-							RedisGuard.reason(ex));
+							RedisKeyspace.reason(ex));
 				}
 			}
 			if (ClaimRepairs.this.nanoTime.getAsLong() - this.deadline >= 0) {

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -93,11 +92,7 @@ public class RedisClaimStore implements ClaimStore, DisposableBean {
 			return 0
 			""", Long.class);
 
-	private final StringRedisTemplate redis;
-
-	private final RedisGuard guard;
-
-	private final String keyPrefix;
+	private final RedisKeyspace keyspace;
 
 	private final String owner;
 
@@ -108,15 +103,12 @@ public class RedisClaimStore implements ClaimStore, DisposableBean {
 	/** The attempts of this replica's claims, by key, until their windows end. */
 	private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
 
-	RedisClaimStore(StringRedisTemplate redis, RedisGuard guard, String keyPrefix, String owner) {
-		this(redis, guard, keyPrefix, owner, new ClaimRepairs(), System::nanoTime);
+	RedisClaimStore(RedisKeyspace keyspace, String owner) {
+		this(keyspace, owner, new ClaimRepairs(), System::nanoTime);
 	}
 
-	RedisClaimStore(StringRedisTemplate redis, RedisGuard guard, String keyPrefix, String owner, ClaimRepairs repairs,
-			LongSupplier nanoTime) {
-		this.redis = redis;
-		this.guard = guard;
-		this.keyPrefix = keyPrefix;
+	RedisClaimStore(RedisKeyspace keyspace, String owner, ClaimRepairs repairs, LongSupplier nanoTime) {
+		this.keyspace = keyspace;
 		this.owner = owner;
 		this.repairs = repairs;
 		this.nanoTime = nanoTime;
@@ -128,7 +120,7 @@ public class RedisClaimStore implements ClaimStore, DisposableBean {
 			throw new IllegalArgumentException("A claim's ttl must be at least 1ms, was " + ttl);
 		}
 		String attempt = this.owner + "/" + UUID.randomUUID();
-		String redisKey = this.keyPrefix + key;
+		String redisKey = this.keyspace.key(key);
 		String pending = PENDING + attempt;
 		String held = HELD + attempt;
 		long waitUntil = this.nanoTime.getAsLong() + PENDING_WAIT.toNanos();
@@ -136,8 +128,8 @@ public class RedisClaimStore implements ClaimStore, DisposableBean {
 		while (true) {
 			String found;
 			try {
-				found = this.guard.call("claim a key",
-						() -> this.redis.execute(CLAIM, List.of(redisKey), pending, Long.toString(ttl.toMillis())));
+				found = this.keyspace.call("claim a key",
+						(redis) -> redis.execute(CLAIM, List.of(redisKey), pending, Long.toString(ttl.toMillis())));
 			}
 			catch (StateUnavailableException ex) {
 				if (!(ex.getCause() instanceof CallNotPermittedException)) {
@@ -145,7 +137,8 @@ public class RedisClaimStore implements ClaimStore, DisposableBean {
 					// back,
 					// so that the retry the caller is told to send finds the key free
 					this.repairs.submit("take back an unanswered claim (" + kind(key) + ")",
-							() -> this.redis.execute(COMPARE_AND_DELETE, List.of(redisKey), pending), ttl);
+							() -> this.keyspace.unguarded().execute(COMPARE_AND_DELETE, List.of(redisKey), pending),
+							ttl);
 				}
 				throw ex;
 			}
@@ -168,17 +161,17 @@ public class RedisClaimStore implements ClaimStore, DisposableBean {
 
 	@Override
 	public void release(String key) {
-		String redisKey = this.keyPrefix + key;
+		String redisKey = this.keyspace.key(key);
 		Attempt attempt = this.attempts.remove(key);
 		List<String> args = (attempt != null) ? List.of(PENDING + attempt.id(), HELD + attempt.id()) : List.of();
 		Duration window = (attempt != null) ? Duration.ofNanos(Math.max(0, attempt.until() - this.nanoTime.getAsLong()))
 				: Duration.ZERO;
 		Runnable delete = () -> {
 			if (args.isEmpty()) {
-				this.redis.delete(redisKey);
+				this.keyspace.unguarded().delete(redisKey);
 			}
 			else {
-				this.redis.execute(COMPARE_AND_DELETE, List.of(redisKey), args.toArray());
+				this.keyspace.unguarded().execute(COMPARE_AND_DELETE, List.of(redisKey), args.toArray());
 			}
 		};
 		// tried at once, not through the circuit breaker: a release is a repair, and the
@@ -189,7 +182,7 @@ public class RedisClaimStore implements ClaimStore, DisposableBean {
 		}
 		catch (RuntimeException ex) {
 			if (window.isZero()) {
-				logger.warn("Could not release a claim; it lapses when its window ends ({})", RedisGuard.reason(ex));
+				logger.warn("Could not release a claim; it lapses when its window ends ({})", RedisKeyspace.reason(ex));
 				return;
 			}
 			this.repairs.submit("release a claim (" + kind(key) + ")", delete, window);
@@ -202,19 +195,19 @@ public class RedisClaimStore implements ClaimStore, DisposableBean {
 	 */
 	@Override
 	public String progress(String key) {
-		return this.guard.call("read a claim's progress", () -> this.redis.opsForValue().get(progressKey(key)));
+		return this.keyspace.call("read a claim's progress", (redis) -> redis.opsForValue().get(progressKey(key)));
 	}
 
 	@Override
 	public void recordProgress(String key, String progress, Duration ttl) {
-		this.guard.call("record a claim's progress", () -> {
-			this.redis.opsForValue().set(progressKey(key), progress, ttl);
+		this.keyspace.call("record a claim's progress", (redis) -> {
+			redis.opsForValue().set(progressKey(key), progress, ttl);
 			return null;
 		});
 	}
 
 	private String progressKey(String key) {
-		return this.keyPrefix + key + PROGRESS_SUFFIX;
+		return this.keyspace.key(key + PROGRESS_SUFFIX);
 	}
 
 	/**
@@ -232,7 +225,7 @@ public class RedisClaimStore implements ClaimStore, DisposableBean {
 
 	private void confirm(String key, String redisKey, String pending, String held, Duration ttl) {
 		remember(key, pending.substring(PENDING.length()), ttl);
-		Runnable confirm = () -> this.redis.execute(CONFIRM, List.of(redisKey), pending, held);
+		Runnable confirm = () -> this.keyspace.unguarded().execute(CONFIRM, List.of(redisKey), pending, held);
 		try {
 			confirm.run();
 		}

@@ -77,7 +77,7 @@ class RedisDurability implements ApplicationListener<ApplicationReadyEvent> {
 		catch (RuntimeException ex) {
 			// not cached: Redis may be down, the next health check asks again
 			return new Reading(UNKNOWN, UNKNOWN,
-					List.of("could not read Redis's eviction policy and persistence (" + RedisGuard.reason(ex)
+					List.of("could not read Redis's eviction policy and persistence (" + RedisKeyspace.reason(ex)
 							+ "; managed Redis services often refuse CONFIG GET), so both are unknown: claims are "
 							+ "kept for their whole window only with maxmemory-policy noeviction (or no maxmemory) "
 							+ "and survive a Redis restart only with persistence on (docs/state.md)"));

@@ -1,27 +1,54 @@
 package io.github.st2chatops.gateway.state;
 
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
+import org.springframework.data.redis.core.StringRedisTemplate;
+
 /**
- * Every call to Redis goes through here: Spring Boot's command timeout
- * ({@code spring.data.redis.timeout}) bounds each call, and the {@code state} circuit
- * breaker answers at once while Redis keeps failing, so a dead Redis costs no latency.
- * Any failure becomes a {@link StateUnavailableException}.
+ * The gateway's part of Redis, shared by every Redis-backed state part: its keys live
+ * under {@code gateway.state.redis.key-prefix}, and every call to Redis goes through
+ * {@link #call}: Spring Boot's command timeout ({@code spring.data.redis.timeout}) bounds
+ * each call, and the {@code state} circuit breaker answers at once while Redis keeps
+ * failing, so a dead Redis costs no latency. Any failure becomes a
+ * {@link StateUnavailableException}.
  */
-class RedisGuard {
+class RedisKeyspace {
+
+	private final StringRedisTemplate redis;
 
 	private final CircuitBreaker circuitBreaker;
 
-	RedisGuard(CircuitBreaker circuitBreaker) {
+	private final String keyPrefix;
+
+	RedisKeyspace(StringRedisTemplate redis, CircuitBreaker circuitBreaker, String keyPrefix) {
+		this.redis = redis;
 		this.circuitBreaker = circuitBreaker;
+		this.keyPrefix = keyPrefix;
 	}
 
-	<T> T call(String what, Supplier<T> call) {
+	/**
+	 * The Redis key of a name.
+	 * @param name the name, e.g. {@code lock:st2-stream}
+	 * @return the name under the key prefix
+	 */
+	String key(String name) {
+		return this.keyPrefix + name;
+	}
+
+	/**
+	 * Calls Redis through the circuit breaker.
+	 * @param <T> the answer's type
+	 * @param what what the call does, for the error ("claim a key")
+	 * @param call the call
+	 * @return Redis's answer
+	 * @throws StateUnavailableException when Redis failed or the circuit breaker is open
+	 */
+	<T> T call(String what, Function<StringRedisTemplate, T> call) {
 		try {
-			return this.circuitBreaker.executeSupplier(call);
+			return this.circuitBreaker.executeSupplier(() -> call.apply(this.redis));
 		}
 		catch (CallNotPermittedException ex) {
 			throw new StateUnavailableException("Redis is failing; " + what + " not tried (circuit breaker 'state' is "
@@ -30,6 +57,15 @@ class RedisGuard {
 		catch (RuntimeException ex) {
 			throw new StateUnavailableException("Redis could not " + what + ": " + reason(ex), ex);
 		}
+	}
+
+	/**
+	 * Redis without the circuit breaker, for a write that must be tried even while it is
+	 * open (a repair, a release) and for health, which tells how Redis is now.
+	 * @return the template
+	 */
+	StringRedisTemplate unguarded() {
+		return this.redis;
 	}
 
 	CircuitBreaker circuitBreaker() {

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -50,11 +49,7 @@ public class RedisLeaderLock implements LeaderLock, DisposableBean {
 			return 0
 			""", Long.class);
 
-	private final StringRedisTemplate redis;
-
-	private final RedisGuard guard;
-
-	private final String keyPrefix;
+	private final RedisKeyspace keyspace;
 
 	private final String owner;
 
@@ -63,15 +58,12 @@ public class RedisLeaderLock implements LeaderLock, DisposableBean {
 	/** Per lock name, the {@link System#nanoTime()} until which it is surely ours. */
 	private final Map<String, Long> heldUntil = new ConcurrentHashMap<>();
 
-	RedisLeaderLock(StringRedisTemplate redis, RedisGuard guard, String keyPrefix, String owner) {
-		this(redis, guard, keyPrefix, owner, System::nanoTime);
+	RedisLeaderLock(RedisKeyspace keyspace, String owner) {
+		this(keyspace, owner, System::nanoTime);
 	}
 
-	RedisLeaderLock(StringRedisTemplate redis, RedisGuard guard, String keyPrefix, String owner,
-			LongSupplier nanoTime) {
-		this.redis = redis;
-		this.guard = guard;
-		this.keyPrefix = keyPrefix;
+	RedisLeaderLock(RedisKeyspace keyspace, String owner, LongSupplier nanoTime) {
+		this.keyspace = keyspace;
 		this.owner = owner;
 		this.nanoTime = nanoTime;
 	}
@@ -84,8 +76,8 @@ public class RedisLeaderLock implements LeaderLock, DisposableBean {
 		long sent = this.nanoTime.getAsLong();
 		Long held;
 		try {
-			held = this.guard.call("take or renew the lock '" + name + "'", () -> this.redis.execute(ACQUIRE_OR_RENEW,
-					List.of(key(name)), this.owner, Long.toString(ttl.toMillis())));
+			held = this.keyspace.call("take or renew the lock '" + name + "'", (redis) -> redis
+				.execute(ACQUIRE_OR_RENEW, List.of(key(name)), this.owner, Long.toString(ttl.toMillis())));
 		}
 		catch (StateUnavailableException ex) {
 			if (this.heldUntil.remove(name) != null) {
@@ -111,8 +103,8 @@ public class RedisLeaderLock implements LeaderLock, DisposableBean {
 	public void release(String name) {
 		this.heldUntil.remove(name);
 		try {
-			this.guard.call("release the lock '" + name + "'",
-					() -> this.redis.execute(RELEASE, List.of(key(name)), this.owner));
+			this.keyspace.call("release the lock '" + name + "'",
+					(redis) -> redis.execute(RELEASE, List.of(key(name)), this.owner));
 		}
 		catch (StateUnavailableException ex) {
 			logger.warn("Could not release the lock '{}'; another replica takes it when its TTL ends ({})", name,
@@ -135,7 +127,7 @@ public class RedisLeaderLock implements LeaderLock, DisposableBean {
 	}
 
 	private String key(String name) {
-		return this.keyPrefix + "lock:" + name;
+		return this.keyspace.key("lock:" + name);
 	}
 
 }

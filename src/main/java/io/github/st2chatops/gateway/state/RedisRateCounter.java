@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -28,16 +27,10 @@ public class RedisRateCounter implements RateCounter {
 			return {count, ttl}
 			""", List.class);
 
-	private final StringRedisTemplate redis;
+	private final RedisKeyspace keyspace;
 
-	private final RedisGuard guard;
-
-	private final String keyPrefix;
-
-	RedisRateCounter(StringRedisTemplate redis, RedisGuard guard, String keyPrefix) {
-		this.redis = redis;
-		this.guard = guard;
-		this.keyPrefix = keyPrefix;
+	RedisRateCounter(RedisKeyspace keyspace) {
+		this.keyspace = keyspace;
 	}
 
 	@Override
@@ -46,8 +39,8 @@ public class RedisRateCounter implements RateCounter {
 			throw new IllegalArgumentException("A rate needs a positive limit and window, was " + limit + "/" + window);
 		}
 		String key = key(bucket);
-		List<?> result = this.guard.call("count a rate-limit hit",
-				() -> this.redis.execute(HIT, List.of(key), Long.toString(Math.max(1, window.toMillis()))));
+		List<?> result = this.keyspace.call("count a rate-limit hit",
+				(redis) -> redis.execute(HIT, List.of(key), Long.toString(Math.max(1, window.toMillis()))));
 		if (result == null || result.size() != 2) {
 			throw new StateUnavailableException("Redis answered the rate-limit script with " + result, null);
 		}
@@ -57,7 +50,7 @@ public class RedisRateCounter implements RateCounter {
 	}
 
 	String key(String bucket) {
-		return this.keyPrefix + "ratelimit:" + bucket;
+		return this.keyspace.key("ratelimit:" + bucket);
 	}
 
 }

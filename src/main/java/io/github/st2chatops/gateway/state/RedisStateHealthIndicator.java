@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * {@code state} health with the Redis store: DOWN, with the reason, while Redis does not
@@ -20,9 +19,7 @@ class RedisStateHealthIndicator implements HealthIndicator {
 
 	static final Duration PROBE_TTL = Duration.ofSeconds(30);
 
-	private final StringRedisTemplate redis;
-
-	private final RedisGuard guard;
+	private final RedisKeyspace keyspace;
 
 	private final RedisDurability durability;
 
@@ -30,10 +27,9 @@ class RedisStateHealthIndicator implements HealthIndicator {
 
 	private final String probeKey;
 
-	RedisStateHealthIndicator(StringRedisTemplate redis, RedisGuard guard, RedisDurability durability,
-			RedisClaimStore claims, String probeKey) {
-		this.redis = redis;
-		this.guard = guard;
+	RedisStateHealthIndicator(RedisKeyspace keyspace, RedisDurability durability, RedisClaimStore claims,
+			String probeKey) {
+		this.keyspace = keyspace;
 		this.durability = durability;
 		this.claims = claims;
 		this.probeKey = probeKey;
@@ -41,10 +37,12 @@ class RedisStateHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		String circuitBreaker = this.guard.circuitBreaker().getState().name();
+		String circuitBreaker = this.keyspace.circuitBreaker().getState().name();
 		// asked directly, not through the circuit breaker: health tells how Redis is now
 		try {
-			this.redis.opsForValue().set(this.probeKey, Long.toString(System.currentTimeMillis()), PROBE_TTL);
+			this.keyspace.unguarded()
+				.opsForValue()
+				.set(this.probeKey, Long.toString(System.currentTimeMillis()), PROBE_TTL);
 		}
 		catch (RuntimeException ex) {
 			return Health.down()
@@ -68,7 +66,7 @@ class RedisStateHealthIndicator implements HealthIndicator {
 	}
 
 	private static String error(RuntimeException ex) {
-		String reason = RedisGuard.reason(ex);
+		String reason = RedisKeyspace.reason(ex);
 		String upper = reason.toUpperCase(Locale.ROOT);
 		if (upper.contains("OOM")) {
 			return "Redis refuses writes, it is out of memory (maxmemory): " + reason;

@@ -77,9 +77,10 @@ class StateConfiguration {
 		}
 
 		@Bean
-		RedisGuard stateRedisGuard(ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
+		RedisKeyspace stateRedisKeyspace(StringRedisTemplate redis, StateProperties properties,
+				ObjectProvider<CircuitBreakerRegistry> circuitBreakers) {
 			CircuitBreakerRegistry registry = circuitBreakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults);
-			return new RedisGuard(registry.circuitBreaker("state"));
+			return new RedisKeyspace(redis, registry.circuitBreaker("state"), properties.keyPrefix());
 		}
 
 		// fail a command at once while the connection is down rather than queue it until
@@ -98,18 +99,18 @@ class StateConfiguration {
 		}
 
 		@Bean
-		RedisClaimStore claimStore(StringRedisTemplate redis, RedisGuard guard, StateProperties properties) {
-			return new RedisClaimStore(redis, guard, properties.keyPrefix(), this.owner);
+		RedisClaimStore claimStore(RedisKeyspace keyspace) {
+			return new RedisClaimStore(keyspace, this.owner);
 		}
 
 		@Bean
-		RedisLeaderLock leaderLock(StringRedisTemplate redis, RedisGuard guard, StateProperties properties) {
-			return new RedisLeaderLock(redis, guard, properties.keyPrefix(), this.owner);
+		RedisLeaderLock leaderLock(RedisKeyspace keyspace) {
+			return new RedisLeaderLock(keyspace, this.owner);
 		}
 
 		@Bean
-		RedisRateCounter rateCounter(StringRedisTemplate redis, RedisGuard guard, StateProperties properties) {
-			return new RedisRateCounter(redis, guard, properties.keyPrefix());
+		RedisRateCounter rateCounter(RedisKeyspace keyspace) {
+			return new RedisRateCounter(keyspace);
 		}
 
 		@Bean
@@ -118,10 +119,9 @@ class StateConfiguration {
 		}
 
 		@Bean
-		RedisStateHealthIndicator stateHealthIndicator(StringRedisTemplate redis, RedisGuard guard,
-				RedisDurability durability, RedisClaimStore claims, StateProperties properties) {
-			return new RedisStateHealthIndicator(redis, guard, durability, claims,
-					properties.keyPrefix() + "health:" + this.owner);
+		RedisStateHealthIndicator stateHealthIndicator(RedisKeyspace keyspace, RedisDurability durability,
+				RedisClaimStore claims) {
+			return new RedisStateHealthIndicator(keyspace, durability, claims, keyspace.key("health:" + this.owner));
 		}
 
 	}

@@ -65,9 +65,9 @@ class RedisLeaderLockTests {
 	@BeforeEach
 	void locks() {
 		this.circuitBreaker = CircuitBreaker.ofDefaults("state");
-		RedisGuard guard = new RedisGuard(this.circuitBreaker);
-		this.a = new RedisLeaderLock(template, guard, this.prefix, "replica-a", this.nanos::get);
-		this.b = new RedisLeaderLock(template, guard, this.prefix, "replica-b", this.nanos::get);
+		RedisKeyspace keyspace = new RedisKeyspace(template, this.circuitBreaker, this.prefix);
+		this.a = new RedisLeaderLock(keyspace, "replica-a", this.nanos::get);
+		this.b = new RedisLeaderLock(keyspace, "replica-b", this.nanos::get);
 	}
 
 	@Test
@@ -102,7 +102,7 @@ class RedisLeaderLockTests {
 
 	@Test
 	void openCircuitBreakerShouldMeanNoLockAndNoClaimAtOnce() {
-		RedisClaimStore claims = new RedisClaimStore(template, new RedisGuard(this.circuitBreaker), this.prefix,
+		RedisClaimStore claims = new RedisClaimStore(new RedisKeyspace(template, this.circuitBreaker, this.prefix),
 				"replica-a");
 		assertThat(this.a.acquireOrRenew("l2", Duration.ofSeconds(30))).isTrue();
 		this.circuitBreaker.transitionToOpenState();
