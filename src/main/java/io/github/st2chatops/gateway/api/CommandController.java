@@ -1,7 +1,10 @@
 package io.github.st2chatops.gateway.api;
 
+import java.util.function.Function;
+
 import io.github.st2chatops.gateway.command.ApiCommand;
 import io.github.st2chatops.gateway.command.ChannelNotServedException;
+import io.github.st2chatops.gateway.command.CommandResult;
 import io.github.st2chatops.gateway.command.CommandService;
 import io.github.st2chatops.gateway.web.GatewayProblemException;
 import io.github.st2chatops.gateway.web.ProblemType;
@@ -31,21 +34,20 @@ class CommandController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	CommandResponse run(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
 			@Valid @RequestBody CommandRequest request) {
-		ApiCommand command = command(caller, request);
-		try {
-			return CommandResponse.from(this.commands.runForApiKey(command));
-		}
-		catch (ChannelNotServedException ex) {
-			throw new GatewayProblemException(ProblemType.INVALID_REQUEST, ex.getMessage());
-		}
+		return answer(caller, request, this.commands::runForApiKey);
 	}
 
 	@PostMapping(path = "/match", consumes = MediaType.APPLICATION_JSON_VALUE)
 	CommandResponse match(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
 			@Valid @RequestBody CommandRequest request) {
+		return answer(caller, request, this.commands::dryRunForApiKey);
+	}
+
+	private static CommandResponse answer(ApiCaller caller, CommandRequest request,
+			Function<ApiCommand, CommandResult> pipeline) {
 		ApiCommand command = command(caller, request);
 		try {
-			return CommandResponse.from(this.commands.dryRunForApiKey(command));
+			return CommandResponse.from(pipeline.apply(command));
 		}
 		catch (ChannelNotServedException ex) {
 			throw new GatewayProblemException(ProblemType.INVALID_REQUEST, ex.getMessage());
