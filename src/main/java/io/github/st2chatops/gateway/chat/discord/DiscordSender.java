@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,20 +146,10 @@ class DiscordSender extends PlatformSender implements ChatFileSender {
 	 * @return false when there is no usable token (the caller posts through the bot)
 	 */
 	private boolean followUp(ChatAddress address, String token, Map<String, Object> message) {
-		if (token == null || this.goneTokens.contains(token)) {
-			return false;
-		}
-		try {
+		return withToken(address, token, () -> {
 			this.client.followUp(token, message);
 			return true;
-		}
-		catch (DiscordApiException ex) {
-			if (!ex.tokenGone()) {
-				throw ex;
-			}
-			forget(address, token);
-			return false;
-		}
+		}) != null;
 	}
 
 	/**
@@ -179,20 +170,31 @@ class DiscordSender extends PlatformSender implements ChatFileSender {
 
 	/** The id of the interaction's answer while the token can read it, else null. */
 	private String original(ChatAddress address, String token) {
-		if (token == null || this.goneTokens.contains(token)) {
-			return null;
-		}
-		String cached = this.originals.get(token);
-		if (cached != null) {
-			return cached;
-		}
-		try {
+		return withToken(address, token, () -> {
+			String cached = this.originals.get(token);
+			if (cached != null) {
+				return cached;
+			}
 			String id = this.client.originalMessageId(token);
 			if (this.originals.size() >= MAX_REMEMBERED) {
 				this.originals.clear();
 			}
 			this.originals.put(token, id);
 			return id;
+		});
+	}
+
+	/**
+	 * Calls Discord with an interaction token while the token works.
+	 * @return the call's answer, or null when there is no usable token (none, or one
+	 * Discord said is gone, which is then remembered)
+	 */
+	private <T> T withToken(ChatAddress address, String token, Supplier<T> call) {
+		if (token == null || this.goneTokens.contains(token)) {
+			return null;
+		}
+		try {
+			return call.get();
 		}
 		catch (DiscordApiException ex) {
 			if (!ex.tokenGone()) {

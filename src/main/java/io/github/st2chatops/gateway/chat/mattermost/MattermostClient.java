@@ -124,11 +124,7 @@ class MattermostClient {
 		if (cached != null) {
 			return cached;
 		}
-		JsonNode post = checked("GET /api/v4/posts/{id}",
-				exchange("GET /api/v4/posts/{id}",
-						this.restClient.get()
-							.uri(api("posts", postId))
-							.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.botToken)));
+		JsonNode post = get("GET /api/v4/posts/{id}", "posts", postId);
 		String rootId = post.path("root_id").asString("");
 		String root = rootId.isEmpty() ? postId : rootId;
 		rememberRoot(postId, root);
@@ -152,11 +148,7 @@ class MattermostClient {
 	 * @return its id and username
 	 */
 	MattermostBot me() {
-		JsonNode user = checked("GET /api/v4/users/me",
-				exchange("GET /api/v4/users/me",
-						this.restClient.get()
-							.uri(api("users", "me"))
-							.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.botToken)));
+		JsonNode user = get("GET /api/v4/users/me", "users", "me");
 		String id = user.path("id").asString("");
 		String username = user.path("username").asString("");
 		if (id.isEmpty() || username.isEmpty()) {
@@ -172,11 +164,7 @@ class MattermostClient {
 	 * @return the username
 	 */
 	String username(String userId) {
-		JsonNode user = checked("GET /api/v4/users/{id}",
-				exchange("GET /api/v4/users/{id}",
-						this.restClient.get()
-							.uri(api("users", userId))
-							.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.botToken)));
+		JsonNode user = get("GET /api/v4/users/{id}", "users", userId);
 		String username = user.path("username").asString("");
 		if (username.isEmpty()) {
 			throw new MattermostApiException("Mattermost gave no username for a user", 200, false, null, null);
@@ -201,6 +189,12 @@ class MattermostClient {
 			throw failure("response_url", answer);
 		}
 		return answer.status() >= 200 && answer.status() < 300;
+	}
+
+	/** A GET of the API with the bot token; the answer is checked. */
+	private JsonNode get(String call, String... segments) {
+		return checked(call, exchange(call,
+				this.restClient.get().uri(api(segments)).header(HttpHeaders.AUTHORIZATION, "Bearer " + this.botToken)));
 	}
 
 	private URI api(String... segments) {
