@@ -317,6 +317,14 @@ public abstract class SocketTransport implements SmartLifecycle {
 	}
 
 	/**
+	 * The mapper that reads frames, for writing the platform's own frames too.
+	 * @return the mapper
+	 */
+	protected final JsonMapper jsonMapper() {
+		return this.jsonMapper;
+	}
+
+	/**
 	 * How long to wait before the given attempt: doubling from 250 ms up to 30 s, with
 	 * jitter in the upper half so that replicas do not reconnect in step.
 	 * @param attempt the attempt, from 1

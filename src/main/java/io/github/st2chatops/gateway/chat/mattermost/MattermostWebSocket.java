@@ -49,8 +49,6 @@ class MattermostWebSocket extends SocketTransport {
 
 	private final InboundFlow flow;
 
-	private final JsonMapper jsonMapper;
-
 	private final ChatPlatform<MattermostRequest> platform;
 
 	private volatile MattermostBot bot;
@@ -70,7 +68,6 @@ class MattermostWebSocket extends SocketTransport {
 		this.client = client;
 		this.properties = properties;
 		this.flow = flow;
-		this.jsonMapper = jsonMapper;
 		// the socket is authenticated by the bot token: nothing to verify per post, and
 		// every reply goes out through the sender
 		ChatRequestVerifier none = (request) -> ChatRequestVerifier.Verification.verified();
@@ -131,7 +128,7 @@ class MattermostWebSocket extends SocketTransport {
 		this.nextSequence = Math.max(this.nextSequence, sequence + 1);
 		if (MattermostPostParser.POSTED.equals(event)) {
 			ChatRequest request = new ChatRequest(MattermostPostParser.POSTED, null,
-					this.jsonMapper.writeValueAsBytes(frame));
+					jsonMapper().writeValueAsBytes(frame));
 			if (!handOver(() -> run(request))) {
 				logger.info("A Mattermost post arrived while the gateway stopped; left to the other replicas");
 			}

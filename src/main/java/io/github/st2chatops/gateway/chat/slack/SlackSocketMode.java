@@ -61,8 +61,6 @@ class SlackSocketMode extends SocketTransport {
 
 	private final ChatPlatform<Void> platform;
 
-	private final JsonMapper jsonMapper;
-
 	private final Timer ackTimer;
 
 	SlackSocketMode(SlackClient client, String appToken, SlackProperties.SocketMode settings, InboundFlow flow,
@@ -75,7 +73,6 @@ class SlackSocketMode extends SocketTransport {
 		this.appToken = appToken;
 		this.flow = flow;
 		this.platform = platform;
-		this.jsonMapper = jsonMapper;
 		this.ackTimer = Timer.builder(ACK_METER)
 			.description("Time from an envelope's arrival to its acknowledgement being sent")
 			.tag("platform", SlackConfiguration.PLATFORM)
@@ -127,7 +124,7 @@ class SlackSocketMode extends SocketTransport {
 			// as the HTTP endpoint does: show the command in the channel
 			ackPayload = Map.of("response_type", "in_channel");
 		}
-		String ack = this.jsonMapper.writeValueAsString((ackPayload != null)
+		String ack = jsonMapper().writeValueAsString((ackPayload != null)
 				? Map.of("envelope_id", envelopeId, "payload", ackPayload) : Map.of("envelope_id", envelopeId));
 		connection.sendText(ack).whenComplete((ws, ex) -> {
 			if (ex != null) {
@@ -189,10 +186,10 @@ class SlackSocketMode extends SocketTransport {
 			return new ChatRequest(SlackInboundParser.COMMANDS, null, form.toString().getBytes(StandardCharsets.UTF_8));
 		}
 		if ("events_api".equals(type)) {
-			return new ChatRequest(SlackInboundParser.EVENTS, null, this.jsonMapper.writeValueAsBytes(payload));
+			return new ChatRequest(SlackInboundParser.EVENTS, null, jsonMapper().writeValueAsBytes(payload));
 		}
 		// interactive: a click on an inquiry button, read by the interactions' parser
-		return new ChatRequest(SlackInteractionParser.SOCKET, null, this.jsonMapper.writeValueAsBytes(payload));
+		return new ChatRequest(SlackInteractionParser.SOCKET, null, jsonMapper().writeValueAsBytes(payload));
 	}
 
 }
