@@ -165,8 +165,9 @@ public class St2StreamFollower implements SmartLifecycle {
 		}
 		this.running = true;
 		this.deliveries = new StreamDeliveries(this::relay, this.settings.queueCapacity(),
-				this.settings.deliveryConcurrency(), this.settings.redeliveries(), this.settings.initialBackoff(),
-				this.settings.maxBackoff(), this.meterRegistry);
+				this.settings.deliveryConcurrency(), new StreamDeliveries.Redelivery(this.settings.redeliveries(),
+						this.settings.initialBackoff(), this.settings.maxBackoff()),
+				this.meterRegistry);
 		this.timer = Executors.newSingleThreadScheduledExecutor(daemon("st2-stream-leadership"));
 		long renewMillis = Math.max(1, this.settings.lockTtl().toMillis() / 3);
 		this.timer.scheduleWithFixedDelay(this::lead, 0, renewMillis, TimeUnit.MILLISECONDS);

@@ -45,11 +45,7 @@ final class StreamDeliveries {
 
 	private final int capacity;
 
-	private final int redeliveries;
-
-	private final Duration minWait;
-
-	private final Duration maxWait;
+	private final Redelivery redelivery;
 
 	private final MeterRegistry meterRegistry;
 
@@ -88,18 +84,14 @@ final class StreamDeliveries {
 	 * @param relayer what delivers one result
 	 * @param capacity the most results that may wait (in flight included)
 	 * @param concurrency how many channels are delivered to at once
-	 * @param redeliveries how many more times a result chat did not take is tried
-	 * @param minWait the shortest wait before trying a result again
-	 * @param maxWait the longest wait before trying a result again
+	 * @param redelivery how a result chat did not take is tried again
 	 * @param meterRegistry where the queue length and the dropped results are counted
 	 */
-	StreamDeliveries(Relayer relayer, int capacity, int concurrency, int redeliveries, Duration minWait,
-			Duration maxWait, MeterRegistry meterRegistry) {
+	StreamDeliveries(Relayer relayer, int capacity, int concurrency, Redelivery redelivery,
+			MeterRegistry meterRegistry) {
 		this.relayer = relayer;
 		this.capacity = capacity;
-		this.redeliveries = redeliveries;
-		this.minWait = minWait;
-		this.maxWait = maxWait;
+		this.redelivery = redelivery;
 		this.meterRegistry = meterRegistry;
 		this.workers = Executors.newFixedThreadPool(concurrency, daemon("st2-stream-delivery-"));
 		this.timer = Executors.newSingleThreadScheduledExecutor(daemon("st2-stream-redelivery-"));
@@ -240,7 +232,7 @@ final class StreamDeliveries {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Relaying a streamed {} failed: {}", entry.result.describe(), ex.toString());
-			retryAfter = this.minWait;
+			retryAfter = this.redelivery.minWait();
 		}
 		this.lock.lock();
 		try {
@@ -251,8 +243,8 @@ final class StreamDeliveries {
 			}
 			if (retryAfter != null) {
 				entry.tries++;
-				Duration wait = min(max(retryAfter, this.minWait), this.maxWait);
-				if (entry.tries <= this.redeliveries && (!this.draining || wait.toNanos() < remainingNanos())) {
+				Duration wait = min(max(retryAfter, this.redelivery.minWait()), this.redelivery.maxWait());
+				if (entry.tries <= this.redelivery.times() && (!this.draining || wait.toNanos() < remainingNanos())) {
 					logger.info("Trying a streamed {} again in {} ms", entry.result.describe(), wait.toMillis());
 					lane.wakeUp = this.timer.schedule(() -> wakeUp(lane), wait.toMillis(), TimeUnit.MILLISECONDS);
 					return;
@@ -333,7 +325,8 @@ final class StreamDeliveries {
 			this.droppedWhileDraining++;
 		}
 		this.meterRegistry.counter("gateway.relay.stream.dropped", "reason", reason.tag()).increment();
-		logger.error("A streamed {} was not posted to chat: {}", result.describe(), reason.sentence(this.redeliveries));
+		logger.error("A streamed {} was not posted to chat: {}", result.describe(),
+				reason.sentence(this.redelivery.times()));
 	}
 
 	private static Duration retryAfter(RelayOutcome outcome) {
@@ -361,6 +354,17 @@ final class StreamDeliveries {
 			thread.setDaemon(true);
 			return thread;
 		};
+	}
+
+	/**
+	 * How a result chat did not take is tried again.
+	 *
+	 * @param times how many more times it is tried
+	 * @param minWait the shortest wait before trying it again
+	 * @param maxWait the longest wait before trying it again (a longer wait chat asks for
+	 * is cut to this)
+	 */
+	record Redelivery(int times, Duration minWait, Duration maxWait) {
 	}
 
 	/**

@@ -211,7 +211,8 @@ class StreamDeliveriesTests {
 				this.delivered.add(result.eventId());
 			}
 			return outcome;
-		}, capacity, concurrency, redeliveries, Duration.ofMillis(1), maxWait, this.meterRegistry);
+		}, capacity, concurrency, new StreamDeliveries.Redelivery(redeliveries, Duration.ofMillis(1), maxWait),
+				this.meterRegistry);
 	}
 
 	/**
