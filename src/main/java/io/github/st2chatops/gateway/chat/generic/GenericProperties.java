@@ -2,6 +2,8 @@ package io.github.st2chatops.gateway.chat.generic;
 
 import java.net.URI;
 
+import io.github.st2chatops.gateway.chat.HttpUrls;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
@@ -43,18 +45,12 @@ public record GenericProperties(String secret, URI callbackUrl, @DefaultValue("4
 						"gateway.chat.generic.callback-url must be set when gateway.chat.generic.secret is set");
 			}
 		}
-		if (callbackUrl != null && !isHttpUrl(callbackUrl)) {
+		if (callbackUrl != null && !HttpUrls.isAbsoluteHttp(callbackUrl)) {
 			throw new IllegalArgumentException("gateway.chat.generic.callback-url must be an absolute http(s) URL");
 		}
 		if (maxMessageLength < 64) {
 			throw new IllegalArgumentException("gateway.chat.generic.max-message-length must be at least 64");
 		}
-	}
-
-	static boolean isHttpUrl(URI uri) {
-		return uri.isAbsolute()
-				&& ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-				&& uri.getHost() != null;
 	}
 
 	@Override

@@ -3,6 +3,8 @@ package io.github.st2chatops.gateway.chat.rocketchat;
 import java.net.URI;
 import java.time.Duration;
 
+import io.github.st2chatops.gateway.chat.HttpUrls;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
@@ -42,9 +44,7 @@ public record RocketChatProperties(String token, URI webhookUrl,
 			throw new IllegalArgumentException(
 					"gateway.chat.rocketchat.webhook-url must be set when gateway.chat.rocketchat.token is set");
 		}
-		if (webhookUrl != null && !(webhookUrl.isAbsolute() && webhookUrl.getHost() != null
-				&& ("https".equalsIgnoreCase(webhookUrl.getScheme())
-						|| "http".equalsIgnoreCase(webhookUrl.getScheme())))) {
+		if (webhookUrl != null && !HttpUrls.isAbsoluteHttp(webhookUrl)) {
 			throw new IllegalArgumentException("gateway.chat.rocketchat.webhook-url must be an absolute http(s) URL");
 		}
 		if (replyDeadline.isNegative() || replyDeadline.compareTo(Duration.ofSeconds(10)) > 0) {

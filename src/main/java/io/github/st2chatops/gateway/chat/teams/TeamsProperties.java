@@ -6,6 +6,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.st2chatops.gateway.chat.HttpUrls;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
@@ -51,12 +53,12 @@ public record TeamsProperties(String securityToken, Map<String, URI> workflowUrl
 					+ "security token Teams showed when the outgoing webhook was created");
 		}
 		for (Map.Entry<String, URI> entry : workflowUrls.entrySet()) {
-			if (entry.getValue() == null || !isHttpUrl(entry.getValue())) {
+			if (entry.getValue() == null || !HttpUrls.isAbsoluteHttp(entry.getValue())) {
 				throw new IllegalArgumentException(
 						"gateway.chat.teams.workflow-urls[" + entry.getKey() + "] must be an absolute https URL");
 			}
 		}
-		if (defaultWorkflowUrl != null && !isHttpUrl(defaultWorkflowUrl)) {
+		if (defaultWorkflowUrl != null && !HttpUrls.isAbsoluteHttp(defaultWorkflowUrl)) {
 			throw new IllegalArgumentException("gateway.chat.teams.default-workflow-url must be an absolute https URL");
 		}
 		if (replyDeadline.isNegative() || replyDeadline.compareTo(TEAMS_TIMEOUT) >= 0) {
@@ -94,12 +96,6 @@ public record TeamsProperties(String securityToken, Map<String, URI> workflowUrl
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	private static boolean isHttpUrl(URI uri) {
-		return uri.isAbsolute()
-				&& ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-				&& uri.getHost() != null;
 	}
 
 	@Override
