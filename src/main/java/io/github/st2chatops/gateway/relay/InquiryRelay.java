@@ -46,13 +46,23 @@ public class InquiryRelay {
 
 	private final MeterRegistry meterRegistry;
 
+	/**
+	 * A relay.
+	 * @param st2 asked about each inquiry
+	 * @param relay what posts the composed message
+	 * @param senders the platforms that take messages
+	 * @param properties where inquiries go and how they are answered
+	 * @param prefix the chat command prefix ({@code gateway.command.prefix}), for the
+	 * answer hints in the message
+	 * @param meterRegistry where unroutable inquiries are counted
+	 */
 	InquiryRelay(St2Operations st2, NotificationRelay relay, ChatSenders senders, InquiryProperties properties,
-			InquiryMessages messages, MeterRegistry meterRegistry) {
+			String prefix, MeterRegistry meterRegistry) {
 		this.st2 = st2;
 		this.relay = relay;
 		this.senders = senders;
 		this.properties = properties;
-		this.messages = messages;
+		this.messages = new InquiryMessages(properties, prefix);
 		this.meterRegistry = meterRegistry;
 	}
 

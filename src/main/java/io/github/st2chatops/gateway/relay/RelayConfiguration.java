@@ -51,8 +51,7 @@ class RelayConfiguration {
 	InquiryRelay inquiryRelay(St2Operations st2, NotificationRelay relay, ChatSenders senders,
 			InquiryProperties properties, MeterRegistry meterRegistry,
 			@Value("${gateway.command.prefix:!st2}") String prefix) {
-		return new InquiryRelay(st2, relay, senders, properties, new InquiryMessages(properties, prefix),
-				meterRegistry);
+		return new InquiryRelay(st2, relay, senders, properties, prefix, meterRegistry);
 	}
 
 	/**
