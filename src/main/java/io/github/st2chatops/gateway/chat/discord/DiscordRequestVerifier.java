@@ -8,7 +8,6 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Optional;
 
 import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.ChatRequestVerifier;
@@ -51,19 +50,9 @@ class DiscordRequestVerifier implements ChatRequestVerifier {
 
 	@Override
 	public Verification verify(ChatRequest request) {
-		String timestamp = request.header(TIMESTAMP_HEADER);
-		String signature = request.header(SIGNATURE_HEADER);
-		if (timestamp == null || timestamp.isBlank() || signature == null || signature.isBlank()) {
-			return Verification.unauthorized("The X-Signature-Ed25519 and X-Signature-Timestamp headers are required.");
-		}
-		Optional<Verification> late = RequestTimestamp.refusal(TIMESTAMP_HEADER, timestamp, this.clock);
-		if (late.isPresent()) {
-			return late.get();
-		}
-		if (!matches(this.publicKey, timestamp.getBytes(StandardCharsets.UTF_8), request.body(), signature.strip())) {
-			return Verification.unauthorized("The Discord signature does not match the request.");
-		}
-		return Verification.verified();
+		return RequestTimestamp.verify(request, TIMESTAMP_HEADER, SIGNATURE_HEADER, "Discord", this.clock,
+				(timestamp, signature) -> matches(this.publicKey, timestamp.getBytes(StandardCharsets.UTF_8),
+						request.body(), signature.strip()));
 	}
 
 	/**

@@ -2,7 +2,6 @@ package io.github.st2chatops.gateway.chat.slack;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Optional;
 
 import io.github.st2chatops.gateway.chat.ChatRequest;
 import io.github.st2chatops.gateway.chat.ChatRequestVerifier;
@@ -34,24 +33,13 @@ class SlackRequestVerifier implements ChatRequestVerifier {
 
 	@Override
 	public Verification verify(ChatRequest request) {
-		String timestamp = request.header(TIMESTAMP_HEADER);
-		String signature = request.header(SIGNATURE_HEADER);
-		if (timestamp == null || timestamp.isBlank() || signature == null || signature.isBlank()) {
-			return Verification
-				.unauthorized("The X-Slack-Signature and X-Slack-Request-Timestamp headers are required.");
-		}
-		Optional<Verification> late = RequestTimestamp.refusal(TIMESTAMP_HEADER, timestamp, this.clock);
-		if (late.isPresent()) {
-			return late.get();
-		}
-		String presented = signature.strip();
-		boolean matches = presented.startsWith(VERSION + "=")
-				&& HmacSha256.matchesHex(this.signingSecret, presented.substring(VERSION.length() + 1),
-						(VERSION + ":" + timestamp.strip() + ":").getBytes(StandardCharsets.UTF_8), request.body());
-		if (!matches) {
-			return Verification.unauthorized("The Slack signature does not match the request.");
-		}
-		return Verification.verified();
+		return RequestTimestamp.verify(request, TIMESTAMP_HEADER, SIGNATURE_HEADER, "Slack", this.clock,
+				(timestamp, signature) -> {
+					String presented = signature.strip();
+					return presented.startsWith(VERSION + "=") && HmacSha256.matchesHex(this.signingSecret,
+							presented.substring(VERSION.length() + 1),
+							(VERSION + ":" + timestamp.strip() + ":").getBytes(StandardCharsets.UTF_8), request.body());
+				});
 	}
 
 }
