@@ -23,8 +23,10 @@
 # non-root user, an exec-form entrypoint, a container-sized heap, OCI labels, an allow-list
 # .dockerignore.
 #
-# It measures, in the same run and on the same JRE, the image as built (AOT cache included) and
-# the plain jar (`java -jar`, the same options but no AOT cache), and prints one line each:
+# It measures, in the same run and on the same JRE, the image as built (its entrypoint: the AOT
+# cache and the client compiler only) and the plain jar (`java -jar` with the image's
+# JAVA_TOOL_OPTIONS, the memory settings, but none of the entrypoint's start-up options), and
+# prints one line each:
 #   image startup_s=<x> idle_rss_mb=<y> loaded_rss_mb=<z>
 #   plain-jar startup_s=<x> idle_rss_mb=<y> loaded_rss_mb=<z>
 # startup_s runs from the JVM's launch to liveness answering 200; idle_rss_mb is taken 5 s after
@@ -396,7 +398,8 @@ measure() {
 	echo "$name startup_s=$startup_s idle_rss_mb=$idle loaded_rss_mb=$loaded load=\"$(uptime | sed 's/.*load average: //')\""
 }
 
-# the plain jar first, on the same JRE with the same options less the AOT cache
+# the plain jar first, on the same JRE with the image's environment (JAVA_TOOL_OPTIONS) and
+# none of the entrypoint's options
 plain_jar=$(ls "${stage_dirs[build]:-${stage_dirs[0]}}"/workspace/target/st2-chatops-gateway-*.jar 2>/dev/null | grep -v plain | head -n1)
 [[ -n "$plain_jar" ]] || fail "the build stage left no jar in /workspace/target"
 plain_environment=()
