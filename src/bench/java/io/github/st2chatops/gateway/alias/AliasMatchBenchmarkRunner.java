@@ -1,8 +1,10 @@
 package io.github.st2chatops.gateway.alias;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -18,7 +20,9 @@ import org.openjdk.jmh.util.Statistics;
  * {@code alias-compile catalog=<aliases> median_ms=<x> p99_ms=<y>} (from scratch) and
  * {@code alias-resync-unchanged catalog=<aliases> median_ms=<x> p99_ms=<y>}. A second
  * argument picks the benchmarks ({@code match}, {@code compile} or {@code all}, the
- * default).
+ * default). The system property {@code bench.jvm-args} adds options to the benchmark's JVM
+ * (for example {@code -XX:TieredStopAtLevel=1}, the image's compiler); each line then ends
+ * with {@code jvm-args="..."}.
  */
 public final class AliasMatchBenchmarkRunner {
 
@@ -46,16 +50,27 @@ public final class AliasMatchBenchmarkRunner {
 			.warmupTime(TimeValue.seconds(seconds))
 			.measurementIterations(5)
 			.measurementTime(TimeValue.seconds(seconds))
-			.jvmArgsAppend("-Xms512m", "-Xmx512m")
+			.jvmArgsAppend(jvmArgs())
 			.build();
 		Collection<RunResult> results = new Runner(options).run();
 		for (RunResult result : results) {
 			Statistics statistics = result.getPrimaryResult().getStatistics();
 			String unit = result.getPrimaryResult().getScoreUnit().startsWith("us") ? "us" : "ms";
-			System.out.println(String.format(Locale.ROOT, "%s catalog=%d median_%s=%.2f p99_%s=%.2f samples=%d",
+			String extra = System.getProperty("bench.jvm-args", "").strip();
+			System.out.println(String.format(Locale.ROOT, "%s catalog=%d median_%s=%.2f p99_%s=%.2f samples=%d%s",
 					name(benchmark), aliases, unit, statistics.getPercentile(50), unit, statistics.getPercentile(99),
-					statistics.getN()));
+					statistics.getN(), extra.isEmpty() ? "" : " jvm-args=\"" + extra + "\""));
 		}
+	}
+
+	private static String[] jvmArgs() {
+		String extra = System.getProperty("bench.jvm-args", "").strip();
+		String[] base = { "-Xms512m", "-Xmx512m" };
+		if (extra.isEmpty()) {
+			return base;
+		}
+		return Stream.concat(Arrays.stream(base), Arrays.stream(extra.split("\\s+")))
+			.toArray(String[]::new);
 	}
 
 	private static String name(String benchmark) {
