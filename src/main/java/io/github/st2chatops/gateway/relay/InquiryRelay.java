@@ -91,7 +91,9 @@ public class InquiryRelay {
 		}
 		catch (St2Exception ex) {
 			logger.warn("Could not read inquiry {} from st2, not posted yet: {}", id, ex.getMessage());
-			return new RelayOutcome.Failed("st2 could not be asked about the inquiry", ST2_UNAVAILABLE_RETRY_AFTER);
+			// not Failed: that one says chat did not take the message
+			return new RelayOutcome.Unavailable("st2 could not be asked about the inquiry",
+					ST2_UNAVAILABLE_RETRY_AFTER);
 		}
 		ChatAddress address = address(origin, (route != null) ? route : inquiry.route());
 		if (address == null) {

@@ -76,8 +76,8 @@ class NotificationController {
 					+ "); send the notification again later.", failed.retryAfter());
 		}
 		RelayOutcome.Unavailable unavailable = (RelayOutcome.Unavailable) outcome;
-		throw unavailable("The gateway cannot check for duplicates right now; nothing was posted. "
-				+ "Send the notification again later.", unavailable.retryAfter());
+		throw unavailable(unavailable.reason() + "; nothing was posted. Send it again later.",
+				unavailable.retryAfter());
 	}
 
 	private static GatewayProblemException unavailable(String detail, Duration retryAfter) {

@@ -43,6 +43,9 @@ public class NotificationRelay {
 	/** What st2 is told to wait when the state store could not be asked. */
 	static final Duration STATE_UNAVAILABLE_RETRY_AFTER = Duration.ofSeconds(30);
 
+	private static final RelayOutcome.Unavailable STATE_UNAVAILABLE = new RelayOutcome.Unavailable(
+			"The gateway cannot check for duplicates right now", STATE_UNAVAILABLE_RETRY_AFTER);
+
 	private static final Logger logger = LoggerFactory.getLogger(NotificationRelay.class);
 
 	private final ChatSenders senders;
@@ -130,7 +133,7 @@ public class NotificationRelay {
 		catch (StateUnavailableException ex) {
 			logger.warn("Could not check whether a notification for {} channel {} was already posted ({}); "
 					+ "not posting it now", address.platform(), address.channel(), ex.getMessage());
-			return new RelayOutcome.Unavailable(STATE_UNAVAILABLE_RETRY_AFTER);
+			return STATE_UNAVAILABLE;
 		}
 		DeliveryResult result;
 		try {
@@ -145,7 +148,7 @@ public class NotificationRelay {
 			release(claimKey);
 			logger.warn("Could not read what was already posted of a notification for {} channel {} ({}); "
 					+ "not posting it now", address.platform(), address.channel(), ex.getMessage());
-			return new RelayOutcome.Unavailable(STATE_UNAVAILABLE_RETRY_AFTER);
+			return STATE_UNAVAILABLE;
 		}
 		catch (RuntimeException ex) {
 			release(claimKey);
@@ -257,7 +260,7 @@ public class NotificationRelay {
 		if (outcome instanceof RelayOutcome.Rejected rejected) {
 			return rejected.reason();
 		}
-		return "the state store is unavailable";
+		return ((RelayOutcome.Unavailable) outcome).reason();
 	}
 
 	/**

@@ -77,12 +77,15 @@ public sealed interface RelayOutcome {
 	}
 
 	/**
-	 * The shared state store could not say whether this is a duplicate, so nothing was
-	 * posted (never risk posting twice).
+	 * Something the gateway must ask before posting could not be asked (the shared state
+	 * store, whether this is a duplicate; st2, about an inquiry), so nothing was posted
+	 * (never risk posting twice).
 	 *
+	 * @param reason what could not be asked, a sentence for the sender without its full
+	 * stop
 	 * @param retryAfter when trying again makes sense
 	 */
-	record Unavailable(Duration retryAfter) implements RelayOutcome {
+	record Unavailable(String reason, Duration retryAfter) implements RelayOutcome {
 	}
 
 }

@@ -166,6 +166,20 @@ class InquiryIntegrationTests {
 	}
 
 	@Test
+	void announceWhenSt2CannotBeAskedShouldAnswer503NamingSt2AndPostNothing() {
+		st2.stubFor(get("/api/v1/inquiries/" + INQUIRY)
+			.willReturn(St2WireMock.json(503, "{\"faultstring\": \"Service Unavailable\"}")));
+
+		GatewayHttp.Response response = announce(INQUIRY, "");
+
+		assertProblem(response, 503, "unavailable", RELAY_TOKEN);
+		assertThat(response.header("Retry-After")).isEqualTo("30");
+		assertThat((String) response.json().get("detail"))
+			.isEqualTo("st2 could not be asked about the inquiry; nothing was posted. Send it again later.");
+		chat.verify(0, postRequestedFor(urlEqualTo("/api/chat.postMessage")));
+	}
+
+	@Test
 	void inquiryNotStartedFromChatShouldGoToItsRoutesChannelOrNowhere() {
 		String other = "6720a1f0c9d4e1000a1b2c99";
 		stubInquiryNotStartedFromChat(other);

@@ -74,7 +74,7 @@ class StreamDeliveriesTests {
 		AtomicBoolean failedOnce = new AtomicBoolean();
 		this.deliveries = deliveries(100, 4, 3, (result) -> {
 			if (result.eventId().equals("1") && failedOnce.compareAndSet(false, true)) {
-				return new RelayOutcome.Unavailable(Duration.ofMillis(5));
+				return new RelayOutcome.Unavailable("Redis is down", Duration.ofMillis(5));
 			}
 			return new RelayOutcome.Delivered(1);
 		});
