@@ -182,8 +182,7 @@ final class InquiryCommands {
 
 	private CommandResult failed(St2Exception failure, String id) {
 		logger.info("st2 refused an inquiry command for {}: {}", id, failure.getMessage());
-		return new CommandResult(St2FailureReplies.outcome(failure), forInquiry(failure, id), null, null, null, null,
-				null, null, true);
+		return CommandResult.inquiry(St2FailureReplies.outcome(failure), forInquiry(failure, id), true);
 	}
 
 	/**
@@ -192,9 +191,12 @@ final class InquiryCommands {
 	 * @param id the inquiry id, or {@code list}
 	 * @return the sentence
 	 */
-	static String forInquiry(St2Exception failure, String id) {
+	private String forInquiry(St2Exception failure, String id) {
+		// the hints as the user types them: a bare "inquiry list" would not reach the
+		// gateway where the prefix is needed
+		String list = this.example.apply("inquiry list");
 		if (failure instanceof St2NotFoundException) {
-			return "st2 knows no inquiry " + id + "; check the id with `inquiry list`.";
+			return "st2 knows no inquiry " + id + "; check the id with `" + list + "`.";
 		}
 		if (failure instanceof St2RejectedException rejected) {
 			String fault = rejected.faultstring();
@@ -214,7 +216,8 @@ final class InquiryCommands {
 					+ "gateway's st2 credentials.";
 		}
 		if (failure instanceof St2UnavailableException unavailable && unavailable.requestMayHaveReachedSt2()) {
-			return "st2 did not answer in time, so the answer may or may not have been recorded; check with `inquiry list`.";
+			return "st2 did not answer in time, so the answer may or may not have been recorded; check with `" + list
+					+ "`.";
 		}
 		return "st2 is unavailable right now, so nothing was answered. Try again in a minute.";
 	}

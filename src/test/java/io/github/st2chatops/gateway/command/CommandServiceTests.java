@@ -143,6 +143,18 @@ class CommandServiceTests {
 	}
 
 	@Test
+	void inquiryRespondWhenSt2KnowsNoSuchInquiryShouldPointToTheListWithThePrefix() {
+		this.st2.inquiryFailure = new St2NotFoundException("gone", "r1");
+
+		CommandResult result = run("!st2 inquiry respond i9 yes");
+
+		assertThat(result.outcome()).isEqualTo(CommandOutcome.REFUSED);
+		assertThat(result.reply()).isEqualTo("st2 knows no inquiry i9; check the id with `!st2 inquiry list`.");
+		assertThat(result.whisper()).isTrue();
+		assertThat(this.st2.answered).isEmpty();
+	}
+
+	@Test
 	void inquiryWithoutVerbShouldSayHowToUseIt() {
 		CommandResult result = runNothing("!st2 inquiry", CommandOutcome.REFUSED);
 
@@ -426,8 +438,13 @@ class CommandServiceTests {
 
 		final List<Map<String, Object>> answered = new ArrayList<>();
 
+		RuntimeException inquiryFailure;
+
 		@Override
 		public St2Inquiry getInquiry(String id) {
+			if (this.inquiryFailure != null) {
+				throw this.inquiryFailure;
+			}
 			return this.inquiry;
 		}
 
