@@ -98,14 +98,6 @@ public record MattermostProperties(List<String> token, URI url, String botToken,
 	}
 
 	/**
-	 * Whether Mattermost is configured.
-	 * @return true when a token is set or the WebSocket is on
-	 */
-	boolean enabled() {
-		return !this.token.isEmpty() || this.websocket.enabled();
-	}
-
-	/**
 	 * Where the WebSocket connects: {@code websocket.url}, else {@code url} with ws or
 	 * wss and {@code /api/v4/websocket}.
 	 * @return the URL without query

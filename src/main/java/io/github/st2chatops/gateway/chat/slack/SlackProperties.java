@@ -93,22 +93,6 @@ public record SlackProperties(String signingSecret, String botToken, @DefaultVal
 		}
 	}
 
-	/**
-	 * Whether Slack is configured.
-	 * @return true when the signing secret or the app token is set
-	 */
-	boolean enabled() {
-		return StringUtils.hasText(this.signingSecret) || StringUtils.hasText(this.appToken);
-	}
-
-	/**
-	 * Whether Socket Mode connections are opened.
-	 * @return true when the app token is set and Socket Mode is not switched off
-	 */
-	boolean socketModeOn() {
-		return StringUtils.hasText(this.appToken) && !Boolean.FALSE.equals(this.socketMode.enabled());
-	}
-
 	@Override
 	public String toString() {
 		return "SlackProperties[signingSecret=" + redacted(this.signingSecret) + ", botToken=" + redacted(this.botToken)

@@ -9,6 +9,7 @@ import io.github.st2chatops.gateway.chat.PlatformPropertiesTestBase;
 import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +23,9 @@ class MattermostPropertiesTests extends PlatformPropertiesTestBase {
 
 	@Test
 	void bindWhenNothingIsSetShouldLeaveMattermostOff() {
-		this.runner.run((context) -> {
+		this.runner.withUserConfiguration(WhenOn.class).run((context) -> {
+			assertThat(context).doesNotHaveBean(WhenOn.class);
 			MattermostProperties properties = context.getBean(MattermostProperties.class);
-			assertThat(properties.enabled()).isFalse();
 			assertThat(properties.messageLimit()).isEqualTo(16383);
 			assertThat(properties.userField()).isEqualTo(MattermostProperties.UserField.ID);
 		});
@@ -71,12 +72,12 @@ class MattermostPropertiesTests extends PlatformPropertiesTestBase {
 
 	@Test
 	void bindWhenOnlyTheWebSocketIsOnShouldNeedNoTokenAndDeriveItsUrl() {
-		this.runner
+		this.runner.withUserConfiguration(WhenOn.class)
 			.withPropertyValues("gateway.chat.mattermost.websocket.enabled=true",
 					"gateway.chat.mattermost.url=https://mm.example.com/chat", "gateway.chat.mattermost.bot-token=b")
 			.run((context) -> {
+				assertThat(context).hasSingleBean(WhenOn.class);
 				MattermostProperties properties = context.getBean(MattermostProperties.class);
-				assertThat(properties.enabled()).isTrue();
 				assertThat(properties.token()).isEmpty();
 				assertThat(properties.websocketUrl()).hasToString("wss://mm.example.com/chat/api/v4/websocket");
 			});
@@ -94,6 +95,12 @@ class MattermostPropertiesTests extends PlatformPropertiesTestBase {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(MattermostProperties.class)
 	static class Config {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(MattermostConfiguration.OnMattermost.class)
+	static class WhenOn {
 
 	}
 

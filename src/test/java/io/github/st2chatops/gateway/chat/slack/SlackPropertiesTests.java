@@ -12,6 +12,7 @@ import io.github.st2chatops.gateway.chat.StartUpFailure;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -29,10 +30,10 @@ class SlackPropertiesTests extends PlatformPropertiesTestBase {
 
 	@Test
 	void bindWhenNothingIsSetShouldLeaveSlackOff() {
-		this.runner.run((context) -> {
+		this.runner.withUserConfiguration(WhenOn.class, WhenSocketModeOn.class).run((context) -> {
 			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean("slackIsOn").doesNotHaveBean(WhenSocketModeOn.class);
 			SlackProperties properties = context.getBean(SlackProperties.class);
-			assertThat(properties.enabled()).isFalse();
 			assertThat(properties.apiUrl()).hasToString("https://slack.com/api");
 			assertThat(properties.userField()).isEqualTo(SlackProperties.UserField.ID);
 			assertThat(properties.messageLimit()).isEqualTo(4000);
@@ -65,12 +66,11 @@ class SlackPropertiesTests extends PlatformPropertiesTestBase {
 
 	@Test
 	void bindWhenOnlyAppTokenAndBotTokenAreSetShouldTurnSocketModeOn() {
-		this.runner
+		this.runner.withUserConfiguration(WhenSocketModeOn.class)
 			.withPropertyValues("gateway.chat.slack.app-token=xapp-1-a99pp", "gateway.chat.slack.bot-token=xoxb-1")
 			.run((context) -> {
+				assertThat(context).hasSingleBean(WhenSocketModeOn.class);
 				SlackProperties properties = context.getBean(SlackProperties.class);
-				assertThat(properties.enabled()).isTrue();
-				assertThat(properties.socketModeOn()).isTrue();
 				assertThat(properties.socketMode().connections()).isEqualTo(2);
 				assertThat(properties.toString()).doesNotContain("a99pp").contains("appToken=******");
 			});
@@ -78,10 +78,10 @@ class SlackPropertiesTests extends PlatformPropertiesTestBase {
 
 	@Test
 	void bindWhenSocketModeIsSwitchedOffShouldKeepItOff() {
-		this.runner
+		this.runner.withUserConfiguration(WhenSocketModeOn.class)
 			.withPropertyValues("gateway.chat.slack.app-token=xapp-1", "gateway.chat.slack.bot-token=xoxb-1",
 					"gateway.chat.slack.socket-mode.enabled=false")
-			.run((context) -> assertThat(context.getBean(SlackProperties.class).socketModeOn()).isFalse());
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(WhenSocketModeOn.class));
 	}
 
 	@Test
@@ -138,6 +138,12 @@ class SlackPropertiesTests extends PlatformPropertiesTestBase {
 		String slackIsOn() {
 			return "on";
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(SlackConfiguration.SocketModeCondition.class)
+	static class WhenSocketModeOn {
 
 	}
 
