@@ -137,8 +137,9 @@ public class ChatDelivery {
 		String text = (reply.text() != null) ? reply.text() : "";
 		int threshold = this.properties.files().threshold(sender.messageLimit());
 		boolean longText = result && text.length() > threshold;
-		if (longText && this.properties.files().enabled() && sender instanceof ChatFileSender fileSender
-				&& !log.failed(ChatFile.STEP)) {
+		// no platform shows a file to one user only: a whisper goes in parts
+		if (longText && !reply.whisper() && this.properties.files().enabled()
+				&& sender instanceof ChatFileSender fileSender && !log.failed(ChatFile.STEP)) {
 			try {
 				fileSender.sendFile(reply, ChatFile.ofResult(text, Math.min(sender.messageLimit(), PREVIEW_LENGTH)),
 						log);

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,10 +22,12 @@ class ChatDeliveryTests {
 
 	private final FileSender sender = new FileSender();
 
+	private final SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+
 	private final ChatDelivery delivery = new ChatDelivery(new ChatSenders(List.of(this.sender)),
 			new DeliveryProperties(Duration.ofSeconds(5), Duration.ofMillis(1), Duration.ofMillis(1),
 					new DeliveryProperties.Files(true, null)),
-			Clock.systemUTC(), new RecordingSleeper(), new SimpleMeterRegistry());
+			Clock.systemUTC(), new RecordingSleeper(), this.meterRegistry);
 
 	@Test
 	void textOverThreeMessagesShouldGoAsAFileWithItsFirstLines() {
@@ -50,6 +54,20 @@ class ChatDeliveryTests {
 
 		assertThat(this.sender.files).isEmpty();
 		assertThat(this.sender.texts()).containsExactly(text(400));
+	}
+
+	@Test
+	void whisperedLongResultShouldGoInPartsWithoutTryingAFile() {
+		ChatReply whisper = new ChatReply(ADDRESS, text(400), Map.of(), true);
+
+		DeliveryResult result = this.delivery.deliver(whisper, DeliveryLedger.inMemory(), Integer.MAX_VALUE);
+
+		assertThat(result.delivered()).isTrue();
+		assertThat(this.sender.uploads).isZero();
+		assertThat(this.sender.texts()).singleElement(InstanceOfAssertFactories.STRING)
+			.startsWith("_(a long result, ")
+			.endsWith(text(400));
+		assertThat(this.meterRegistry.find("gateway.chat.delivery.file-fallbacks").counter()).isNull();
 	}
 
 	@Test

@@ -107,9 +107,6 @@ class DiscordSender extends PlatformSender implements ChatFileSender {
 
 	@Override
 	public void sendFile(ChatReply reply, ChatFile file, PostLog log) {
-		if (reply.whisper()) {
-			throw new ChatDeliveryException("Discord results for one user are not sent as files", false, null, null);
-		}
 		byte[] content = file.bytes();
 		if (content.length > MAX_FILE_BYTES) {
 			throw new ChatDeliveryException(

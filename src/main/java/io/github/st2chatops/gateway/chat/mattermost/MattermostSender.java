@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import io.github.st2chatops.gateway.chat.ChatAddress;
 import io.github.st2chatops.gateway.chat.ChatApiException;
-import io.github.st2chatops.gateway.chat.ChatDeliveryException;
 import io.github.st2chatops.gateway.chat.ChatFile;
 import io.github.st2chatops.gateway.chat.ChatFileSender;
 import io.github.st2chatops.gateway.chat.ChatReply;
@@ -69,9 +68,6 @@ class MattermostSender extends PlatformSender implements ChatFileSender {
 	@Override
 	public void sendFile(ChatReply reply, ChatFile file, PostLog log) {
 		ChatAddress address = reply.address();
-		if (reply.whisper()) {
-			throw new ChatDeliveryException("Mattermost cannot show a file to one user only", false, null, null);
-		}
 		log.postOnce(ChatFile.STEP, DEDUPE_WINDOW, (key) -> {
 			String fileId;
 			String root;

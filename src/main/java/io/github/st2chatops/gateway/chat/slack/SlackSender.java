@@ -51,9 +51,6 @@ class SlackSender extends PlatformSender implements ChatFileSender {
 	@Override
 	public void sendFile(ChatReply reply, ChatFile file, PostLog log) {
 		ChatAddress address = reply.address();
-		if (reply.whisper()) {
-			throw new ChatDeliveryException("Slack cannot share a file with one user only", false, null, null);
-		}
 		log.postOnce(ChatFile.STEP, Duration.ZERO, (key) -> {
 			byte[] bytes = file.bytes();
 			String fileId;
