@@ -66,7 +66,8 @@ class InquiryController {
 				|| !announcement.id().chars().allMatch((c) -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
 			throw new GatewayProblemException(ProblemType.INVALID_REQUEST,
 					"The body must be st2's core.st2.generic.inquiry payload: {\"id\": \"<inquiry id>\", "
-							+ "\"route\": \"<route>\"}, with an id of letters and digits.");
+							+ "\"route\": \"<route>\"}, with an id of at most " + MAX_ID_LENGTH
+							+ " letters, digits, '-' or '_'.");
 		}
 		return announcement;
 	}

@@ -166,6 +166,17 @@ class InquiryIntegrationTests {
 	}
 
 	@Test
+	void announceWithAnIdThatIsNotAnInquiryIdShouldBe400AndAskNothing() {
+		GatewayHttp.Response response = this.http.postJson("/api/v1/st2/inquiries", RELAY_TOKEN,
+				"{\"id\": \"../executions\", \"route\": \"\"}");
+
+		assertProblem(response, 400, "invalid-request", RELAY_TOKEN);
+		assertThat((String) response.json().get("detail"))
+			.endsWith("with an id of at most 64 letters, digits, '-' or '_'.");
+		st2.verify(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathMatching("/api/.*")));
+	}
+
+	@Test
 	void announceWhenSt2CannotBeAskedShouldAnswer503NamingSt2AndPostNothing() {
 		st2.stubFor(get("/api/v1/inquiries/" + INQUIRY)
 			.willReturn(St2WireMock.json(503, "{\"faultstring\": \"Service Unavailable\"}")));
