@@ -26,6 +26,9 @@ import org.openjdk.jmh.util.Statistics;
  */
 public final class AliasMatchBenchmarkRunner {
 
+	/** Options added to the benchmark's JVM, from the system property bench.jvm-args. */
+	private static final String EXTRA_JVM_ARGS = System.getProperty("bench.jvm-args", "").strip();
+
 	private AliasMatchBenchmarkRunner() {
 	}
 
@@ -56,20 +59,18 @@ public final class AliasMatchBenchmarkRunner {
 		for (RunResult result : results) {
 			Statistics statistics = result.getPrimaryResult().getStatistics();
 			String unit = result.getPrimaryResult().getScoreUnit().startsWith("us") ? "us" : "ms";
-			String extra = System.getProperty("bench.jvm-args", "").strip();
 			System.out.println(String.format(Locale.ROOT, "%s catalog=%d median_%s=%.2f p99_%s=%.2f samples=%d%s",
 					name(benchmark), aliases, unit, statistics.getPercentile(50), unit, statistics.getPercentile(99),
-					statistics.getN(), extra.isEmpty() ? "" : " jvm-args=\"" + extra + "\""));
+					statistics.getN(), EXTRA_JVM_ARGS.isEmpty() ? "" : " jvm-args=\"" + EXTRA_JVM_ARGS + "\""));
 		}
 	}
 
 	private static String[] jvmArgs() {
-		String extra = System.getProperty("bench.jvm-args", "").strip();
 		String[] base = { "-Xms512m", "-Xmx512m" };
-		if (extra.isEmpty()) {
+		if (EXTRA_JVM_ARGS.isEmpty()) {
 			return base;
 		}
-		return Stream.concat(Arrays.stream(base), Arrays.stream(extra.split("\\s+")))
+		return Stream.concat(Arrays.stream(base), Arrays.stream(EXTRA_JVM_ARGS.split("\\s+")))
 			.toArray(String[]::new);
 	}
 
