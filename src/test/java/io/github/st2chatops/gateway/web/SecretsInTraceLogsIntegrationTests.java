@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With every logger at TRACE ({@code logging.level.root=TRACE}, set here once the gateway
  * is up), the loggers that print raw requests, request bodies and outgoing calls stay
- * pinned in application.yaml, so no API key, relay token, Mattermost token or st2 API key
- * reaches the log. The secrets are set through a dynamic property source, which the test
- * framework's own TRACE lines do not print.
+ * pinned in application.yaml, so no API key, relay token, Mattermost token or bot token
+ * or st2 API key reaches the log. The secrets are set through a dynamic property source,
+ * which the test framework's own TRACE lines do not print.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.api.keys.ci.user=ci-bot", "gateway.chat.mattermost.url=http://127.0.0.1:9",
@@ -83,20 +83,24 @@ class SecretsInTraceLogsIntegrationTests {
 		GatewayHttp http = new GatewayHttp(this.port);
 		this.loggingSystem.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.TRACE);
 
-		http.postJson("/api/v1/commands", API_KEY, "{\"text\": \"deploy web to prod\"}");
-		http.postJson("/api/v1/st2/notifications", RELAY_TOKEN, "{\"message\": \"done\", \"channel\": \"api:ci-bot\"}");
-		http.post("/chat/mattermost",
+		GatewayHttp.Response command = http.postJson("/api/v1/commands", API_KEY, "{\"text\": \"deploy web to prod\"}");
+		GatewayHttp.Response notification = http.postJson("/api/v1/st2/notifications", RELAY_TOKEN,
+				"{\"message\": \"done\", \"channel\": \"api:ci-bot\"}");
+		GatewayHttp.Response slashCommand = http.post("/chat/mattermost",
 				"channel_id=cniah6qa73bjjjan6mzn11f4ie&command=%2Fst2&team_id=rdc9bgriktyx9p4kowh3"
 						+ "dmgqyc&text=help&token=" + MATTERMOST_TOKEN
 						+ "&trigger_id=t1&user_id=c3a4cqe3dfy6dgopqt8ai3hydh" + "&user_name=somename",
 				"Content-Type", "application/x-www-form-urlencoded");
 
-		// the st2 call was made, and TRACE is on: Spring MVC's own request lines are
-		// there
+		// each request was taken (so the code that reads its secret ran), the st2 call
+		// was made, and TRACE is on: Spring MVC's own request lines are there
+		assertThat(command.status()).isEqualTo(200);
+		assertThat(notification.status()).isEqualTo(202);
+		assertThat(slashCommand.status()).isEqualTo(200);
 		st2.verify(postRequestedFor(urlPathEqualTo(St2WireMock.ALIAS_EXECUTION_PATH)).withHeader("St2-Api-Key",
 				equalTo(ST2_API_KEY)));
 		assertThat(output).contains("TRACE").contains("/api/v1/st2/notifications");
-		assertThat(output).doesNotContain(API_KEY, RELAY_TOKEN, MATTERMOST_TOKEN, ST2_API_KEY);
+		assertThat(output).doesNotContain(API_KEY, RELAY_TOKEN, MATTERMOST_TOKEN, MATTERMOST_BOT_TOKEN, ST2_API_KEY);
 	}
 
 }
