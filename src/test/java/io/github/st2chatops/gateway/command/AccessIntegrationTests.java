@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.st2chatops.gateway.chat.HmacSha256;
+import io.github.st2chatops.gateway.chat.WebhookTestSupport;
 import io.github.st2chatops.gateway.support.GatewayHttp.Response;
 import io.github.st2chatops.gateway.support.GatewayIntegrationTestBase;
 import io.github.st2chatops.gateway.support.St2WireMock;
@@ -175,10 +175,9 @@ class AccessIntegrationTests extends GatewayIntegrationTestBase {
 			.formatted(text, user, sequence.incrementAndGet())
 			.getBytes(StandardCharsets.UTF_8);
 		String timestamp = Long.toString(Instant.now().getEpochSecond());
-		String signature = "sha256=" + HmacSha256.signHex(SECRET.getBytes(StandardCharsets.UTF_8),
-				timestamp.getBytes(StandardCharsets.UTF_8), ".".getBytes(StandardCharsets.UTF_8), body);
-		return this.http.postBytes("/chat/generic", body, "Content-Type", "application/json", "X-Gateway-Timestamp",
-				timestamp, "X-Gateway-Signature", signature);
+		String[] signature = WebhookTestSupport.genericSigned(SECRET, timestamp, body);
+		return this.http.postBytes("/chat/generic", body, "Content-Type", "application/json", signature[0],
+				signature[1], signature[2], signature[3]);
 	}
 
 	private static String awaitCallbackText() {
