@@ -142,12 +142,9 @@ class SplitDeliveryIntegrationTests extends NotificationPushTestBase {
 		chat.stubFor(post(urlPathEqualTo(Platform.SLACK.path)).atPriority(1)
 			.willReturn(Platform.SLACK.ok().withFixedDelay(SLOW)));
 
-		GatewayHttp.Response response = this.http.post("/api/v1/st2/notifications",
-				"{\"message\": \"Action core.local completed.\", \"channel\": \"slack:C024BE91L\"}", "Content-Type",
-				"application/json", "Authorization", "Bearer " + TOKEN, "Idempotency-Key", key);
-		GatewayHttp.Response retried = this.http.post("/api/v1/st2/notifications",
-				"{\"message\": \"Action core.local completed.\", \"channel\": \"slack:C024BE91L\"}", "Content-Type",
-				"application/json", "Authorization", "Bearer " + TOKEN, "Idempotency-Key", key);
+		String body = "{\"message\": \"Action core.local completed.\", \"channel\": \"slack:C024BE91L\"}";
+		GatewayHttp.Response response = push(body, "Idempotency-Key", key);
+		GatewayHttp.Response retried = push(body, "Idempotency-Key", key);
 
 		assertThat(response.status()).isEqualTo(202);
 		assertThat(retried.status()).isEqualTo(202);
