@@ -35,8 +35,11 @@ class ChatDeliveryTests {
 				Integer.MAX_VALUE);
 
 		assertThat(result).isEqualTo(new DeliveryResult.Delivered(1, 0));
-		assertThat(this.sender.files).hasSize(1);
-		assertThat(this.sender.files.get(0).comment()).startsWith("line 0\nline 1\n").contains("st2-result.txt");
+		assertThat(this.sender.files).singleElement().satisfies((file) -> {
+			assertThat(file.name()).isEqualTo("st2-result.txt");
+			assertThat(file.content()).isEqualTo(text(400));
+			assertThat(file.comment()).startsWith("line 0\nline 1\n").contains("st2-result.txt");
+		});
 		assertThat(this.sender.texts()).isEmpty();
 	}
 
